@@ -1,0 +1,96 @@
+# cs - customer-service operations toolkit.  See README.md.
+.POSIX:
+.SUFFIXES:
+
+PREFIX      = /usr/local
+BINDIR      = $(PREFIX)/bin
+MANDIR      = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+CC      = cc
+CFLAGS  = -O2 -g
+WFLAGS  = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
+B       = build
+PKGS    = sqlite3 jansson libutf8proc
+LIBS    = -lcsv `pkg-config --libs $(PKGS)` -lm
+BINS    = cs-db cs-agent
+LIBOBJ  = db err in opt out text time agent
+DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
+          libutf8proc-dev libcmocka-dev bats mandoc sqlite3
+
+all: $(BINS:%=$(B)/%)
+
+$(B)/.dir:
+	mkdir -p $(B)/obj && touch $@
+
+$(B)/schema.c: share/schema/*.sql share/schema/embed.sh
+	sh share/schema/embed.sh share/schema/*.sql > $@
+
+$(B)/obj/%.o: common/%.c common/cs.h $(B)/.dir
+	$(CC) $(WFLAGS) $(CFLAGS) `pkg-config --cflags $(PKGS)` -c -o $@ $<
+
+$(B)/obj/schema.o: $(B)/schema.c
+	$(CC) $(WFLAGS) $(CFLAGS) -c -o $@ $(B)/schema.c
+
+$(B)/libcs.a: $(LIBOBJ:%=$(B)/obj/%.o) $(B)/obj/schema.o
+	rm -f $@ && ar rcs $@ $(LIBOBJ:%=$(B)/obj/%.o) $(B)/obj/schema.o
+
+$(B)/cs-%: cmd/cs-%.c $(B)/libcs.a
+	$(CC) $(WFLAGS) $(CFLAGS) -Icommon -o $@ $< $(B)/libcs.a $(LIBS)
+
+$(B)/test_%: tests/unit/test_%.c $(B)/libcs.a
+	$(CC) $(WFLAGS) $(CFLAGS) -Icommon -o $@ $< $(B)/libcs.a $(LIBS) -lcmocka
+
+UNITS = `ls tests/unit/test_*.c | sed 's,tests/unit/,$(B)/,; s,\.c$$,,'`
+
+# make check: a sanitizer build in build/san, unit and command-line tests.
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined -Werror
+check: deps
+	$(MAKE) B=build/san CFLAGS="$(SANFLAGS)" all
+	$(MAKE) B=build/san CFLAGS="$(SANFLAGS)" units
+	sh tests/run build/san
+
+units: $(B)/libcs.a
+	@for t in tests/unit/test_*.c; do \
+	  n=$${t#tests/unit/}; $(MAKE) -s B=$(B) CFLAGS="$(CFLAGS)" $(B)/$${n%.c} || exit 1; done
+
+demo: deps all
+	sh share/examples/demo.sh $(B)
+
+bench: deps all
+	sh bench/run $(B)
+
+deps:
+	@missing=; for p in $(DEBPKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=; [ "`id -u`" = 0 ] || sudo=sudo; \
+	  echo "installing:$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	for b in $(BINS); do cp $(B)/$$b $(DESTDIR)$(BINDIR)/$$b; \
+	  cp share/man/$$b.1 $(DESTDIR)$(MANDIR)/man1/; \
+	  cp completions/bash/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b; \
+	  cp completions/zsh/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b; \
+	  cp completions/fish/$$b.fish $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
+	cp share/man/cs.7 $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b \
+	  $(DESTDIR)$(MANDIR)/man1/$$b.1 $(DESTDIR)$(BASHCOMPDIR)/$$b \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_$$b $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7
+
+clean:
+	rm -rf build
+
+.PHONY: all check units demo bench deps install uninstall clean

@@ -1,0 +1,370 @@
+/*
+ * cs.h - the one public header of libcs, sectioned by source file.
+ *
+ * Conventions: functions return 0 on success or a sysexits status (> 0) with
+ * the message already printed on stderr; callers do not print it again.
+ * Strings returned through "const char *" are borrowed; "char *" results are
+ * owned by the caller unless a comment says otherwise.
+ */
+#ifndef CS_H
+#define CS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <sqlite3.h>
+
+#define CS_VERSION "0.1.0"
+
+/* ---- err.c: diagnostics and the exit-status table ------------------- */
+
+enum {
+	CS_EX_OK = 0,
+	CS_EX_FAIL = 1,		/* nothing found, a check failed */
+	CS_EX_USAGE = 2,	/* bad command line */
+	CS_EX_DATAERR = 65,	/* bad input data */
+	CS_EX_NOINPUT = 66,	/* input file or database missing */
+	CS_EX_UNAVAILABLE = 69,	/* database refused (newer schema) */
+	CS_EX_SOFTWARE = 70,	/* internal error */
+	CS_EX_IOERR = 74,	/* read or write failed */
+	CS_EX_TEMPFAIL = 75	/* database busy past the timeout */
+};
+
+extern const char *cs_progname;
+
+/* One row per exit status, for cs(7) and tests. Ends with a NULL name. */
+struct cs_exit_code {
+	int code;
+	const char *name;
+	const char *meaning;
+};
+extern const struct cs_exit_code cs_exit_codes[];
+
+void cs_init(int argc, char **argv);	/* progname, fds, signals, locale */
+int cs_exit(int status);		/* flush stdout; a write error is 74 */
+void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "prog: message" on stderr and returns status. */
+int cs_err(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+_Noreturn void cs_die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void *cs_xmalloc(size_t n);
+void *cs_xcalloc(size_t n, size_t size);
+void *cs_xrealloc(void *p, size_t n);
+char *cs_xstrdup(const char *s);
+char *cs_xstrndup(const char *s, size_t n);
+char *cs_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growing string; s is always NUL-terminated once anything was added. */
+struct cs_buf {
+	char *s;
+	size_t len, cap;
+};
+void cs_buf_add(struct cs_buf *b, const char *s, size_t n);
+void cs_buf_adds(struct cs_buf *b, const char *s);
+void cs_buf_addc(struct cs_buf *b, int c);
+void cs_buf_addf(struct cs_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void cs_buf_reset(struct cs_buf *b);	/* len = 0, keeps memory */
+void cs_buf_free(struct cs_buf *b);
+const char *cs_buf_str(struct cs_buf *b);	/* "" when empty */
+
+/* ---- text.c: UTF-8, display width, case folding ---------------------- */
+
+/* Byte offset of the first invalid UTF-8 sequence, or -1 when valid. */
+long cs_utf8_invalid(const char *s, size_t n);
+/* Display width of UTF-8 text: CJK and full-width 2, combining marks 0,
+ * independent of the locale (utf8proc's tables). */
+size_t cs_text_width(const char *s);
+/* Longest prefix of s (bytes) whose width is <= width. */
+size_t cs_text_fit(const char *s, size_t width);
+/* NFKC + case fold; caller frees. NULL for invalid UTF-8. */
+char *cs_text_fold(const char *s);
+/* NFKC only; caller frees. NULL for invalid UTF-8. */
+char *cs_text_nfkc(const char *s);
+/* Trims ASCII and Unicode white space at both ends, in place. */
+char *cs_text_trim(char *s);
+
+/* ---- time.c: times, dates, durations, periods ------------------------ */
+
+/* Instants are int64_t seconds since the epoch, UTC. Local means TZ. */
+
+/* The clock: $CS_NOW or a value given to cs_set_now(), else time(). */
+int64_t cs_now(void);
+int cs_set_now(const char *s);	/* 0, or -1 when s is no time */
+
+/*
+ * ISO 8601: 2026-11-24, 2026-11-24T09:30, 2026-11-24 09:30:15,
+ * with optional Z or +08:00 / +0800 / +08 offset; local time when no
+ * offset. Impossible dates and times (2026-02-30, 24:00, a time in the
+ * skipped hour of a DST change) are errors. Returns 0 or -1.
+ */
+int cs_parse_time(const char *s, int64_t *out);
+/* A date: YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w (d, w, m for
+ * months, y); *out is local midnight of that day. 0 or -1. */
+int cs_parse_date(const char *s, int64_t now, int64_t *out);
+/* Either a date (midnight) or a full time. 0 or -1. */
+int cs_parse_when(const char *s, int64_t now, int64_t *out);
+/* Durations: 90s, 30m, 2h, 3d, 1w and sums such as 1h30m; 0 or -1. */
+int cs_parse_duration(const char *s, int64_t *secs);
+
+/* Local ISO 8601 with offset: 2026-11-24T09:30:00+08:00. buf >= 32. */
+char *cs_fmt_time(int64_t t, char *buf);
+/* Local date YYYY-MM-DD. buf >= 16. */
+char *cs_fmt_date(int64_t t, char *buf);
+/* Local midnight of the day holding t; adds days in local time (DST). */
+int64_t cs_day_start(int64_t t);
+int64_t cs_add_days(int64_t day_start, int days);
+
+enum cs_period_kind {
+	CS_PERIOD_DAY,
+	CS_PERIOD_WEEK,		/* ISO week, Monday first */
+	CS_PERIOD_MONTH,
+	CS_PERIOD_QUARTER,
+	CS_PERIOD_YEAR,
+	CS_PERIOD_RANGE		/* --from/--to */
+};
+
+/* A half-open span [start, end) of local time. */
+struct cs_period {
+	enum cs_period_kind kind;
+	int64_t start, end;
+	char name[48];		/* 2026-W47, 2026-11, 2026-Q4, 2026, 2026-11-24,
+				   or 2026-11-01..2026-11-15 for a range */
+};
+
+/*
+ * 2026-W47, 2026-11, 2026-Q4, 2026, YYYY-MM-DD (a day), today, yesterday,
+ * this-week, last-week, this-month, last-month, this-quarter,
+ * last-quarter, this-year, last-year. Returns 0 or -1.
+ */
+int cs_parse_period(const char *s, int64_t now, struct cs_period *p);
+/* --from/--to, dates as cs_parse_date, half-open; 0 or -1 (to <= from). */
+int cs_period_range(const char *from, const char *to, int64_t now,
+    struct cs_period *p);
+/* The period before (same kind; a range of the same length before it). */
+void cs_period_prev(const struct cs_period *p, struct cs_period *out);
+/* The same period one year earlier (2026-W47 -> 2025-W47). */
+void cs_period_year_ago(const struct cs_period *p, struct cs_period *out);
+/* ISO week of the local day holding t. */
+void cs_iso_week(int64_t t, int *year, int *week);
+
+/* ---- opt.c: option tables, --help, completion words ------------------ */
+
+enum { CS_OPT_FLAG = 0, CS_OPT_ARG = 1 };
+
+struct cs_opt {
+	int id;			/* returned by cs_getopt: a char or >= 256 */
+	const char *name;	/* long name, without -- */
+	int shortc;		/* short letter or 0 */
+	int has_arg;		/* CS_OPT_FLAG or CS_OPT_ARG */
+	const char *arg;	/* metavariable in help: FILE, DATE, LOGIN */
+	const char *help;
+	/* Completion of the value: NULL (none), a space-separated word list,
+	 * "@file", or "@NAME" for a dynamic list answered by the binary. */
+	const char *values;
+};
+
+#define CS_OPT_END { 0, NULL, 0, 0, NULL, NULL, NULL }
+
+struct cs_cmd {
+	const char *name;
+	int (*fn)(const struct cs_cmd *cmd, int argc, char **argv);
+	const char *args;	/* "LOGIN [OPTIONS]" after the name */
+	const char *summary;
+	const struct cs_opt *opts;	/* terminated by CS_OPT_END */
+};
+
+/* Settings every binary shares, set by the common options. */
+struct cs_conf {
+	const char *db;		/* --db */
+	int format;		/* --format, -1 = default */
+	int no_header;		/* --no-header */
+	int excel;		/* --excel / --bom */
+	int lang_zh;		/* --lang zh or LANG=zh_CN.* */
+	const char *actor;	/* --actor */
+	const char *input_format;	/* --input-format */
+	const char *encoding;	/* --encoding */
+	int ignore_unknown;	/* --ignore-unknown */
+};
+extern struct cs_conf cs_conf;
+
+/*
+ * getopt_long over a subcommand's table plus the common options (--db,
+ * -f/--format, --no-header, --excel, --bom, --lang, --actor, --now,
+ * -h/--help). Common options are handled here; --help prints the help of
+ * cmd and exits 0; a bad option prints usage and exits 2. Returns the id
+ * of the next option of cmd's table, with *arg set, or -1 at the end;
+ * *optind_out is then the index of the first operand.
+ */
+struct cs_getopt {
+	int argc;
+	char **argv;
+	const struct cs_cmd *cmd;
+	const char *arg;	/* argument of the option just returned */
+	int ind;		/* first operand, once -1 was returned */
+	void *priv;		/* owned by cs_getopt */
+};
+void cs_getopt_init(struct cs_getopt *g, const struct cs_cmd *cmd,
+    int argc, char **argv);
+int cs_getopt(struct cs_getopt *g);
+
+/*
+ * The whole main of a binary: common options before the subcommand,
+ * --version, --help, "help SUB", the hidden "__complete" used by the
+ * shell completions, and dispatch to cmds (terminated by a NULL name).
+ * complete_values answers "@NAME" value lists (may be NULL).
+ */
+int cs_main(int argc, char **argv, const char *summary,
+    const struct cs_cmd *cmds,
+    void (*complete_values)(const char *name));
+/* Prints "usage: prog SUB ARGS" and returns CS_EX_USAGE. */
+int cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The common options, for help and completion. */
+extern const struct cs_opt cs_common_opts[];
+
+/* The actor of a change: --actor, $CS_USER, $USER, or "unknown". */
+const char *cs_actor(void);
+
+/* ---- db.c: open, pragmas, migrations, transactions ------------------- */
+
+enum { CS_DB_READ = 0, CS_DB_WRITE = 1 };
+
+/* The database path of the conventions; caller frees. */
+char *cs_db_path(void);
+/*
+ * Opens the database once per process (later calls return the same
+ * handle). CS_DB_READ on a missing file is 66 and creates nothing;
+ * CS_DB_WRITE creates the folder and a 0600 file. Migrates forward; a
+ * newer schema is refused. Returns 0 or a status; *db borrowed.
+ */
+int cs_db_open(int mode, sqlite3 **db);
+void cs_db_close(void);
+int cs_db_schema_version(void);	/* what this binary knows */
+/* Cached prepared statement, reset and unbound; sql must be a literal
+ * (the cache is keyed by its address). Dies with 70 on a bad statement. */
+sqlite3_stmt *cs_sql(const char *sql);
+/* Reports the last SQLite error with context and maps it to a status:
+ * busy/locked 75, full/I/O/read-only 74, constraint 65, else 70. */
+int cs_db_fail(const char *what);
+int cs_begin(void);	/* BEGIN IMMEDIATE */
+int cs_commit(void);
+void cs_rollback(void);	/* safe when no transaction is open */
+/* Steps a statement that returns no rows; 0 or cs_db_fail(). */
+int cs_step_done(sqlite3_stmt *st, const char *what);
+/* Binds text, or NULL for a NULL pointer or an empty string when
+ * empty_null is set. */
+void cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
+/* Appends one row to the change log (who, when, what, from -> to). */
+int cs_log_change(const char *entity, int64_t entity_id, const char *field,
+    const char *from, const char *to, const char *note);
+
+/* ---- in.c: record readers --------------------------------------------- */
+
+enum cs_in_format { CS_IN_AUTO, CS_IN_CSV, CS_IN_JSON, CS_IN_JSONL };
+
+struct cs_record {
+	size_t n;		/* fields in this record */
+	const char *const *names;	/* borrowed, n entries */
+	const char *const *values;	/* borrowed, n entries; never NULL:
+					   JSON null and absent keys are
+					   simply not listed */
+	long line;		/* physical line where the record starts */
+	const char *file;	/* as given; "-" reads as "stdin" */
+};
+
+struct cs_reader;
+
+/* Column rules checked by the reader itself, before a record is given:
+ * known names (an entry ending in '*' is a prefix, e.g. "attr.*") and
+ * required names. NULL-terminated lists; known NULL = anything goes. */
+struct cs_in_spec {
+	const char *const *known;
+	const char *const *required;
+	int ignore_unknown;
+};
+
+/*
+ * path "-" is stdin. format CS_IN_AUTO detects from the first non-blank
+ * byte ('[' JSON array, '{' JSON lines, else CSV). encoding NULL or
+ * "utf-8", "gbk", "gb18030". A missing file is 66. Returns 0 or a
+ * status, *r owned by the caller (cs_reader_close).
+ */
+int cs_reader_open(struct cs_reader **r, const char *path,
+    enum cs_in_format format, const char *encoding,
+    const struct cs_in_spec *spec);
+/* Parses "csv", "json", "jsonl", "auto"; -1 when unknown. */
+int cs_in_format_parse(const char *s);
+/*
+ * Next record: 0 and *rec set (valid until the next call), -1 at the end,
+ * or a status > 0 with FILE:LINE: ... already printed (65 for bad data,
+ * 74 for a read error).
+ */
+int cs_reader_next(struct cs_reader *r, const struct cs_record **rec);
+/* CSV: the header names, known after cs_reader_open; NULL for JSON. */
+const char *const *cs_reader_header(struct cs_reader *r, size_t *n);
+void cs_reader_close(struct cs_reader *r);
+
+/* Value of a column, or NULL when the record has no such field. */
+const char *cs_record_get(const struct cs_record *rec, const char *name);
+/* "FILE:LINE: column: what (value)" into a new string; caller frees.
+ * column and value may be NULL. */
+char *cs_record_msg(const struct cs_record *rec, const char *column,
+    const char *value, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Prints cs_record_msg() as "prog: ..." and returns CS_EX_DATAERR. */
+int cs_record_err(const struct cs_record *rec, const char *column,
+    const char *value, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---- out.c: output writers -------------------------------------------- */
+
+enum cs_fmt { CS_FMT_TABLE, CS_FMT_CSV, CS_FMT_TSV, CS_FMT_JSON,
+	CS_FMT_JSONL };
+
+enum cs_col_type {
+	CS_COL_TEXT,		/* JSON string */
+	CS_COL_NUM,		/* JSON number when the text is one, else string;
+				   right-aligned in tables */
+	CS_COL_BOOL		/* "1"/"0" or "yes"/"no" in text, JSON bool */
+};
+
+struct cs_col {
+	const char *name;	/* stable snake_case English */
+	const char *zh;		/* table label with --lang zh; NULL = name */
+	enum cs_col_type type;
+};
+
+/* Parses "table", "csv", ...; -1 when unknown. */
+int cs_fmt_parse(const char *s);
+/* The format in force: cs_conf.format or table on a terminal, else csv. */
+enum cs_fmt cs_fmt_default(FILE *fp);
+
+struct cs_out;
+/*
+ * A writer of ncols columns to fp in format fmt, honouring cs_conf
+ * (no_header, excel, lang_zh) and NO_COLOR. cols is borrowed until
+ * cs_out_end.
+ */
+struct cs_out *cs_out_new(FILE *fp, enum cs_fmt fmt, const struct cs_col *cols,
+    size_t ncols);
+/* One row of ncols values; NULL is empty text / JSON null. */
+void cs_out_row(struct cs_out *o, const char *const *vals);
+/* Writes what is buffered (table), closes a JSON array, frees o.
+ * Returns 0 or 74 after a write error. */
+int cs_out_end(struct cs_out *o);
+
+/* One cell as --excel writes it: defused formulas, long digits as text.
+ * Returns v itself when nothing changes, else a string in *tmp. */
+const char *cs_excel_cell(const char *v, struct cs_buf *tmp);
+/* Writes one CSV field (quoted when needed) to fp. */
+void cs_csv_field(FILE *fp, const char *v, char sep);
+
+/* Writes one JSON string literal (with quotes) to fp. */
+void cs_json_str(FILE *fp, const char *s);
+
+#endif

@@ -1,0 +1,247 @@
+/* err.c - diagnostics, the exit-status table, memory and string helpers */
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cs.h"
+
+const char *cs_progname = "cs";
+
+const struct cs_exit_code cs_exit_codes[] = {
+	{ CS_EX_OK, "ok", "success" },
+	{ CS_EX_FAIL, "fail", "nothing found, or a check failed" },
+	{ CS_EX_USAGE, "usage", "bad command line: unknown option, missing "
+	    "argument" },
+	{ CS_EX_DATAERR, "dataerr", "bad input data: a record, a value or a "
+	    "transition was refused; nothing was written" },
+	{ CS_EX_NOINPUT, "noinput", "an input file or the database is "
+	    "missing" },
+	{ CS_EX_UNAVAILABLE, "unavailable", "the database was made by a "
+	    "newer cs and is left untouched" },
+	{ CS_EX_SOFTWARE, "software", "internal error" },
+	{ CS_EX_IOERR, "ioerr", "a read or write failed (disk full, closed "
+	    "pipe, read-only file)" },
+	{ CS_EX_TEMPFAIL, "tempfail", "the database stayed busy past the "
+	    "timeout; try again" },
+	{ 0, NULL, NULL }
+};
+
+void
+cs_init(int argc, char **argv)
+{
+	const char *p;
+	int fd;
+
+	(void)argc;
+	if (argv && argv[0]) {
+		p = strrchr(argv[0], '/');
+		cs_progname = p ? p + 1 : argv[0];
+	}
+	/* Make sure 0, 1 and 2 are open, so that a database opened later
+	 * can never become someone's stdout. */
+	for (fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+			if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+			    == -1)
+				_exit(CS_EX_IOERR);
+	/* A closed pipe ends us quietly, as it does other Unix tools. */
+	signal(SIGPIPE, SIG_DFL);
+	setlocale(LC_CTYPE, "");
+}
+
+int
+cs_exit(int status)
+{
+	int bad;
+
+	bad = fflush(stdout) != 0 || ferror(stdout);
+	if (bad) {
+		if (errno != EPIPE)
+			cs_warn("write error on standard output: %s",
+			    strerror(errno));
+		if (status == 0)
+			status = CS_EX_IOERR;
+	}
+	cs_db_close();
+	return status;
+}
+
+static void
+vwarn(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cs_progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cs_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+int
+cs_err(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+void
+cs_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	cs_rollback();
+	exit(status);
+}
+
+void *
+cs_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		cs_die(CS_EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+cs_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		cs_die(CS_EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+cs_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		cs_die(CS_EX_SOFTWARE, "out of memory");
+	return p;
+}
+
+char *
+cs_xstrdup(const char *s)
+{
+	return cs_xstrndup(s, strlen(s));
+}
+
+char *
+cs_xstrndup(const char *s, size_t n)
+{
+	char *p = cs_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+cs_xasprintf(const char *fmt, ...)
+{
+	struct cs_buf b = { 0 };
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	b.s = cs_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.s;
+}
+
+static void
+grow(struct cs_buf *b, size_t n)
+{
+	if (b->len + n + 1 <= b->cap)
+		return;
+	while (b->len + n + 1 > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 64;
+	b->s = cs_xrealloc(b->s, b->cap);
+}
+
+void
+cs_buf_add(struct cs_buf *b, const char *s, size_t n)
+{
+	grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+cs_buf_adds(struct cs_buf *b, const char *s)
+{
+	cs_buf_add(b, s, strlen(s));
+}
+
+void
+cs_buf_addc(struct cs_buf *b, int c)
+{
+	grow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
+}
+
+void
+cs_buf_addf(struct cs_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+cs_buf_reset(struct cs_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void
+cs_buf_free(struct cs_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *
+cs_buf_str(struct cs_buf *b)
+{
+	return b->s ? b->s : "";
+}
