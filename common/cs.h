@@ -192,6 +192,25 @@ struct cs_conf {
 };
 extern struct cs_conf cs_conf;
 
+/* Ids at or above CS_OPT_COMMON are handled by cs_getopt itself. */
+enum {
+	CS_OPT_COMMON = 900,
+	CS_OPT_DB, CS_OPT_FORMAT, CS_OPT_NO_HEADER, CS_OPT_EXCEL, CS_OPT_BOM,
+	CS_OPT_LANG, CS_OPT_ACTOR, CS_OPT_NOW, CS_OPT_HELP,
+	CS_OPT_INPUT_FORMAT, CS_OPT_ENCODING, CS_OPT_IGNORE_UNKNOWN
+};
+
+/* Options of every command that reads a record set. */
+#define CS_OPTS_INPUT \
+	{ CS_OPT_INPUT_FORMAT, "input-format", 0, CS_OPT_ARG, "FMT", \
+	    "input is csv, json or jsonl (default: detected)", \
+	    "auto csv json jsonl" }, \
+	{ CS_OPT_ENCODING, "encoding", 0, CS_OPT_ARG, "ENC", \
+	    "input encoding: utf-8 (default), gbk or gb18030", \
+	    "utf-8 gbk gb18030" }, \
+	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
+	    "drop columns that are not known instead of refusing", NULL }
+
 /*
  * getopt_long over a subcommand's table plus the common options (--db,
  * -f/--format, --no-header, --excel, --bom, --lang, --actor, --now,
@@ -245,6 +264,9 @@ char *cs_db_path(void);
 int cs_db_open(int mode, sqlite3 **db);
 void cs_db_close(void);
 int cs_db_schema_version(void);	/* what this binary knows */
+/* The version the open database had before this process migrated it, or
+ * -1 when it was up to date. */
+int cs_db_migrated_from(void);
 /* Cached prepared statement, reset and unbound; sql must be a literal
  * (the cache is keyed by its address). Dies with 70 on a bad statement. */
 sqlite3_stmt *cs_sql(const char *sql);
@@ -262,6 +284,24 @@ void cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
 /* Appends one row to the change log (who, when, what, from -> to). */
 int cs_log_change(const char *entity, int64_t entity_id, const char *field,
     const char *from, const char *to, const char *note);
+
+/* The documented SQL views, for cs-db views and cs(7). */
+struct cs_view {
+	const char *name;
+	const char *about;
+};
+extern const struct cs_view cs_views[];	/* ends with a NULL name */
+
+/* A consistent copy of the open database to path, made while others may
+ * write: written beside path and renamed into place, mode 0600. */
+int cs_db_backup(const char *path);
+/* Checks that src is a sound cs database no newer than this binary, keeps
+ * the current one as PATH.bak and replaces it with src in one step. */
+int cs_db_restore(const char *src);
+/* integrity, foreign keys, schema: one callback per check. Returns the
+ * number of problems found. */
+int cs_db_check(void (*report)(const char *check, int ok,
+    const char *detail, void *arg), void *arg);
 
 /* ---- in.c: record readers --------------------------------------------- */
 
@@ -366,5 +406,64 @@ void cs_csv_field(FILE *fp, const char *v, char sep);
 
 /* Writes one JSON string literal (with quotes) to fp. */
 void cs_json_str(FILE *fp, const char *s);
+
+/* ---- import.c: the one bulk-write loop of every importer ------------ */
+
+enum cs_row_result { CS_ROW_ADDED, CS_ROW_UPDATED, CS_ROW_UNCHANGED };
+
+struct cs_import {
+	const char *what;	/* "agents", for the summary line */
+	const char *path;	/* FILE or "-" */
+	const struct cs_in_spec *spec;
+	int dry_run;		/* --dry-run: check and count, write nothing */
+	const char *rejects;	/* --skip-invalid FILE, or NULL */
+	/*
+	 * Checks and writes one record inside the import's transaction.
+	 * Returns a cs_row_result; or -1 with *err set to a message made by
+	 * cs_record_msg() (the driver frees it) for a bad record; or a
+	 * status >= 64 already reported, which aborts the import.
+	 */
+	int (*row)(void *ctx, const struct cs_record *rec, char **err);
+	void *ctx;
+	long count[3];		/* by cs_row_result */
+	long rejected;
+};
+/* Runs an import: one transaction, all or nothing unless rejects is set;
+ * prints the summary on stderr. Returns 0 or a status. */
+int cs_import_run(struct cs_import *im);
+
+/* ---- agent.c: the staff roster --------------------------------------- */
+
+enum {
+	CS_AGENT_LOGIN, CS_AGENT_NAME, CS_AGENT_TEAM, CS_AGENT_ROLE,
+	CS_AGENT_SKILLS, CS_AGENT_WEIGHT, CS_AGENT_CAPACITY, CS_AGENT_ACTIVE,
+	CS_AGENT_NFIELDS
+};
+extern const char *const cs_agent_field[];	/* column names */
+extern const char *const cs_agent_roles;	/* "agent supervisor ..." */
+
+/* Values as text; NULL leaves a field as it is (or its default). */
+struct cs_agent_in {
+	const char *v[CS_AGENT_NFIELDS];
+};
+
+enum { CS_PUT_ANY, CS_PUT_CREATE, CS_PUT_UPDATE };
+/*
+ * Checks in and inserts or updates the agent of that login (mode says
+ * which may happen), logging each changed field. Returns a cs_row_result;
+ * -1 with *field (-1 for the record as a whole) and *problem set for a
+ * bad value; or a status >= 64 already reported.
+ */
+int cs_agent_put(const struct cs_agent_in *in, int mode, int *field,
+    char **problem);
+/* Id of the agent with that login, 0 when there is none. */
+int64_t cs_agent_id(const char *login);
+/* 0 and the leave's id, -1 with *problem, or a status. Days inclusive. */
+int cs_agent_leave(const char *login, const char *first, const char *last,
+    const char *note, int64_t *id, char **problem);
+int cs_agent_leave_cancel(const char *login, int64_t leave_id,
+    char **problem);
+/* 1 when the agent is on leave on that local day (YYYY-MM-DD). */
+int cs_agent_on_leave(int64_t agent_id, const char *day);
 
 #endif

@@ -1,0 +1,518 @@
+/* cs-agent - the staff roster */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs.h"
+
+enum {
+	O_NAME = 256, O_TEAM, O_ROLE, O_SKILLS, O_WEIGHT, O_CAPACITY,
+	O_INACTIVE, O_ACTIVE, O_ALL, O_SKILL, O_DRY_RUN, O_SKIP_INVALID,
+	O_FROM, O_TO, O_NOTE, O_CANCEL
+};
+
+#define FIELD_OPTS \
+	{ O_NAME, "name", 'n', CS_OPT_ARG, "NAME", "full name, e.g. 李娜", \
+	    NULL }, \
+	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "team, e.g. 售后组", \
+	    "@teams" }, \
+	{ O_ROLE, "role", 0, CS_OPT_ARG, "ROLE", \
+	    "agent, supervisor, reviewer, owner or admin", \
+	    "agent supervisor reviewer owner admin" }, \
+	{ O_SKILLS, "skills", 's', CS_OPT_ARG, "LIST", \
+	    "skills separated by ';', e.g. 投诉;技术支持", "@skills" }, \
+	{ O_WEIGHT, "weight", 'w', CS_OPT_ARG, "N", \
+	    "ability weight for sharing out work (default 1)", NULL }, \
+	{ O_CAPACITY, "capacity", 'c', CS_OPT_ARG, "N", \
+	    "revisits a day at most (empty: no limit)", NULL }
+
+static const struct cs_opt add_opts[] = {
+	FIELD_OPTS,
+	{ O_INACTIVE, "inactive", 0, CS_OPT_FLAG, NULL,
+	    "add the agent as inactive", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt update_opts[] = {
+	FIELD_OPTS,
+	{ O_ACTIVE, "active", 0, CS_OPT_ARG, "yes|no", "active or not",
+	    "yes no" },
+	CS_OPT_END
+};
+
+static const struct cs_opt import_opts[] = {
+	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
+	    "check and count, write nothing", NULL },
+	{ O_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE",
+	    "import the good rows, write the bad ones to FILE", "@file" },
+	CS_OPTS_INPUT,
+	CS_OPT_END
+};
+
+static const struct cs_opt list_opts[] = {
+	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "only this team",
+	    "@teams" },
+	{ O_ROLE, "role", 0, CS_OPT_ARG, "ROLE", "only this role",
+	    "agent supervisor reviewer owner admin" },
+	{ O_SKILL, "skill", 's', CS_OPT_ARG, "SKILL", "only agents with this "
+	    "skill", "@skills" },
+	{ O_ACTIVE, "active", 0, CS_OPT_FLAG, NULL, "only active agents",
+	    NULL },
+	{ O_INACTIVE, "inactive", 0, CS_OPT_FLAG, NULL,
+	    "only inactive agents", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt leave_opts[] = {
+	{ O_FROM, "from", 0, CS_OPT_ARG, "DATE", "first day of leave", NULL },
+	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "last day of leave (included)",
+	    NULL },
+	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "a note, e.g. 年假", NULL },
+	{ O_CANCEL, "cancel", 0, CS_OPT_ARG, "ID", "cancel leave ID", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt no_opts[] = { CS_OPT_END };
+
+static const struct cs_col agent_cols[] = {
+	{ "login", "登录名", CS_COL_TEXT },
+	{ "name", "姓名", CS_COL_TEXT },
+	{ "team", "组", CS_COL_TEXT },
+	{ "role", "角色", CS_COL_TEXT },
+	{ "skills", "技能", CS_COL_TEXT },
+	{ "weight", "权重", CS_COL_NUM },
+	{ "capacity", "日容量", CS_COL_NUM },
+	{ "active", "在岗", CS_COL_TEXT },
+	{ "on_leave", "休假中", CS_COL_TEXT },
+};
+#define NCOLS (sizeof(agent_cols) / sizeof(agent_cols[0]))
+
+static const char *const known_cols[] = {
+	"login", "name", "team", "role", "skills", "weight", "capacity",
+	"active", NULL
+};
+static const char *const required_cols[] = { "login", NULL };
+
+/* Reports a refused value of the command line. */
+static int
+refuse(const struct cs_cmd *cmd, int field, const char *value, char *problem)
+{
+	int rc;
+
+	if (field >= 0)
+		rc = cs_err(CS_EX_DATAERR, "%s: --%s: %s (%s)", cmd->name,
+		    cs_agent_field[field], problem, value ? value : "");
+	else
+		rc = cs_err(CS_EX_DATAERR, "%s: %s", cmd->name, problem);
+	free(problem);
+	return rc;
+}
+
+static int
+put(const struct cs_cmd *cmd, int argc, char **argv, int mode)
+{
+	struct cs_agent_in in = { { 0 } };
+	struct cs_getopt g;
+	char *problem;
+	int c, rc, field;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_NAME:
+			in.v[CS_AGENT_NAME] = g.arg;
+			break;
+		case O_TEAM:
+			in.v[CS_AGENT_TEAM] = g.arg;
+			break;
+		case O_ROLE:
+			in.v[CS_AGENT_ROLE] = g.arg;
+			break;
+		case O_SKILLS:
+			in.v[CS_AGENT_SKILLS] = g.arg;
+			break;
+		case O_WEIGHT:
+			in.v[CS_AGENT_WEIGHT] = g.arg;
+			break;
+		case O_CAPACITY:
+			in.v[CS_AGENT_CAPACITY] = g.arg;
+			break;
+		case O_INACTIVE:
+			in.v[CS_AGENT_ACTIVE] = "0";
+			break;
+		case O_ACTIVE:
+			in.v[CS_AGENT_ACTIVE] = g.arg;
+			break;
+		}
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one LOGIN");
+	in.v[CS_AGENT_LOGIN] = argv[g.ind];
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	rc = cs_agent_put(&in, mode, &field, &problem);
+	if (rc < 0) {
+		cs_rollback();
+		return refuse(cmd, field, field >= 0 ? in.v[field] : NULL,
+		    problem);
+	}
+	if (rc > CS_ROW_UNCHANGED) {
+		cs_rollback();
+		return rc;
+	}
+	if ((rc = cs_commit()))
+		return rc;
+	if (mode == CS_PUT_CREATE)
+		printf("%s\n", argv[g.ind]);
+	return 0;
+}
+
+static int
+cmd_add(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	return put(cmd, argc, argv, CS_PUT_CREATE);
+}
+
+static int
+cmd_update(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	return put(cmd, argc, argv, CS_PUT_UPDATE);
+}
+
+static int
+import_row(void *ctx, const struct cs_record *rec, char **err)
+{
+	struct cs_agent_in in = { { 0 } };
+	char *problem;
+	int f, rc, field;
+
+	(void)ctx;
+	for (f = 0; f < CS_AGENT_NFIELDS; f++)
+		in.v[f] = cs_record_get(rec, cs_agent_field[f]);
+	rc = cs_agent_put(&in, CS_PUT_ANY, &field, &problem);
+	if (rc < 0) {
+		*err = cs_record_msg(rec, field >= 0 ? cs_agent_field[field] :
+		    NULL, field >= 0 ? in.v[field] : NULL, "%s", problem);
+		free(problem);
+	}
+	return rc;
+}
+
+static int
+cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_in_spec spec = { known_cols, required_cols, 0 };
+	struct cs_import im = { 0 };
+	struct cs_getopt g;
+	int c;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_DRY_RUN:
+			im.dry_run = 1;
+			break;
+		case O_SKIP_INVALID:
+			im.rejects = g.arg;
+			break;
+		}
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one FILE, or - for standard input");
+	spec.ignore_unknown = cs_conf.ignore_unknown;
+	im.what = "agents";
+	im.path = argv[g.ind];
+	im.spec = &spec;
+	im.row = import_row;
+	return cs_import_run(&im);
+}
+
+static const char *
+text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : NULL;
+}
+
+/* Rows of v_agents with on_leave as of today, filtered. */
+static int
+print_agents(const char *login, const char *team, const char *role,
+    const char *skill, int active)
+{
+	sqlite3_stmt *st;
+	struct cs_out *o;
+	const char *v[NCOLS];
+	char today[16];
+	size_t i;
+	int n = 0, rc;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	st = cs_sql("SELECT login, name, team, role, skills, weight, capacity,"
+	    " CASE active WHEN 1 THEN 'yes' ELSE 'no' END,"
+	    " CASE WHEN EXISTS (SELECT 1 FROM agent_leave l WHERE"
+	    "  l.agent_id = v_agents.id AND l.first_day <= ?1 AND"
+	    "  l.last_day >= ?1) THEN 'yes' ELSE 'no' END"
+	    " FROM v_agents"
+	    " WHERE (?2 IS NULL OR login = ?2) AND (?3 IS NULL OR team = ?3)"
+	    " AND (?4 IS NULL OR role = ?4) AND (?5 IS NULL OR EXISTS"
+	    "  (SELECT 1 FROM agent_skill s WHERE s.agent_id = v_agents.id"
+	    "   AND s.skill = ?5))"
+	    " AND (?6 < 0 OR active = ?6)"
+	    " ORDER BY login");
+	cs_bind_text(st, 1, cs_fmt_date(cs_now(), today), 0);
+	cs_bind_text(st, 2, login, 0);
+	cs_bind_text(st, 3, team, 0);
+	cs_bind_text(st, 4, role, 0);
+	cs_bind_text(st, 5, skill, 0);
+	sqlite3_bind_int(st, 6, active);
+	o = cs_out_new(stdout, cs_fmt_default(stdout), agent_cols, NCOLS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < NCOLS; i++)
+			v[i] = text(st, (int)i);
+		cs_out_row(o, v);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		cs_out_end(o);
+		return cs_db_fail("agents");
+	}
+	sqlite3_reset(st);
+	if ((rc = cs_out_end(o)))
+		return rc;
+	return n ? 0 : CS_EX_FAIL;
+}
+
+static int
+cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	const char *team = NULL, *role = NULL, *skill = NULL;
+	struct cs_getopt g;
+	int c, active = -1, rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_TEAM:
+			team = g.arg;
+			break;
+		case O_ROLE:
+			role = g.arg;
+			break;
+		case O_SKILL:
+			skill = g.arg;
+			break;
+		case O_ACTIVE:
+			active = 1;
+			break;
+		case O_INACTIVE:
+			active = 0;
+			break;
+		}
+	if (g.ind != argc)
+		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
+	rc = print_agents(NULL, team, role, skill, active);
+	/* An empty roster is not a failure of list; show it as such. */
+	return rc == CS_EX_FAIL ? 0 : rc;
+}
+
+static int
+print_leave(const char *login)
+{
+	static const struct cs_col cols[] = {
+		{ "id", "编号", CS_COL_NUM },
+		{ "login", "登录名", CS_COL_TEXT },
+		{ "first_day", "首日", CS_COL_TEXT },
+		{ "last_day", "末日", CS_COL_TEXT },
+		{ "note", "备注", CS_COL_TEXT },
+	};
+	sqlite3_stmt *st = cs_sql("SELECT id, login, first_day, last_day, "
+	    "note FROM v_agent_leave WHERE login = ? ORDER BY first_day, id");
+	struct cs_out *o;
+	const char *v[5];
+	int i, rc;
+
+	cs_bind_text(st, 1, login, 0);
+	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < 5; i++)
+			v[i] = text(st, i);
+		cs_out_row(o, v);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		cs_out_end(o);
+		return cs_db_fail("leave");
+	}
+	return cs_out_end(o);
+}
+
+static int
+cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_getopt g;
+	int rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while (cs_getopt(&g) != -1)
+		;
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one LOGIN");
+	rc = print_agents(argv[g.ind], NULL, NULL, NULL, -1);
+	if (rc == CS_EX_FAIL)
+		return cs_err(CS_EX_FAIL, "show: no agent '%s'", argv[g.ind]);
+	return rc;
+}
+
+static int
+cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL, *note = NULL, *cancel = NULL;
+	struct cs_getopt g;
+	char *problem, *end;
+	int64_t id;
+	int c, rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_FROM:
+			from = g.arg;
+			break;
+		case O_TO:
+			to = g.arg;
+			break;
+		case O_NOTE:
+			note = g.arg;
+			break;
+		case O_CANCEL:
+			cancel = g.arg;
+			break;
+		}
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one LOGIN");
+	if (!from && !to && !cancel) {
+		if ((rc = cs_db_open(CS_DB_READ, NULL)))
+			return rc;
+		if (!cs_agent_id(argv[g.ind]))
+			return cs_err(CS_EX_FAIL, "leave: no agent '%s'",
+			    argv[g.ind]);
+		return print_leave(argv[g.ind]);
+	}
+	if (cancel && (from || to))
+		return cs_usage(cmd, "--cancel goes without --from and --to");
+	if (!cancel && (!from || !to))
+		return cs_usage(cmd, "give both --from and --to");
+	if (cancel) {
+		id = strtoll(cancel, &end, 10);
+		if (*end || id <= 0)
+			return cs_usage(cmd, "--cancel takes a leave id (%s)",
+			    cancel);
+	}
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	if (cancel)
+		rc = cs_agent_leave_cancel(argv[g.ind], id, &problem);
+	else
+		rc = cs_agent_leave(argv[g.ind], from, to, note, &id,
+		    &problem);
+	if (rc) {
+		cs_rollback();
+		if (rc < 0)
+			return refuse(cmd, -1, NULL, problem);
+		return rc;
+	}
+	if ((rc = cs_commit()))
+		return rc;
+	if (!cancel)
+		printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
+set_active(const struct cs_cmd *cmd, int argc, char **argv, const char *v)
+{
+	struct cs_agent_in in = { { 0 } };
+	struct cs_getopt g;
+	char *problem;
+	int i, rc, field;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while (cs_getopt(&g) != -1)
+		;
+	if (g.ind >= argc)
+		return cs_usage(cmd, "give one LOGIN or more");
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	for (i = g.ind; i < argc; i++) {
+		in.v[CS_AGENT_LOGIN] = argv[i];
+		in.v[CS_AGENT_ACTIVE] = v;
+		rc = cs_agent_put(&in, CS_PUT_UPDATE, &field, &problem);
+		if (rc < 0 || rc > CS_ROW_UNCHANGED) {
+			cs_rollback();
+			if (rc > 0)
+				return rc;
+			free(problem);
+			return cs_err(CS_EX_DATAERR, "%s: no agent '%s': "
+			    "nothing changed", cmd->name, argv[i]);
+		}
+	}
+	return cs_commit();
+}
+
+static int
+cmd_activate(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	return set_active(cmd, argc, argv, "1");
+}
+
+static int
+cmd_deactivate(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	return set_active(cmd, argc, argv, "0");
+}
+
+static const struct cs_cmd cmds[] = {
+	{ "add", cmd_add, "LOGIN [OPTIONS]",
+	    "add a specialist to the roster; prints the login", add_opts },
+	{ "import", cmd_import, "FILE|-",
+	    "add or update agents from CSV, JSON or JSON lines", import_opts },
+	{ "list", cmd_list, "[OPTIONS]", "list the roster", list_opts },
+	{ "show", cmd_show, "LOGIN", "show one agent", no_opts },
+	{ "update", cmd_update, "LOGIN [OPTIONS]",
+	    "change an agent's fields", update_opts },
+	{ "leave", cmd_leave, "LOGIN [--from DATE --to DATE | --cancel ID]",
+	    "record, list or cancel leave (days included)", leave_opts },
+	{ "activate", cmd_activate, "LOGIN...", "mark agents active",
+	    no_opts },
+	{ "deactivate", cmd_deactivate, "LOGIN...",
+	    "mark agents inactive (they get no new work)", no_opts },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+/* Completion values asked from the database, silently when there is none. */
+static void
+complete_values(const char *name)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (cs_db_open(CS_DB_READ, NULL) != 0)
+		return;
+	if (strcmp(name, "teams") == 0)
+		st = cs_sql("SELECT DISTINCT team FROM agent WHERE team IS NOT "
+		    "NULL ORDER BY 1");
+	else if (strcmp(name, "skills") == 0)
+		st = cs_sql("SELECT DISTINCT skill FROM agent_skill ORDER BY 1");
+	else if (strcmp(name, "agents") == 0)
+		st = cs_sql("SELECT login FROM agent ORDER BY 1");
+	while (st && sqlite3_step(st) == SQLITE_ROW)
+		printf("%s\n", sqlite3_column_text(st, 0));
+	if (st)
+		sqlite3_reset(st);
+}
+
+int
+main(int argc, char **argv)
+{
+	return cs_main(argc, argv, "The staff roster: specialists, teams, "
+	    "skills, ability weights, capacity and leave.", cmds,
+	    complete_values);
+}

@@ -1,0 +1,620 @@
+/* db.c - open, pragmas, migrations, transactions, statement cache */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cs.h"
+
+/* "cs" and a format number, so that cs-db refuses somebody else's file. */
+#define CS_APPLICATION_ID 0x63730001
+
+extern const char *const cs_migrations[];	/* build/schema.c */
+
+static sqlite3 *db;
+static int db_mode = -1;
+static int in_tx;
+static int migrated_from = -1;
+
+struct cached {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+static struct cached cache[128];
+static size_t ncache;
+
+int
+cs_db_migrated_from(void)
+{
+	return migrated_from;
+}
+
+int
+cs_db_schema_version(void)
+{
+	int n = 0;
+
+	while (cs_migrations[n])
+		n++;
+	return n;
+}
+
+char *
+cs_db_path(void)
+{
+	const char *s;
+
+	if (cs_conf.db && *cs_conf.db)
+		return cs_xstrdup(cs_conf.db);
+	if ((s = getenv("CS_DB")) && *s)
+		return cs_xstrdup(s);
+	if ((s = getenv("XDG_DATA_HOME")) && *s == '/')
+		return cs_xasprintf("%s/cs/cs.db", s);
+	if (!(s = getenv("HOME")) || !*s)
+		s = ".";
+	return cs_xasprintf("%s/.local/share/cs/cs.db", s);
+}
+
+/* mkdir -p of the folder holding path; mode 0700 for what it creates. */
+static int
+make_parent(const char *path)
+{
+	char *dir = cs_xstrdup(path), *p;
+	int rc = 0;
+
+	for (p = dir + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			rc = cs_err(CS_EX_IOERR, "cannot create folder %s: %s",
+			    dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+static int
+busy_timeout(void)
+{
+	const char *s = getenv("CS_BUSY_TIMEOUT");
+	char *end;
+	long ms;
+
+	if (s && *s) {
+		ms = strtol(s, &end, 10);
+		if (!*end && ms >= 0 && ms <= 3600000)
+			return (int)ms;
+	}
+	return 10000;
+}
+
+static int
+exec(const char *sql, const char *what)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cs_db_fail(what);
+	return 0;
+}
+
+static int
+pragma_int(const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int
+migrate(const char *path, int mode)
+{
+	int have, want = cs_db_schema_version(), app = 0, rc, tables = 0;
+	char sql[64];
+
+	if (pragma_int("PRAGMA user_version", &have) < 0) {
+		if (sqlite3_errcode(db) == SQLITE_NOTADB)
+			return cs_err(CS_EX_DATAERR, "%s is not a cs database "
+			    "(not even SQLite)", path);
+		return cs_db_fail(path);
+	}
+	pragma_int("PRAGMA application_id", &app);
+	pragma_int("SELECT count(*) FROM sqlite_master", &tables);
+	if (app != CS_APPLICATION_ID && (have != 0 || tables != 0))
+		return cs_err(CS_EX_DATAERR, "%s is an SQLite file but not a "
+		    "cs database: leaving it alone", path);
+	if (have > want)
+		return cs_err(CS_EX_UNAVAILABLE, "%s has schema version %d, "
+		    "newer than this cs knows (%d): upgrade cs; the file was "
+		    "not touched", path, have, want);
+	if (have == want)
+		return 0;
+	if (mode == CS_DB_READ && access(path, W_OK) != 0)
+		return cs_err(CS_EX_IOERR, "%s needs an upgrade of its schema "
+		    "(%d to %d) but is read-only", path, have, want);
+	if ((rc = cs_begin()))
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if (pragma_int("PRAGMA user_version", &have) < 0) {
+		cs_rollback();
+		return cs_db_fail(path);
+	}
+	if (have < want)
+		migrated_from = have;
+	for (; have < want; have++)
+		if (sqlite3_exec(db, cs_migrations[have], NULL, NULL, NULL)
+		    != SQLITE_OK) {
+			rc = cs_db_fail("schema migration");
+			cs_rollback();
+			return rc;
+		}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", want);
+	if ((rc = exec(sql, "schema version")) ||
+	    (rc = exec("PRAGMA application_id = 1668481025", "schema id"))) {
+		cs_rollback();
+		return rc;
+	}
+	return cs_commit();
+}
+
+int
+cs_db_open(int mode, sqlite3 **out)
+{
+	char *path;
+	struct stat sb;
+	int fd, rc, flags;
+
+	if (db && db_mode >= mode) {
+		if (out)
+			*out = db;
+		return 0;
+	}
+	cs_db_close();
+	path = cs_db_path();
+	if (stat(path, &sb) == -1) {
+		if (mode == CS_DB_READ) {
+			rc = cs_err(CS_EX_NOINPUT, "no database at %s: import "
+			    "something or run 'cs-db init' first", path);
+			free(path);
+			return rc;
+		}
+		if ((rc = make_parent(path))) {
+			free(path);
+			return rc;
+		}
+		/* Created here, not by SQLite, so that the mode is 0600 from
+		 * the first byte; the -wal and -shm files copy it. */
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd == -1 && errno != EEXIST) {
+			rc = cs_err(CS_EX_IOERR, "cannot create %s: %s", path,
+			    strerror(errno));
+			free(path);
+			return rc;
+		}
+		if (fd != -1)
+			close(fd);
+	} else if (S_ISDIR(sb.st_mode)) {
+		rc = cs_err(CS_EX_IOERR, "%s is a folder, not a database",
+		    path);
+		free(path);
+		return rc;
+	}
+	flags = SQLITE_OPEN_READWRITE;
+	if (mode == CS_DB_READ && access(path, W_OK) != 0)
+		flags = SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		rc = cs_err(CS_EX_IOERR, "cannot open %s: %s", path,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		db = NULL;
+		free(path);
+		return rc;
+	}
+	db_mode = mode;
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, busy_timeout());
+	rc = exec("PRAGMA foreign_keys = ON", path);
+	if (!rc && flags == SQLITE_OPEN_READWRITE) {
+		/* WAL lets readers go on while one writer writes; FULL sync
+		 * so that a commit that returned survives a power cut. */
+		rc = exec("PRAGMA journal_mode = WAL", path);
+		if (!rc)
+			rc = exec("PRAGMA synchronous = FULL", path);
+	}
+	if (!rc)
+		rc = exec("PRAGMA secure_delete = ON", path);
+	if (!rc)
+		rc = migrate(path, mode);
+	free(path);
+	if (rc) {
+		cs_db_close();
+		return rc;
+	}
+	if (out)
+		*out = db;
+	return 0;
+}
+
+void
+cs_db_close(void)
+{
+	size_t i;
+
+	for (i = 0; i < ncache; i++)
+		sqlite3_finalize(cache[i].st);
+	ncache = 0;
+	if (db) {
+		if (in_tx)
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	in_tx = 0;
+	db = NULL;
+	db_mode = -1;
+}
+
+sqlite3_stmt *
+cs_sql(const char *sql)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	if (!db)
+		cs_die(CS_EX_SOFTWARE, "internal error: no database open");
+	for (i = 0; i < ncache; i++)
+		if (cache[i].sql == sql) {
+			sqlite3_reset(cache[i].st);
+			sqlite3_clear_bindings(cache[i].st);
+			return cache[i].st;
+		}
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		cs_die(CS_EX_SOFTWARE, "internal error: %s: %.60s",
+		    sqlite3_errmsg(db), sql);
+	if (ncache == sizeof(cache) / sizeof(cache[0])) {
+		/* Full: drop the oldest; callers never keep a statement
+		 * across another cs_sql call of a different text. */
+		sqlite3_finalize(cache[0].st);
+		memmove(cache, cache + 1, (ncache - 1) * sizeof(cache[0]));
+		ncache--;
+	}
+	cache[ncache].sql = sql;
+	cache[ncache].st = st;
+	ncache++;
+	return st;
+}
+
+int
+cs_db_fail(const char *what)
+{
+	int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+	const char *msg = db ? sqlite3_errmsg(db) : "out of memory";
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return cs_err(CS_EX_TEMPFAIL, "%s: the database stayed busy "
+		    "(another cs command is writing): try again", what);
+	case SQLITE_FULL:
+		return cs_err(CS_EX_IOERR, "%s: disk or file-size limit full: "
+		    "%s", what, msg);
+	case SQLITE_IOERR:
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return cs_err(CS_EX_IOERR, "%s: %s", what, msg);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return cs_err(CS_EX_DATAERR, "%s: %s: run 'cs-db check'", what,
+		    msg);
+	case SQLITE_CONSTRAINT:
+		return cs_err(CS_EX_DATAERR, "%s: %s", what, msg);
+	default:
+		return cs_err(CS_EX_SOFTWARE, "%s: %s", what, msg);
+	}
+}
+
+int
+cs_begin(void)
+{
+	int rc;
+
+	if (!db)
+		return cs_err(CS_EX_SOFTWARE, "internal error: no database");
+	if ((rc = exec("BEGIN IMMEDIATE", "cannot start a write")))
+		return rc;
+	in_tx = 1;
+	return 0;
+}
+
+int
+cs_commit(void)
+{
+	int rc = exec("COMMIT", "cannot commit");
+
+	if (rc)
+		cs_rollback();
+	in_tx = 0;
+	return rc;
+}
+
+void
+cs_rollback(void)
+{
+	if (db && in_tx && !sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	in_tx = 0;
+}
+
+int
+cs_step_done(sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	rc = cs_db_fail(what);
+	sqlite3_reset(st);
+	return rc;
+}
+
+void
+cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null)
+{
+	if (!s || (empty_null && !*s))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+cs_log_change(const char *entity, int64_t entity_id, const char *field,
+    const char *from, const char *to, const char *note)
+{
+	sqlite3_stmt *st = cs_sql("INSERT INTO change_log (at, actor, "
+	    "entity, entity_id, field, old_value, new_value, note) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+
+	sqlite3_bind_int64(st, 1, cs_now());
+	cs_bind_text(st, 2, cs_actor(), 0);
+	cs_bind_text(st, 3, entity, 0);
+	sqlite3_bind_int64(st, 4, entity_id);
+	cs_bind_text(st, 5, field, 0);
+	cs_bind_text(st, 6, from, 0);
+	cs_bind_text(st, 7, to, 0);
+	cs_bind_text(st, 8, note, 1);
+	return cs_step_done(st, "change log");
+}
+
+const struct cs_view cs_views[] = {
+	{ "v_agents", "the roster: one row per agent with skills joined "
+	    "by ';'" },
+	{ "v_agent_leave", "leave of agents, first and last day included" },
+	{ "v_changes", "every change: when, who, what, from and to" },
+	{ NULL, NULL }
+};
+
+/* Copies main of src into main of dst with the online backup API. */
+static int
+copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc;
+
+	if (!b)
+		return cs_err(CS_EX_IOERR, "%s: %s", what,
+		    sqlite3_errmsg(dst));
+	/* All pages in one step: one read transaction on the source, so the
+	 * copy is consistent however busy the writers are. */
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED)
+		sqlite3_sleep(50);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		return cs_err(rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ?
+		    CS_EX_IOERR : CS_EX_SOFTWARE, "%s: %s", what,
+		    sqlite3_errstr(rc));
+	return 0;
+}
+
+static int
+fsync_path(const char *path, int dir)
+{
+	char *d = cs_xstrdup(path), *slash;
+	int fd, rc;
+
+	if (dir) {
+		slash = strrchr(d, '/');
+		if (slash == d)
+			slash[1] = '\0';
+		else if (slash)
+			*slash = '\0';
+		else
+			strcpy(d, ".");
+	}
+	fd = open(d, O_RDONLY);
+	free(d);
+	if (fd == -1)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Writes a copy of src_db to path through a temporary file. */
+static int
+write_copy(sqlite3 *src_db, const char *path)
+{
+	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path);
+	sqlite3 *dst = NULL;
+	int fd, rc;
+
+	if ((fd = mkstemp(tmp)) == -1) {
+		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK)
+		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
+		    dst ? sqlite3_errmsg(dst) : "out of memory");
+	else
+		rc = copy_db(dst, src_db, path);
+	/* The copy is one plain file, whatever the journal of the source. */
+	if (!rc && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL,
+	    NULL, NULL) != SQLITE_OK)
+		rc = cs_err(CS_EX_IOERR, "%s: %s", path, sqlite3_errmsg(dst));
+	if (sqlite3_close(dst) != SQLITE_OK && !rc)
+		rc = cs_err(CS_EX_IOERR, "cannot close %s", path);
+	if (!rc && fsync_path(tmp, 0) != 0)
+		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+	if (!rc && rename(tmp, path) == -1)
+		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+	if (rc)
+		unlink(tmp);
+	else
+		fsync_path(path, 1);
+	free(tmp);
+	return rc;
+}
+
+int
+cs_db_backup(const char *path)
+{
+	sqlite3 *src;
+	int rc;
+
+	if ((rc = cs_db_open(CS_DB_READ, &src)))
+		return rc;
+	return write_copy(src, path);
+}
+
+int
+cs_db_restore(const char *src_path)
+{
+	sqlite3 *src = NULL, *live;
+	char *path, *bak;
+	int rc, ver = -1, app = 0, ok = 0;
+	sqlite3_stmt *st;
+	struct stat sb;
+
+	if (stat(src_path, &sb) == -1)
+		return cs_err(CS_EX_NOINPUT, "%s: %s", src_path,
+		    strerror(errno));
+	if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL)
+	    != SQLITE_OK) {
+		rc = cs_err(CS_EX_DATAERR, "%s: cannot open: %s", src_path,
+		    src ? sqlite3_errmsg(src) : "out of memory");
+		sqlite3_close(src);
+		return rc;
+	}
+	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &st, NULL)
+	    == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			ok = strcmp((const char *)sqlite3_column_text(st, 0),
+			    "ok") == 0;
+		sqlite3_finalize(st);
+	}
+	if (sqlite3_prepare_v2(src, "SELECT * FROM pragma_user_version, "
+	    "pragma_application_id", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			ver = sqlite3_column_int(st, 0);
+			app = sqlite3_column_int(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	if (!ok || app != CS_APPLICATION_ID || ver < 1) {
+		sqlite3_close(src);
+		return cs_err(CS_EX_DATAERR, "%s is not a sound cs database: "
+		    "nothing restored", src_path);
+	}
+	if (ver > cs_db_schema_version()) {
+		sqlite3_close(src);
+		return cs_err(CS_EX_UNAVAILABLE, "%s has schema version %d, "
+		    "newer than this cs knows (%d): nothing restored",
+		    src_path, ver, cs_db_schema_version());
+	}
+	path = cs_db_path();
+	bak = cs_xasprintf("%s.bak", path);
+	rc = 0;
+	if (stat(path, &sb) == 0) {
+		if ((rc = cs_db_open(CS_DB_WRITE, &live)) == 0)
+			rc = write_copy(live, bak);
+	} else
+		rc = cs_db_open(CS_DB_WRITE, &live);
+	/* The backup API writes the whole file in one transaction of the
+	 * live database: other processes see the old or the new, never a
+	 * mix, and WAL readers are handled by SQLite. */
+	if (!rc)
+		rc = copy_db(live, src, path);
+	sqlite3_close(src);
+	if (!rc) {
+		cs_db_close();
+		rc = cs_db_open(CS_DB_WRITE, &live);	/* migrate forward */
+	}
+	free(path);
+	free(bak);
+	return rc;
+}
+
+int
+cs_db_check(void (*report)(const char *, int, const char *, void *),
+    void *arg)
+{
+	sqlite3_stmt *st;
+	struct cs_buf b = { 0 };
+	int bad = 0, n = 0, rc;
+
+	st = cs_sql("PRAGMA integrity_check");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (strcmp(t, "ok") != 0) {
+			if (b.len)
+				cs_buf_adds(&b, "; ");
+			cs_buf_adds(&b, t);
+		}
+	}
+	if (rc != SQLITE_DONE && !b.len)
+		cs_buf_adds(&b, sqlite3_errmsg(db));
+	sqlite3_reset(st);
+	report("integrity", b.len == 0, b.len ? b.s : "ok", arg);
+	bad += b.len != 0;
+	cs_buf_reset(&b);
+	st = cs_sql("PRAGMA foreign_key_check");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ < 5)
+			cs_buf_addf(&b, "%s%s row %lld -> %s",
+			    b.len ? "; " : "", sqlite3_column_text(st, 0),
+			    (long long)sqlite3_column_int64(st, 1),
+			    sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (n > 5)
+		cs_buf_addf(&b, "; %d more", n - 5);
+	report("foreign_keys", n == 0, n ? b.s : "ok", arg);
+	bad += n != 0;
+	cs_buf_reset(&b);
+	st = cs_sql("SELECT user_version FROM pragma_user_version");
+	n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	cs_buf_addf(&b, "version %d of %d", n, cs_db_schema_version());
+	report("schema", n == cs_db_schema_version(), b.s, arg);
+	bad += n != cs_db_schema_version();
+	cs_buf_free(&b);
+	return bad;
+}

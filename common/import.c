@@ -1,0 +1,208 @@
+/* import.c - the one bulk-write loop: one transaction, rejects, summary */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cs.h"
+
+struct rejects {
+	char *tmp;		/* written here, renamed at the end */
+	FILE *fp;
+	const char *const *cols;	/* CSV header, or NULL */
+	size_t ncols;
+	char **names;		/* owned: columns of the first JSON reject */
+};
+
+static int
+rejects_open(struct rejects *rj, const char *path)
+{
+	int fd;
+
+	rj->tmp = cs_xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(rj->tmp)) == -1 || !(rj->fp = fdopen(fd, "w"))) {
+		if (fd != -1)
+			close(fd);
+		cs_warn("cannot write %s: %s", path, strerror(errno));
+		free(rj->tmp);
+		rj->tmp = NULL;
+		return CS_EX_IOERR;
+	}
+	return 0;
+}
+
+static void
+rejects_header(struct rejects *rj, const struct cs_record *rec)
+{
+	size_t i;
+
+	if (!rj->cols && rec) {
+		/* JSON input: the first rejected record names the columns */
+		rj->names = cs_xcalloc(rec->n + 1, sizeof(*rj->names));
+		for (i = 0; i < rec->n; i++)
+			rj->names[i] = cs_xstrdup(rec->names[i]);
+		rj->cols = (const char *const *)rj->names;
+		rj->ncols = rec->n;
+	}
+	for (i = 0; i < rj->ncols; i++) {
+		cs_csv_field(rj->fp, rj->cols[i], ',');
+		fputc(',', rj->fp);
+	}
+	fputs("error\n", rj->fp);
+}
+
+static void
+rejects_row(struct rejects *rj, const struct cs_record *rec, const char *err)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < rj->ncols; i++) {
+		v = cs_record_get(rec, rj->cols[i]);
+		cs_csv_field(rj->fp, v ? v : "", ',');
+		fputc(',', rj->fp);
+	}
+	cs_csv_field(rj->fp, err, ',');
+	fputc('\n', rj->fp);
+}
+
+static void
+rejects_free(struct rejects *rj)
+{
+	size_t i;
+
+	if (rj->fp)
+		fclose(rj->fp);
+	if (rj->tmp)
+		unlink(rj->tmp);
+	free(rj->tmp);
+	if (rj->names) {
+		for (i = 0; i < rj->ncols; i++)
+			free(rj->names[i]);
+		free(rj->names);
+	}
+}
+
+static int
+exec(sqlite3 *db, const char *sql)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return cs_db_fail("import");
+	return 0;
+}
+
+static void
+summary(const struct cs_import *im)
+{
+	const char *name = strcmp(im->path, "-") == 0 ? "stdin" : im->path;
+
+	fprintf(stderr, "%s: import %s: %s%s %ld, %s %ld, unchanged %ld, "
+	    "rejected %ld%s\n", cs_progname, name,
+	    im->dry_run ? "would add" : "added", "", im->count[CS_ROW_ADDED],
+	    im->dry_run ? "would update" : "updated",
+	    im->count[CS_ROW_UPDATED], im->count[CS_ROW_UNCHANGED],
+	    im->rejected, im->dry_run ? " (dry run: nothing written)" : "");
+}
+
+int
+cs_import_run(struct cs_import *im)
+{
+	struct cs_reader *r = NULL;
+	struct rejects rj = { 0 };
+	const struct cs_record *rec;
+	sqlite3 *db;
+	char *err;
+	int rc, res, each;
+	size_t hn;
+
+	/* The input is opened first: a missing file or a bad header is told
+	 * before the database is created or locked. */
+	rc = cs_reader_open(&r, im->path,
+	    cs_conf.input_format ? cs_in_format_parse(cs_conf.input_format) :
+	    CS_IN_AUTO, cs_conf.encoding, im->spec);
+	if (rc)
+		return rc;
+	if ((rc = cs_db_open(CS_DB_WRITE, &db)))
+		goto out;
+	if (im->rejects) {
+		if ((rc = rejects_open(&rj, im->rejects)))
+			goto out;
+		rj.cols = cs_reader_header(r, &hn);
+		rj.ncols = rj.cols ? hn : 0;
+	}
+	/* Each record in its own savepoint only when a bad one may be left
+	 * out; otherwise the first bad one ends the whole transaction. */
+	each = im->rejects || im->dry_run;
+	if ((rc = cs_begin()))
+		goto out;
+	while ((rc = cs_reader_next(r, &rec)) == 0) {
+		if (each && (rc = exec(db, "SAVEPOINT rec")))
+			goto fail;
+		err = NULL;
+		res = im->row(im->ctx, rec, &err);
+		if (res >= 0 && res <= CS_ROW_UNCHANGED) {
+			im->count[res]++;
+			if (each && (rc = exec(db, "RELEASE rec")))
+				goto fail;
+			continue;
+		}
+		if (res > 0) {
+			rc = res;
+			goto fail;
+		}
+		im->rejected++;
+		if (!each) {
+			cs_warn("%s", err ? err : "bad record");
+			free(err);
+			cs_warn("nothing was imported: fix the line above, or "
+			    "use --skip-invalid FILE to import the good rows");
+			rc = CS_EX_DATAERR;
+			goto fail;
+		}
+		if (im->rejects) {
+			if (im->rejected == 1)
+				rejects_header(&rj, rec);
+			rejects_row(&rj, rec, err ? err : "bad record");
+		} else
+			cs_warn("%s", err ? err : "bad record");
+		free(err);
+		if ((rc = exec(db, "ROLLBACK TO rec")) ||
+		    (rc = exec(db, "RELEASE rec")))
+			goto fail;
+	}
+	if (rc > 0)
+		goto fail;
+	if (im->dry_run) {
+		cs_rollback();
+		summary(im);
+		rc = im->rejected && !im->rejects ? CS_EX_DATAERR : 0;
+		goto out;
+	}
+	if (rj.fp && im->rejected == 0)
+		rejects_header(&rj, NULL);
+	if (rj.fp && (fflush(rj.fp) != 0 || ferror(rj.fp) ||
+	    fsync(fileno(rj.fp)) != 0)) {
+		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", im->rejects,
+		    strerror(errno));
+		goto fail;
+	}
+	if ((rc = cs_commit()))
+		goto out;
+	if (rj.fp) {
+		fclose(rj.fp);
+		rj.fp = NULL;
+		if (rename(rj.tmp, im->rejects) == -1)
+			cs_warn("cannot write %s: %s", im->rejects,
+			    strerror(errno));
+		free(rj.tmp);
+		rj.tmp = NULL;
+	}
+	summary(im);
+	goto out;
+fail:
+	cs_rollback();
+out:
+	rejects_free(&rj);
+	cs_reader_close(r);
+	return rc;
+}
