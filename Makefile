@@ -16,7 +16,7 @@ B       = build
 PKGS    = sqlite3 jansson libutf8proc
 LIBS    = -lcsv `pkg-config --libs $(PKGS)` -lm
 BINS    = cs-db cs-agent
-LIBOBJ  = db err in opt out text time agent
+LIBOBJ  = agent db err import in opt out text time
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
           libutf8proc-dev libcmocka-dev bats mandoc sqlite3
 

@@ -1,0 +1,1094 @@
+/* in.c - record readers: CSV (libcsv), JSON arrays and JSON lines (jansson) */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <jansson.h>
+
+#include "cs.h"
+
+#define RAW_INIT	(256 * 1024)	/* first size of the input buffer */
+#define MSG_VALUE_MAX	60		/* bytes of a value shown in a message */
+
+/* libcsv's parser states (internal to libcsv.c, stable since 3.0). */
+#define CSVS_ROW_NOT_BEGUN	0
+#define CSVS_FIELD_BEGUN	2
+#define CSVS_FIELD_MIGHT_HAVE_ENDED 3
+
+enum { JS_START, JS_FIRST, JS_NEXT, JS_AFTER, JS_END };
+
+struct cs_reader {
+	const char *file;	/* for messages: the path, or "stdin" */
+	int fd;
+	int is_stdin;
+	enum cs_in_format fmt;
+	struct cs_in_spec spec;
+	char *known_list;	/* "a, b, c" for messages, made on demand */
+	int status;		/* once an error was reported, always it */
+	int done;
+
+	/* Raw input: lines are cut from raw[rpos..rlen). */
+	char *raw;
+	size_t rpos, rlen, rcap, rscan;
+	int eof;
+	int bom_done;
+	long line;		/* physical lines handed out so far */
+	iconv_t cd;		/* (iconv_t)-1 when the input is UTF-8 */
+	const char *encname;
+	char *dbuf;		/* one decoded line */
+	size_t dcap;
+
+	/* CSV */
+	struct csv_parser csv;
+	int csv_ready;
+	const char *seg;	/* rest of the current line, not yet parsed */
+	size_t segn;
+	long rec_start;
+	int row_ready;
+	int csv_eof;
+	char *fbuf;		/* the fields of one record, NUL-separated */
+	size_t flen, fcap;
+	size_t *foff;		/* offsets of the fields in fbuf (or scratch) */
+	size_t nf, foffcap;
+	char *hdrbuf;
+	const char **hdr;
+	size_t nhdr;
+	size_t *keep;		/* header indexes of the columns given out */
+
+	/* JSON */
+	struct cs_buf jbuf;	/* a whole JSON array */
+	size_t jpos;
+	long jline;
+	int jstate;
+	json_t *jcur;
+	struct cs_buf scratch;
+
+	/* The record given out. */
+	const char **names;
+	const char **vals;
+	size_t ncap;
+	struct cs_record rec;
+};
+
+/* ---- messages --------------------------------------------------------- */
+
+static void
+buf_vaddf(struct cs_buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	char small[256], *big;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		cs_buf_add(b, small, (size_t)n);
+		return;
+	}
+	big = cs_xmalloc((size_t)n + 1);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	cs_buf_add(b, big, (size_t)n);
+	free(big);
+}
+
+/*
+ * Appends a value as shown in a message: at most MSG_VALUE_MAX bytes, cut
+ * before a UTF-8 sequence rather than inside it, and with control
+ * characters escaped so that the message stays on one line.
+ */
+static void
+add_value(struct cs_buf *b, const char *v)
+{
+	size_t n = strlen(v), cut = n, i;
+	unsigned char c;
+
+	if (n > MSG_VALUE_MAX) {
+		cut = MSG_VALUE_MAX;
+		while (cut > 0 && ((unsigned char)v[cut] & 0xc0) == 0x80)
+			cut--;
+	}
+	for (i = 0; i < cut; i++) {
+		c = (unsigned char)v[i];
+		if (c == '\n')
+			cs_buf_adds(b, "\\n");
+		else if (c == '\r')
+			cs_buf_adds(b, "\\r");
+		else if (c == '\t')
+			cs_buf_adds(b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			cs_buf_addf(b, "\\x%02x", c);
+		else
+			cs_buf_addc(b, c);
+	}
+	if (cut < n)
+		cs_buf_adds(b, "\xe2\x80\xa6");	/* … */
+}
+
+static char *
+vmsg(const char *file, long line, const char *column, const char *value,
+    const char *fmt, va_list ap)
+{
+	struct cs_buf b = { 0 };
+
+	if (file) {
+		cs_buf_adds(&b, file);
+		if (line > 0)
+			cs_buf_addf(&b, ":%ld", line);
+		cs_buf_adds(&b, ": ");
+	}
+	if (column)
+		cs_buf_addf(&b, "%s: ", column);
+	buf_vaddf(&b, fmt, ap);
+	if (value) {
+		cs_buf_adds(&b, " (");
+		add_value(&b, value);
+		cs_buf_addc(&b, ')');
+	}
+	return b.s ? b.s : cs_xstrdup("");
+}
+
+char *
+cs_record_msg(const struct cs_record *rec, const char *column,
+    const char *value, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vmsg(rec ? rec->file : NULL, rec ? rec->line : 0, column, value,
+	    fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+int
+cs_record_err(const struct cs_record *rec, const char *column,
+    const char *value, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vmsg(rec ? rec->file : NULL, rec ? rec->line : 0, column, value,
+	    fmt, ap);
+	va_end(ap);
+	cs_err(CS_EX_DATAERR, "%s", s);
+	free(s);
+	return CS_EX_DATAERR;
+}
+
+/* Reports bad data at a line of the reader's input; returns 65. */
+static int
+rerr(struct cs_reader *r, long line, const char *column, const char *value,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int
+rerr(struct cs_reader *r, long line, const char *column, const char *value,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vmsg(r->file, line, column, value, fmt, ap);
+	va_end(ap);
+	cs_err(CS_EX_DATAERR, "%s", s);
+	free(s);
+	return CS_EX_DATAERR;
+}
+
+/* ---- column rules ------------------------------------------------------ */
+
+static int
+is_known(const struct cs_reader *r, const char *name)
+{
+	const char *const *k;
+	size_t n;
+
+	if (!r->spec.known)
+		return 1;
+	for (k = r->spec.known; *k; k++) {
+		n = strlen(*k);
+		if (n > 0 && (*k)[n - 1] == '*') {
+			if (strncmp(name, *k, n - 1) == 0)
+				return 1;
+		} else if (strcmp(name, *k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *
+known_list(struct cs_reader *r)
+{
+	struct cs_buf b = { 0 };
+	const char *const *k;
+
+	if (r->known_list)
+		return r->known_list;
+	for (k = r->spec.known; k && *k; k++) {
+		if (k != r->spec.known)
+			cs_buf_adds(&b, ", ");
+		cs_buf_adds(&b, *k);
+	}
+	r->known_list = b.s ? b.s : cs_xstrdup("");
+	return r->known_list;
+}
+
+static int
+unknown_err(struct cs_reader *r, long line, const char *name)
+{
+	return rerr(r, line, name, NULL, "unknown column (known: %s)",
+	    known_list(r));
+}
+
+/* ---- raw input and lines ----------------------------------------------- */
+
+/* Reads more input; 0, -1 at the end of the file, or 74. */
+static int
+src_fill(struct cs_reader *r)
+{
+	ssize_t n;
+
+	if (r->eof)
+		return -1;
+	if (r->rpos > 0) {
+		memmove(r->raw, r->raw + r->rpos, r->rlen - r->rpos);
+		r->rlen -= r->rpos;
+		r->rscan -= r->rpos;
+		r->rpos = 0;
+	}
+	if (r->rlen == r->rcap) {
+		r->rcap *= 2;
+		r->raw = cs_xrealloc(r->raw, r->rcap);
+	}
+	do
+		n = read(r->fd, r->raw + r->rlen, r->rcap - r->rlen);
+	while (n == -1 && errno == EINTR);
+	if (n == -1)
+		return cs_err(CS_EX_IOERR, "%s: %s", r->file, strerror(errno));
+	if (n == 0) {
+		r->eof = 1;
+		return -1;
+	}
+	r->rlen += (size_t)n;
+	return 0;
+}
+
+/* Offset of the first invalid UTF-8 sequence, or -1. */
+static long
+utf8_check(const char *s, size_t n)
+{
+	uint64_t w;
+	size_t i = 0;
+	long bad;
+
+	/* Most lines are ASCII: look at eight bytes at a time first. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == n)
+		return -1;
+	bad = cs_utf8_invalid(s + i, n - i);
+	return bad < 0 ? -1 : bad + (long)i;
+}
+
+static int
+src_decode(struct cs_reader *r, const char **s, size_t *n)
+{
+	char *in = (char *)*s, *out;
+	size_t inleft = *n, outleft, len = 0;
+
+	if (r->dcap < inleft * 2 + 16) {
+		r->dcap = inleft * 2 + 16;
+		r->dbuf = cs_xrealloc(r->dbuf, r->dcap);
+	}
+	iconv(r->cd, NULL, NULL, NULL, NULL);
+	while (inleft > 0) {
+		out = r->dbuf + len;
+		outleft = r->dcap - len - 1;
+		if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+			len = (size_t)(out - r->dbuf);
+			if (errno == E2BIG) {
+				r->dcap *= 2;
+				r->dbuf = cs_xrealloc(r->dbuf, r->dcap);
+				continue;
+			}
+			return rerr(r, r->line, NULL, NULL, "invalid %s text "
+			    "(is it UTF-8? try without --encoding)",
+			    r->encname);
+		}
+		len = (size_t)(out - r->dbuf);
+	}
+	r->dbuf[len] = '\0';
+	*s = r->dbuf;
+	*n = len;
+	return 0;
+}
+
+/*
+ * The next physical line, with its '\n' when it has one: 0, -1 at the
+ * end, or a status. The text is UTF-8 without NUL bytes and stays valid
+ * until the next call.
+ */
+static int
+src_line(struct cs_reader *r, const char **s, size_t *n)
+{
+	const char *p, *nl;
+	size_t len;
+	int st;
+
+	for (;;) {
+		nl = memchr(r->raw + r->rscan, '\n', r->rlen - r->rscan);
+		if (nl) {
+			len = (size_t)(nl + 1 - (r->raw + r->rpos));
+			break;
+		}
+		r->rscan = r->rlen;
+		if ((st = src_fill(r)) > 0)
+			return st;
+		if (st < 0) {
+			len = r->rlen - r->rpos;
+			if (len == 0)
+				return -1;
+			break;
+		}
+	}
+	p = r->raw + r->rpos;
+	r->rpos += len;
+	r->rscan = r->rpos;
+	r->line++;
+	if (!r->bom_done && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		len -= 3;
+	}
+	if (memchr(p, '\0', len))
+		return rerr(r, r->line, NULL, NULL,
+		    "NUL byte in the input (is it UTF-16? save it as UTF-8)");
+	if (r->cd != (iconv_t)-1) {
+		if ((st = src_decode(r, &p, &len)) != 0)
+			return st;
+		/* A BOM of the source encoding decodes to U+FEFF. */
+		if (!r->bom_done && len >= 3 &&
+		    memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;
+			len -= 3;
+		}
+	} else if (utf8_check(p, len) >= 0)
+		return rerr(r, r->line, NULL, NULL,
+		    "invalid UTF-8 (is it GBK? try --encoding gbk)");
+	r->bom_done = 1;
+	*s = p;
+	*n = len;
+	return 0;
+}
+
+/* The first byte that is not white space nor a BOM, without using any
+ * input up; -1 for an empty input, or -status. */
+static int
+src_peek(struct cs_reader *r)
+{
+	size_t i = 0;
+	int st;
+	unsigned char c;
+
+	for (;;) {
+		if (i == 0 && r->rlen < 3 && !r->eof) {
+			if ((st = src_fill(r)) > 0)
+				return -st;
+			continue;
+		}
+		if (i == 0 && r->rlen >= 3 &&
+		    memcmp(r->raw, "\xef\xbb\xbf", 3) == 0)
+			i = 3;
+		for (; i < r->rlen; i++) {
+			c = (unsigned char)r->raw[i];
+			if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+				return c;
+		}
+		if ((st = src_fill(r)) > 0)
+			return -st;
+		if (st < 0)
+			return -1;
+	}
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static void
+csv_field(void *s, size_t len, void *data)
+{
+	struct cs_reader *r = data;
+
+	if (r->flen + len + 1 > r->fcap) {
+		while (r->flen + len + 1 > r->fcap)
+			r->fcap = r->fcap ? r->fcap * 2 : 1024;
+		r->fbuf = cs_xrealloc(r->fbuf, r->fcap);
+	}
+	memcpy(r->fbuf + r->flen, s, len);
+	r->fbuf[r->flen + len] = '\0';
+	if (r->nf == r->foffcap) {
+		r->foffcap = r->foffcap ? r->foffcap * 2 : 32;
+		r->foff = cs_xrealloc(r->foff, r->foffcap * sizeof(*r->foff));
+	}
+	r->foff[r->nf++] = r->flen;
+	r->flen += len + 1;
+}
+
+static void
+csv_row_end(int c, void *data)
+{
+	(void)c;
+	((struct cs_reader *)data)->row_ready = 1;
+}
+
+/* Spaces are data: libcsv would otherwise trim them. */
+static int
+csv_no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/*
+ * Reads one CSV row into fbuf/foff/nf, with rec_start its first line:
+ * 0, -1 at the end, or a status. Lines are fed one by one to know where
+ * a row starts; a line is also cut after each CR, so that (a bare CR
+ * ending a row too) at most one row ends per csv_parse() call.
+ */
+static int
+csv_next_row(struct cs_reader *r)
+{
+	const char *cr;
+	size_t k, used;
+	int st;
+
+	r->flen = r->nf = 0;
+	r->row_ready = 0;
+	for (;;) {
+		if (r->segn == 0) {
+			if (r->csv_eof)
+				return -1;
+			st = src_line(r, &r->seg, &r->segn);
+			if (st > 0)
+				return st;
+			if (st == 0)
+				continue;
+			r->csv_eof = 1;
+			if (csv_fini(&r->csv, csv_field, csv_row_end, r) != 0)
+				return rerr(r, r->rec_start, NULL, NULL,
+				    "malformed CSV: a quoted field is not "
+				    "closed (missing \")");
+			return r->row_ready ? 0 : -1;
+		}
+		cr = memchr(r->seg, '\r', r->segn);
+		k = cr ? (size_t)(cr - r->seg) + 1 : r->segn;
+		if (r->csv.pstate == CSVS_ROW_NOT_BEGUN)
+			r->rec_start = r->line;
+		used = csv_parse(&r->csv, r->seg, k, csv_field, csv_row_end, r);
+		if (used < k) {
+			if (csv_error(&r->csv) != CSV_EPARSE)
+				return cs_err(CS_EX_SOFTWARE, "%s: %s", r->file,
+				    csv_strerror(csv_error(&r->csv)));
+			/* The line of the bad quote, not of the row's start. */
+			if (r->csv.pstate == CSVS_FIELD_MIGHT_HAVE_ENDED)
+				return rerr(r, r->line, NULL, NULL,
+				    "malformed CSV: text after a closing quote "
+				    "(a quote inside a quoted field is "
+				    "written \"\")");
+			return rerr(r, r->line, NULL, NULL, "malformed CSV: "
+			    "a quote inside an unquoted field (quote the "
+			    "field and double the quote)");
+		}
+		r->seg += k;
+		r->segn -= k;
+		if (r->row_ready)
+			return 0;
+	}
+}
+
+static int
+csv_header(struct cs_reader *r)
+{
+	const char *const *q;
+	size_t i, j, nk;
+	int st;
+
+	if ((st = csv_next_row(r)) != 0) {
+		if (st > 0)
+			return st;
+		r->done = 1;	/* an empty input: no records */
+		return 0;
+	}
+	r->hdrbuf = cs_xmalloc(r->flen);
+	memcpy(r->hdrbuf, r->fbuf, r->flen);
+	r->nhdr = r->nf;
+	r->hdr = cs_xcalloc(r->nhdr + 1, sizeof(*r->hdr));
+	for (i = 0; i < r->nhdr; i++)
+		r->hdr[i] = r->hdrbuf + r->foff[i];
+	for (i = 0; i < r->nhdr; i++) {
+		if (r->hdr[i][0] == '\0')
+			return rerr(r, r->rec_start, NULL, NULL,
+			    "empty column name (column %zu)", i + 1);
+		for (j = 0; j < i; j++)
+			if (strcmp(r->hdr[i], r->hdr[j]) == 0)
+				return rerr(r, r->rec_start, r->hdr[i], NULL,
+				    "duplicate column name (columns %zu and "
+				    "%zu)", j + 1, i + 1);
+	}
+	r->keep = cs_xcalloc(r->nhdr + 1, sizeof(*r->keep));
+	r->ncap = r->nhdr + 1;
+	r->names = cs_xcalloc(r->ncap, sizeof(*r->names));
+	r->vals = cs_xcalloc(r->ncap, sizeof(*r->vals));
+	for (i = nk = 0; i < r->nhdr; i++) {
+		if (!is_known(r, r->hdr[i])) {
+			if (r->spec.ignore_unknown)
+				continue;
+			return unknown_err(r, r->rec_start, r->hdr[i]);
+		}
+		r->keep[nk] = i;
+		r->names[nk++] = r->hdr[i];
+	}
+	r->rec.n = nk;
+	for (q = r->spec.required; q && *q; q++) {
+		for (i = 0; i < nk; i++)
+			if (strcmp(r->names[i], *q) == 0)
+				break;
+		if (i == nk)
+			return rerr(r, 0, NULL, NULL,
+			    "missing required column %s", *q);
+	}
+	return 0;
+}
+
+static int
+csv_next(struct cs_reader *r)
+{
+	size_t k;
+	int st;
+
+	if ((st = csv_next_row(r)) != 0)
+		return st;
+	if (r->nf != r->nhdr)
+		return rerr(r, r->rec_start, NULL, NULL,
+		    "expected %zu fields, found %zu", r->nhdr, r->nf);
+	for (k = 0; k < r->rec.n; k++)
+		r->vals[k] = r->fbuf + r->foff[r->keep[k]];
+	r->rec.line = r->rec_start;
+	return 0;
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+/* The shortest text that reads back as the same double. */
+static void
+fmt_real(char *buf, size_t size, double d)
+{
+	int prec;
+
+	for (prec = 1; prec < 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			return;
+	}
+	snprintf(buf, size, "%.17g", d);
+}
+
+static void
+push_field(struct cs_reader *r, const char *name, size_t off)
+{
+	if (r->nf == r->ncap) {
+		r->ncap = r->ncap ? r->ncap * 2 : 16;
+		r->names = cs_xrealloc(r->names, r->ncap * sizeof(*r->names));
+		r->vals = cs_xrealloc(r->vals, r->ncap * sizeof(*r->vals));
+	}
+	if (r->nf == r->foffcap) {
+		r->foffcap = r->foffcap ? r->foffcap * 2 : 32;
+		r->foff = cs_xrealloc(r->foff, r->foffcap * sizeof(*r->foff));
+	}
+	r->names[r->nf] = name;
+	r->foff[r->nf++] = off;
+}
+
+/* Turns the object in r->jcur into r->rec. */
+static int
+json_record(struct cs_reader *r, long line)
+{
+	const char *key, *const *q;
+	json_t *v;
+	size_t off, i;
+	char num[64];
+
+	cs_buf_reset(&r->scratch);
+	r->nf = 0;
+	json_object_foreach(r->jcur, key, v) {
+		if (json_is_null(v))
+			continue;
+		if (!is_known(r, key)) {
+			if (r->spec.ignore_unknown)
+				continue;
+			return unknown_err(r, line, key);
+		}
+		off = r->scratch.len;
+		switch (json_typeof(v)) {
+		case JSON_STRING:
+			cs_buf_add(&r->scratch, json_string_value(v),
+			    json_string_length(v));
+			break;
+		case JSON_INTEGER:
+			cs_buf_addf(&r->scratch, "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(v));
+			break;
+		case JSON_REAL:
+			fmt_real(num, sizeof(num), json_real_value(v));
+			cs_buf_adds(&r->scratch, num);
+			break;
+		case JSON_TRUE:
+			cs_buf_adds(&r->scratch, "true");
+			break;
+		case JSON_FALSE:
+			cs_buf_adds(&r->scratch, "false");
+			break;
+		default:
+			return rerr(r, line, key, NULL,
+			    "nested values are not supported (use a string)");
+		}
+		cs_buf_addc(&r->scratch, '\0');
+		push_field(r, key, off);
+	}
+	/* Values go in only now: the scratch buffer may have moved. */
+	for (i = 0; i < r->nf; i++)
+		r->vals[i] = r->scratch.s + r->foff[i];
+	for (q = r->spec.required; q && *q; q++) {
+		for (i = 0; i < r->nf; i++)
+			if (strcmp(r->names[i], *q) == 0)
+				break;
+		if (i == r->nf)
+			return rerr(r, line, NULL, NULL,
+			    "missing required field %s", *q);
+	}
+	r->rec.n = r->nf;
+	r->rec.line = line;
+	return 0;
+}
+
+/*
+ * A number beyond 64 bits, or a real beyond a double: refused, never
+ * rounded. jansson names no token for integers, so the number shown is
+ * the one that ends where the error is.
+ */
+static int
+json_overflow(struct cs_reader *r, const char *s, size_t n,
+    const json_error_t *e, long line)
+{
+	const char *p, *end;
+	char *num;
+	int st;
+
+	end = s + (e->position > 0 && (size_t)e->position <= n ?
+	    (size_t)e->position : 0);
+	for (p = end; p > s && p[-1] != '\0' &&
+	    (isdigit((unsigned char)p[-1]) || strchr("+-.eE", p[-1])); p--)
+		;
+	num = cs_xstrndup(p, (size_t)(end - p));
+	st = rerr(r, line, NULL, p < end ? num : NULL, "%s, quote it to keep "
+	    "it as text)", strncmp(e->text, "real", 4) == 0 ?
+	    "number out of range" : "number too large for 64 bits");
+	free(num);
+	return st;
+}
+
+/* Parses one object at s (n bytes) that starts on line; 0 or a status. */
+static int
+json_parse(struct cs_reader *r, const char *s, size_t n, long line)
+{
+	json_error_t e;
+	const char *near;
+	long at;
+
+	json_decref(r->jcur);
+	r->jcur = json_loadb(s, n, JSON_REJECT_DUPLICATES, &e);
+	if (r->jcur == NULL) {
+		at = line + (e.line > 0 ? e.line - 1 : 0);
+		near = strstr(e.text, " near '");
+		if (json_error_code(&e) == json_error_numeric_overflow)
+			return json_overflow(r, s, n, &e, at);
+		if (json_error_code(&e) == json_error_duplicate_key && near)
+			return rerr(r, at, NULL, NULL, "duplicate key %.*s",
+			    (int)strlen(near + 7) - 1, near + 7);
+		return rerr(r, at, NULL, NULL, "invalid JSON: %s", e.text);
+	}
+	if (!json_is_object(r->jcur))
+		return rerr(r, line, NULL, NULL, "record is not an object");
+	return json_record(r, line);
+}
+
+static int
+json_open(struct cs_reader *r)
+{
+	const char *s;
+	size_t n;
+	int st;
+
+	while ((st = src_line(r, &s, &n)) == 0)
+		cs_buf_add(&r->jbuf, s, n);
+	if (st > 0)
+		return st;
+	r->jline = 1;
+	return 0;
+}
+
+static int
+is_ws(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+json_skip_ws(struct cs_reader *r)
+{
+	const char *s = r->jbuf.s;
+
+	while (r->jpos < r->jbuf.len && is_ws(s[r->jpos])) {
+		if (s[r->jpos] == '\n')
+			r->jline++;
+		r->jpos++;
+	}
+}
+
+/*
+ * The top-level array is split here, so that each element is parsed on
+ * its own: a record knows its line, and a syntax error gets the line of
+ * the element plus jansson's line inside it.
+ */
+static int
+json_next(struct cs_reader *r)
+{
+	const char *s = r->jbuf.s;
+	size_t start, end, depth;
+	long sline;
+	int c;
+
+	for (;;) {
+		json_skip_ws(r);
+		c = r->jpos < r->jbuf.len ? (unsigned char)s[r->jpos] : -1;
+		switch (r->jstate) {
+		case JS_START:
+			if (c == -1)
+				return rerr(r, r->jline, NULL, NULL,
+				    "empty input, expected a JSON array");
+			if (c != '[')
+				return rerr(r, r->jline, NULL, NULL,
+				    "expected a JSON array ('[')%s",
+				    c == '{' ? " (for JSON lines use "
+				    "--input-format jsonl)" : "");
+			r->jpos++;
+			r->jstate = JS_FIRST;
+			continue;
+		case JS_AFTER:
+			if (c == ',') {
+				r->jpos++;
+				r->jstate = JS_NEXT;
+				continue;
+			}
+			if (c == ']') {
+				r->jpos++;
+				r->jstate = JS_END;
+				continue;
+			}
+			return rerr(r, r->jline, NULL, NULL,
+			    "invalid JSON: the array is not closed (missing ])");
+		case JS_END:
+			if (c != -1)
+				return rerr(r, r->jline, NULL, NULL,
+				    "invalid JSON: data after the array");
+			return -1;
+		}
+		/* JS_FIRST or JS_NEXT: an element, or the end */
+		if (c == ']') {
+			if (r->jstate == JS_NEXT)
+				return rerr(r, r->jline, NULL, NULL,
+				    "invalid JSON: a comma before ]");
+			r->jpos++;
+			r->jstate = JS_END;
+			continue;
+		}
+		if (c == -1 || c == ',')
+			return rerr(r, r->jline, NULL, NULL, c == -1 ?
+			    "invalid JSON: the array is not closed (missing ])" :
+			    "invalid JSON: a value is missing");
+		start = r->jpos;
+		sline = r->jline;
+		depth = 0;
+		for (; r->jpos < r->jbuf.len; r->jpos++) {
+			c = (unsigned char)s[r->jpos];
+			if (c == '\n')
+				r->jline++;
+			else if (c == '"') {
+				for (r->jpos++; r->jpos < r->jbuf.len;
+				    r->jpos++) {
+					c = (unsigned char)s[r->jpos];
+					if (c == '"')
+						break;
+					if (c == '\n')
+						r->jline++;
+					if (c == '\\' &&
+					    r->jpos + 1 < r->jbuf.len &&
+					    s[++r->jpos] == '\n')
+						r->jline++;
+				}
+				if (r->jpos == r->jbuf.len)
+					break;
+			} else if (c == '{' || c == '[')
+				depth++;
+			else if (c == '}' || c == ']') {
+				/* A stray '}' stays in the element for
+				 * jansson to report. */
+				if (depth > 0)
+					depth--;
+				else if (c == ']')
+					break;
+			} else if (c == ',' && depth == 0)
+				break;
+		}
+		end = r->jpos;
+		while (end > start && is_ws(s[end - 1]))
+			end--;
+		r->jstate = JS_AFTER;
+		if (s[start] != '{')
+			return rerr(r, sline, NULL, NULL,
+			    "record is not an object");
+		return json_parse(r, s + start, end - start, sline);
+	}
+}
+
+static int
+jsonl_next(struct cs_reader *r)
+{
+	const char *s;
+	size_t n, i;
+	int st;
+
+	for (;;) {
+		if ((st = src_line(r, &s, &n)) != 0)
+			return st;
+		for (i = 0; i < n && is_ws((unsigned char)s[i]); i++)
+			;
+		if (i == n)
+			continue;
+		if (s[i] != '{')
+			return rerr(r, r->line, NULL, NULL,
+			    "record is not an object");
+		return json_parse(r, s, n, r->line);
+	}
+}
+
+/* ---- the reader -------------------------------------------------------- */
+
+int
+cs_in_format_parse(const char *s)
+{
+	if (strcmp(s, "auto") == 0)
+		return CS_IN_AUTO;
+	if (strcmp(s, "csv") == 0)
+		return CS_IN_CSV;
+	if (strcmp(s, "json") == 0)
+		return CS_IN_JSON;
+	if (strcmp(s, "jsonl") == 0 || strcmp(s, "ndjson") == 0)
+		return CS_IN_JSONL;
+	return -1;
+}
+
+int
+cs_reader_open(struct cs_reader **rp, const char *path,
+    enum cs_in_format format, const char *encoding,
+    const struct cs_in_spec *spec)
+{
+	struct cs_reader *r;
+	const char *iname = NULL;
+	struct stat sb;
+	int st, c;
+
+	*rp = NULL;
+	if (encoding == NULL || strcasecmp(encoding, "utf-8") == 0 ||
+	    strcasecmp(encoding, "utf8") == 0)
+		iname = NULL;
+	else if (strcasecmp(encoding, "gbk") == 0)
+		iname = "GBK";
+	else if (strcasecmp(encoding, "gb18030") == 0)
+		iname = "GB18030";
+	else
+		return cs_err(CS_EX_USAGE, "unknown encoding '%s' (use "
+		    "utf-8, gbk or gb18030)", encoding);
+
+	r = cs_xcalloc(1, sizeof(*r));
+	r->cd = (iconv_t)-1;
+	r->fd = -1;
+	if (spec)
+		r->spec = *spec;
+	r->fmt = format;
+	if (strcmp(path, "-") == 0) {
+		r->file = "stdin";
+		r->fd = 0;
+		r->is_stdin = 1;
+	} else {
+		r->file = path;
+		r->fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (r->fd == -1) {
+			st = cs_err(CS_EX_NOINPUT, "%s: %s", path,
+			    strerror(errno));
+			goto fail;
+		}
+		if (fstat(r->fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			st = cs_err(CS_EX_NOINPUT, "%s: %s", path,
+			    strerror(EISDIR));
+			goto fail;
+		}
+	}
+	r->rec.file = r->file;
+	if (iname) {
+		r->encname = iname;
+		r->cd = iconv_open("UTF-8", iname);
+		if (r->cd == (iconv_t)-1) {
+			st = cs_err(CS_EX_SOFTWARE, "cannot decode %s: %s",
+			    iname, strerror(errno));
+			goto fail;
+		}
+	}
+	r->rcap = RAW_INIT;
+	r->raw = cs_xmalloc(r->rcap);
+
+	if (r->fmt == CS_IN_AUTO) {
+		c = src_peek(r);
+		if (c < -1) {
+			st = -c;
+			goto fail;
+		}
+		r->fmt = c == '[' ? CS_IN_JSON : c == '{' ? CS_IN_JSONL :
+		    CS_IN_CSV;
+	}
+	switch (r->fmt) {
+	case CS_IN_JSON:
+		st = json_open(r);
+		break;
+	case CS_IN_JSONL:
+		st = 0;
+		break;
+	default:
+		r->fmt = CS_IN_CSV;
+		csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI |
+		    CSV_APPEND_NULL);
+		r->csv_ready = 1;
+		csv_set_space_func(&r->csv, csv_no_space);
+		/* Grow the field buffer faster than libcsv's 128 bytes. */
+		csv_set_blk_size(&r->csv, 4096);
+		st = csv_header(r);
+		break;
+	}
+	if (st != 0)
+		goto fail;
+	*rp = r;
+	return 0;
+fail:
+	cs_reader_close(r);
+	return st;
+}
+
+int
+cs_reader_next(struct cs_reader *r, const struct cs_record **rec)
+{
+	int st;
+
+	*rec = NULL;
+	if (r->status)
+		return r->status;
+	if (r->done)
+		return -1;
+	switch (r->fmt) {
+	case CS_IN_JSON:
+		st = json_next(r);
+		break;
+	case CS_IN_JSONL:
+		st = jsonl_next(r);
+		break;
+	default:
+		st = csv_next(r);
+		break;
+	}
+	if (st > 0)
+		r->status = st;
+	else if (st < 0)
+		r->done = 1;
+	else {
+		r->rec.names = r->names;
+		r->rec.values = r->vals;
+		*rec = &r->rec;
+	}
+	return st;
+}
+
+const char *const *
+cs_reader_header(struct cs_reader *r, size_t *n)
+{
+	if (r->fmt != CS_IN_CSV || r->hdr == NULL) {
+		if (n)
+			*n = 0;
+		return NULL;
+	}
+	if (n)
+		*n = r->nhdr;
+	return r->hdr;
+}
+
+void
+cs_reader_close(struct cs_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->csv_ready)
+		csv_free(&r->csv);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	if (r->fd >= 0 && !r->is_stdin)
+		close(r->fd);
+	json_decref(r->jcur);
+	cs_buf_free(&r->jbuf);
+	cs_buf_free(&r->scratch);
+	free(r->known_list);
+	free(r->raw);
+	free(r->dbuf);
+	free(r->fbuf);
+	free(r->foff);
+	free(r->hdrbuf);
+	free(r->hdr);
+	free(r->keep);
+	free(r->names);
+	free(r->vals);
+	free(r);
+}
+
+const char *
+cs_record_get(const struct cs_record *rec, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		if (strcmp(rec->names[i], name) == 0)
+			return rec->values[i];
+	return NULL;
+}

@@ -1,0 +1,26 @@
+# Shared set-up of the command-line tests: a fresh database per test, a
+# fixed clock, zone and actor; binaries from $CS_BIN (set by tests/run).
+setup() {
+	export CS_DB="$BATS_TEST_TMPDIR/db/cs.db"
+	export TZ=Asia/Shanghai CS_NOW=2026-11-24T09:00:00 CS_USER=tester
+	unset XDG_DATA_HOME CS_BUSY_TIMEOUT LANG
+	DATA="$BATS_TEST_DIRNAME/../data"
+	SHARED="$BATS_TEST_DIRNAME/../../../shared/testdata"
+	T="$BATS_TEST_TMPDIR"
+}
+
+# A fingerprint of the whole database, to show that a failure wrote nothing.
+dbsum() {
+	if [ -e "$CS_DB" ]; then sqlite3 "$CS_DB" .dump | md5sum
+	else echo absent; fi
+}
+
+# Writes a roster of three agents to $T/agents.csv.
+roster() {
+	cat > "$T/agents.csv" <<'CSV'
+login,name,team,role,skills,weight,capacity,active
+li.na,李娜,售后组,agent,售后;投诉,1,20,yes
+wang.wei,王伟,售后组,supervisor,投诉,2,,yes
+zhang.min,张敏,技术组,agent,技术支持,1.5,10,no
+CSV
+}
