@@ -31,7 +31,7 @@ setup(void **state)
 	return 0;
 }
 
-/* ---- helpers ------------------------------------------------------------ */
+/* ---- helpers ---------------------------------------------------------- */
 
 struct result {
 	char *s;
@@ -174,7 +174,7 @@ fields_free(struct fields *fl)
 	fl->n = 0;
 }
 
-/* ---- text.c: display width ---------------------------------------------- */
+/* ---- text.c: display width -------------------------------------------- */
 
 static void
 test_text_width(void **state)
@@ -196,9 +196,9 @@ test_text_width(void **state)
 	assert_int_equal(cs_text_width("＝１＋２"), 8);
 	/* half-width katakana is one column */
 	assert_int_equal(cs_text_width("ｱｲ"), 2);
-	/* emoji */
-	assert_int_equal(cs_text_width("\xf0\x9f\x98\x80"), 2);	/* U+1F600 */
-	assert_int_equal(cs_text_width("ok\xf0\x9f\x91\x8d"), 4);	/* U+1F44D */
+	/* emoji: U+1F600, U+1F44D */
+	assert_int_equal(cs_text_width("\xf0\x9f\x98\x80"), 2);
+	assert_int_equal(cs_text_width("ok\xf0\x9f\x91\x8d"), 4);
 	/* combining marks take no column */
 	assert_int_equal(cs_text_width("e\xcc\x81"), 1);	/* e U+0301 */
 	assert_int_equal(cs_text_width("\xc3\xa9"), 1);		/* U+00E9 */
@@ -236,7 +236,7 @@ test_text_fit(void **state)
 	assert_int_equal(cs_text_fit("欧阳娜娜", 7), 9);
 }
 
-/* ---- formats ------------------------------------------------------------ */
+/* ---- formats ---------------------------------------------------------- */
 
 static void
 test_fmt_parse(void **state)
@@ -272,7 +272,7 @@ test_fmt_default(void **state)
 	free(s);
 }
 
-/* ---- CSV ------------------------------------------------------------------ */
+/* ---- CSV -------------------------------------------------------------- */
 
 static const struct cs_col cols3[] = {
 	{ "id", "编号", CS_COL_NUM },
@@ -610,8 +610,7 @@ static char *
 testdata(const char *name)
 {
 	static const char *const dirs[] = {
-		"../shared/testdata", "../../shared/testdata",
-		"/work/shared/testdata"
+		"../shared/testdata", "../../shared/testdata"
 	};
 	const char *env = getenv("CS_TESTDATA");
 	char *path;
@@ -731,7 +730,7 @@ test_excel_payloads_control(void **state)
 	free(path);
 }
 
-/* ---- TSV ------------------------------------------------------------------ */
+/* ---- TSV -------------------------------------------------------------- */
 
 static void
 test_tsv(void **state)
@@ -809,7 +808,8 @@ test_json_types(void **state)
 	EXPECT(CS_FMT_JSONL, jcols, rows, 12,
 	    "{\"id\":null,\"name\":null,\"active\":null,\"score\":null}\n"
 	    "{\"id\":null,\"name\":\"\",\"active\":null,\"score\":null}\n"
-	    "{\"id\":\"0123\",\"name\":\"x\",\"active\":true,\"score\":\"+3\"}\n"
+	    "{\"id\":\"0123\",\"name\":\"x\",\"active\":true,"
+	    "\"score\":\"+3\"}\n"
 	    "{\"id\":-0.5e3,\"name\":\"y\",\"active\":true,\"score\":1E+2}\n"
 	    "{\"id\":9223372036854775807,\"name\":\"z\",\"active\":false,"
 	    "\"score\":-9223372036854775808}\n"
@@ -932,6 +932,18 @@ check_column_starts(const char *s, size_t k, size_t at)
 	free(copy);
 }
 
+/* Every line of s is width wide (the numbers end in one column). */
+static void
+check_line_widths(const char *s, size_t width)
+{
+	char *copy = cs_xstrdup(s), *line, *save = NULL;
+
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		assert_int_equal(cs_text_width(line), width);
+	free(copy);
+}
+
 static void
 test_table_cjk(void **state)
 {
@@ -955,18 +967,18 @@ test_table_cjk(void **state)
 	    "Tom       NY      300\n");
 	r = render(CS_FMT_TABLE, cols, 3, rows, 3);
 	check_column_starts(r.s, 1, 10);
-	check_column_starts(r.s, 2, 18);
+	check_line_widths(r.s, 21);
 	free(r.s);
 
 	cs_conf.lang_zh = 1;
 	EXPECT(CS_FMT_TABLE, cols, rows, 3,
-	    "姓名      城市      数量\n"
-	    "张三      北京市       1\n"
-	    "欧阳娜娜  上海        20\n"
-	    "Tom       NY         300\n");
+	    "姓名      城市    数量\n"
+	    "张三      北京市     1\n"
+	    "欧阳娜娜  上海      20\n"
+	    "Tom       NY       300\n");
 	r = render(CS_FMT_TABLE, cols, 3, rows, 3);
 	check_column_starts(r.s, 1, 10);
-	check_column_starts(r.s, 2, 18);
+	check_line_widths(r.s, 22);
 	free(r.s);
 }
 
@@ -1016,17 +1028,17 @@ test_table_controls(void **state)
 		"a\r\nb", "2",
 		"a\tb\rc", "3",
 		"\x1b[31mred", "4",
-		"c1\xc2\x9b" "x\xc2\xa9", "5"
+		("c1\xc2\x9b" "x\xc2\xa9"), "5"
 	};
 
 	(void)state;
 	EXPECT(CS_FMT_TABLE, cols, rows, 5,
-	    "v        w\n"
-	    "a\xe2\x86\xb5" "b      1\n"
-	    "a\xe2\x86\xb5" "b      2\n"
-	    "a b c    3\n"
+	    "v         w\n"
+	    "a\xe2\x86\xb5" "b       1\n"
+	    "a\xe2\x86\xb5" "b       2\n"
+	    "a b c     3\n"
 	    "?[31mred  4\n"
-	    "c1?x\xc2\xa9    5\n");
+	    "c1?x\xc2\xa9     5\n");
 }
 
 static void
@@ -1044,7 +1056,7 @@ test_table_no_truncate(void **state)
 	/* not a terminal: never cut, whatever COLUMNS says */
 	setenv("COLUMNS", "20", 1);
 	EXPECT(CS_FMT_TABLE, cols, rows, 1,
-	    "a                                                                "
+	    "a                                                               "
 	    "  b\n"
 	    "a very long value that is wider than any terminal set in COLUMNS"
 	    "  这是一段很长的备注\n");
@@ -1063,8 +1075,12 @@ pty_open(struct pty *t, unsigned short cols)
 	struct winsize ws = { 0 };
 	struct termios tio;
 
+	/* a machine without pseudo-terminals cannot run these */
 	t->master = posix_openpt(O_RDWR | O_NOCTTY);
-	assert_true(t->master >= 0);
+	if (t->master < 0) {
+		print_message("no pseudo-terminal: %s\n", strerror(errno));
+		skip();
+	}
 	assert_int_equal(grantpt(t->master), 0);
 	assert_int_equal(unlockpt(t->master), 0);
 	t->slave = open(ptsname(t->master), O_RDWR | O_NOCTTY);
@@ -1090,7 +1106,8 @@ pty_read(struct pty *t)
 	ssize_t n;
 
 	cs_buf_add(&b, "", 0);
-	while (poll(&pfd, 1, 200) == 1 && (pfd.revents & POLLIN)) {
+	while (poll(&pfd, 1, b.len == 0 ? 500 : 50) == 1 &&
+	    (pfd.revents & POLLIN)) {
 		n = read(t->master, chunk, sizeof(chunk));
 		if (n <= 0)
 			break;
@@ -1149,13 +1166,13 @@ test_tty_fit_cjk(void **state)
 	    " 1  张三      这是一段很长的…\n"
 	    "22  欧阳娜娜  短\n");
 	free(s);
-	/* an odd width: the cut leaves a wide character out and pads */
 	s = pty_render(31, tcols, 3, rows, 2);
 	assert_string_equal(s,
 	    "\033[1mid  name      note\033[0m\n"
 	    " 1  张三      这是一段很长的备…\n"
 	    "22  欧阳娜娜  短\n");
 	free(s);
+	/* the cut leaves out a wide character that would not fit */
 	s = pty_render(32, tcols, 3, rows, 2);
 	assert_string_equal(s,
 	    "\033[1mid  name      note\033[0m\n"
@@ -1180,7 +1197,7 @@ test_tty_fit_share(void **state)
 	s = pty_render(61, tcols, 3, rows, 1);
 	assert_string_equal(s,
 	    "id  name                          note\n"
-	    " 1  bbbbbbbbbbbbbbbbbbbbbbbbbbb…  ccccccccccccccccccccccccc…\n");
+	    " 1  bbbbbbbbbbbbbbbbbbbbbbbbbbb…  cccccccccccccccccccccccccc…\n");
 	free(s);
 	/* too narrow even at the minimum width: 8 columns each */
 	s = pty_render(10, tcols, 3, rows, 1);
