@@ -115,27 +115,36 @@ pragma_int(const char *sql, int *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Is this our file, and can this binary read it? Writes nothing. */
 static int
-migrate(const char *path, int mode)
+identify(const char *path, int *version)
 {
-	int have, want = cs_db_schema_version(), app = 0, rc, tables = 0;
-	char sql[64];
+	int app = 0, tables = 0, want = cs_db_schema_version();
 
-	if (pragma_int("PRAGMA user_version", &have) < 0) {
-		if (sqlite3_errcode(db) == SQLITE_NOTADB)
+	if (pragma_int("PRAGMA user_version", version) < 0) {
+		if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB)
 			return cs_err(CS_EX_DATAERR, "%s is not a cs database "
 			    "(not even SQLite)", path);
 		return cs_db_fail(path);
 	}
 	pragma_int("PRAGMA application_id", &app);
 	pragma_int("SELECT count(*) FROM sqlite_master", &tables);
-	if (app != CS_APPLICATION_ID && (have != 0 || tables != 0))
+	if (app != CS_APPLICATION_ID && (*version != 0 || tables != 0))
 		return cs_err(CS_EX_DATAERR, "%s is an SQLite file but not a "
 		    "cs database: leaving it alone", path);
-	if (have > want)
+	if (*version > want)
 		return cs_err(CS_EX_UNAVAILABLE, "%s has schema version %d, "
 		    "newer than this cs knows (%d): upgrade cs; the file was "
-		    "not touched", path, have, want);
+		    "not touched", path, *version, want);
+	return 0;
+}
+
+static int
+migrate(const char *path, int mode, int have)
+{
+	int want = cs_db_schema_version(), rc;
+	char sql[64];
+
 	if (have == want)
 		return 0;
 	if (mode == CS_DB_READ && access(path, W_OK) != 0)
@@ -171,7 +180,7 @@ cs_db_open(int mode, sqlite3 **out)
 {
 	char *path;
 	struct stat sb;
-	int fd, rc, flags;
+	int fd, rc, flags, version = 0;
 
 	if (db && db_mode >= mode) {
 		if (out)
@@ -223,6 +232,8 @@ cs_db_open(int mode, sqlite3 **out)
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_timeout());
 	rc = exec("PRAGMA foreign_keys = ON", path);
+	if (!rc)
+		rc = identify(path, &version);
 	if (!rc && flags == SQLITE_OPEN_READWRITE) {
 		/* WAL lets readers go on while one writer writes; FULL sync
 		 * so that a commit that returned survives a power cut. */
@@ -233,7 +244,7 @@ cs_db_open(int mode, sqlite3 **out)
 	if (!rc)
 		rc = exec("PRAGMA secure_delete = ON", path);
 	if (!rc)
-		rc = migrate(path, mode);
+		rc = migrate(path, mode, version);
 	free(path);
 	if (rc) {
 		cs_db_close();

@@ -52,7 +52,10 @@ SELECT a.id, a.login, a.name, a.team, a.role,
 	(SELECT group_concat(skill, ';') FROM
 	    (SELECT skill FROM agent_skill s WHERE s.agent_id = a.id
 	     ORDER BY skill)) AS skills,
-	a.weight, a.capacity, a.active,
+	-- 2 rather than 2.0 for a whole weight
+	CASE WHEN a.weight = CAST(a.weight AS INTEGER)
+	    THEN CAST(a.weight AS INTEGER) ELSE a.weight END AS weight,
+	a.capacity, a.active,
 	strftime('%Y-%m-%dT%H:%M:%S', a.created_at, 'unixepoch', 'localtime')
 	    AS created_at,
 	strftime('%Y-%m-%dT%H:%M:%S', a.updated_at, 'unixepoch', 'localtime')
