@@ -90,7 +90,8 @@ norm_skills(const char *s)
 		v = cs_xrealloc(v, (n + 1) * sizeof(*v));
 		v[n++] = tok;
 	}
-	qsort(v, n, sizeof(*v), cmp_str);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
 			continue;
@@ -104,7 +105,7 @@ norm_skills(const char *s)
 		cs_buf_free(&out);
 		return NULL;
 	}
-	return cs_xstrdup(cs_buf_str(&out));
+	return out.s ? out.s : cs_xstrdup("");
 }
 
 /* The agent as stored, each field as text (weight as %g, active 0/1). */
