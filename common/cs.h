@@ -432,6 +432,41 @@ struct cs_import {
  * prints the summary on stderr. Returns 0 or a status. */
 int cs_import_run(struct cs_import *im);
 
+/* ---- phone.c: phone numbers, e-mail, masking ------------------------- */
+
+enum cs_phone_kind {
+	CS_PHONE_MOBILE,	/* 13812345678 */
+	CS_PHONE_LANDLINE,	/* 010-12345678, 0755-88886666-8001 */
+	CS_PHONE_SERVICE,	/* 400-123-4567, 800-123-4567 */
+	CS_PHONE_E164		/* +85291234567 */
+};
+
+/*
+ * Normalises a phone number as the spec says: NFKC (full-width digits),
+ * spaces, dashes, dots and brackets removed, +86/0086 (and a national 0
+ * after it) removed; a mainland mobile is 1[3-9] and 9 digits; a landline
+ * keeps its area code as 0AA(A)-NNNNNNN(N); 400/800 numbers are written
+ * 400-123-4567; an extension (-8001, 转8001, ext 8001, x8001) after a
+ * landline or service number is kept as a last -8001; other numbers only
+ * as E.164 (+CC and 6 to 14 digits). Returns the normal form (caller
+ * frees) and its kind, or NULL with *problem set to a static message.
+ */
+char *cs_phone_norm(const char *s, enum cs_phone_kind *kind,
+    const char **problem);
+/* The digits only of a normal form, for search ("010-1234" -> "0101234");
+ * caller frees. */
+char *cs_phone_digits(const char *norm);
+/* Masks a normal form: 138****5678, 010-****5678, 400-***-4567,
+ * +852****1234. Caller frees. */
+char *cs_phone_mask(const char *norm);
+/* Checks an e-mail address for a plausible form and returns it trimmed,
+ * with the domain lower-cased (caller frees); NULL with *problem. */
+char *cs_email_norm(const char *s, const char **problem);
+/* Case-folded (NFKC + fold) form for matching duplicates; caller frees. */
+char *cs_email_key(const char *norm);
+/* z***@example.com; caller frees. */
+char *cs_email_mask(const char *norm);
+
 /* ---- agent.c: the staff roster --------------------------------------- */
 
 enum {
