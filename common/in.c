@@ -15,12 +15,13 @@
 #include "cs.h"
 
 #define RAW_INIT	(256 * 1024)	/* first size of the input buffer */
-#define MSG_VALUE_MAX	60		/* bytes of a value shown in a message */
+#define MSG_VALUE_MAX	60	/* bytes of a value shown in a message */
 
 /* libcsv's parser states (internal to libcsv.c, stable since 3.0). */
 #define CSVS_ROW_NOT_BEGUN	0
-#define CSVS_FIELD_BEGUN	2
 #define CSVS_FIELD_MIGHT_HAVE_ENDED 3
+
+#define NOT_CLOSED	"invalid JSON: the array is not closed (missing ])"
 
 enum { JS_START, JS_FIRST, JS_NEXT, JS_AFTER, JS_END };
 
@@ -285,27 +286,35 @@ src_fill(struct cs_reader *r)
 	return 0;
 }
 
-/* Offset of the first invalid UTF-8 sequence, or -1. */
-static long
-utf8_check(const char *s, size_t n)
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/*
+ * Checks a line of input meant to be UTF-8: 0, 1 when it holds a NUL
+ * byte, 2 when it is not valid UTF-8. Most lines are ASCII: eight bytes
+ * at a time are tested for a high bit or a zero byte first.
+ */
+static int
+utf8_line_check(const char *s, size_t n)
 {
 	uint64_t w;
 	size_t i = 0;
-	long bad;
 
-	/* Most lines are ASCII: look at eight bytes at a time first. */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080ULL)
+		if ((w | ((w - ONES) & ~w)) & HIGHS)
 			break;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			break;
-	if (i == n)
-		return -1;
-	bad = cs_utf8_invalid(s + i, n - i);
-	return bad < 0 ? -1 : bad + (long)i;
+	for (; i < n; i++) {
+		if (s[i] == '\0')
+			return 1;
+		if ((unsigned char)s[i] >= 0x80) {
+			if (memchr(s + i, '\0', n - i))
+				return 1;
+			return cs_utf8_invalid(s + i, n - i) < 0 ? 0 : 2;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -377,9 +386,14 @@ src_line(struct cs_reader *r, const char **s, size_t *n)
 		p += 3;
 		len -= 3;
 	}
-	if (memchr(p, '\0', len))
+	st = r->cd != (iconv_t)-1 ? memchr(p, '\0', len) != NULL :
+	    utf8_line_check(p, len);
+	if (st == 1)
 		return rerr(r, r->line, NULL, NULL,
 		    "NUL byte in the input (is it UTF-16? save it as UTF-8)");
+	if (st == 2)
+		return rerr(r, r->line, NULL, NULL,
+		    "invalid UTF-8 (is it GBK? try --encoding gbk)");
 	if (r->cd != (iconv_t)-1) {
 		if ((st = src_decode(r, &p, &len)) != 0)
 			return st;
@@ -389,9 +403,7 @@ src_line(struct cs_reader *r, const char **s, size_t *n)
 			p += 3;
 			len -= 3;
 		}
-	} else if (utf8_check(p, len) >= 0)
-		return rerr(r, r->line, NULL, NULL,
-		    "invalid UTF-8 (is it GBK? try --encoding gbk)");
+	}
 	r->bom_done = 1;
 	*s = p;
 	*n = len;
@@ -707,7 +719,7 @@ json_overflow(struct cs_reader *r, const char *s, size_t n,
 		;
 	num = cs_xstrndup(p, (size_t)(end - p));
 	st = rerr(r, line, NULL, p < end ? num : NULL, "%s, quote it to keep "
-	    "it as text)", strncmp(e->text, "real", 4) == 0 ?
+	    "it as text", strncmp(e->text, "real", 4) == 0 ?
 	    "number out of range" : "number too large for 64 bits");
 	free(num);
 	return st;
@@ -811,8 +823,7 @@ json_next(struct cs_reader *r)
 				r->jstate = JS_END;
 				continue;
 			}
-			return rerr(r, r->jline, NULL, NULL,
-			    "invalid JSON: the array is not closed (missing ])");
+			return rerr(r, r->jline, NULL, NULL, "%s", NOT_CLOSED);
 		case JS_END:
 			if (c != -1)
 				return rerr(r, r->jline, NULL, NULL,
@@ -830,7 +841,7 @@ json_next(struct cs_reader *r)
 		}
 		if (c == -1 || c == ',')
 			return rerr(r, r->jline, NULL, NULL, c == -1 ?
-			    "invalid JSON: the array is not closed (missing ])" :
+			    NOT_CLOSED :
 			    "invalid JSON: a value is missing");
 		start = r->jpos;
 		sline = r->jline;
@@ -894,7 +905,11 @@ jsonl_next(struct cs_reader *r)
 		if (s[i] != '{')
 			return rerr(r, r->line, NULL, NULL,
 			    "record is not an object");
-		return json_parse(r, s, n, r->line);
+		/* Without its line end, an error at the end of the text is
+		 * on this line for jansson too. */
+		while (is_ws((unsigned char)s[n - 1]))
+			n--;
+		return json_parse(r, s + i, n - i, r->line);
 	}
 }
 
