@@ -11,7 +11,7 @@ enum {
 };
 
 #define FIELD_OPTS \
-	{ O_NAME, "name", 'n', CS_OPT_ARG, "NAME", "full name, e.g. 李娜", \
+	{ O_NAME, "name", 0, CS_OPT_ARG, "NAME", "full name, e.g. 李娜", \
 	    NULL }, \
 	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "team, e.g. 售后组", \
 	    "@teams" }, \
@@ -86,11 +86,16 @@ static const struct cs_col agent_cols[] = {
 };
 #define NCOLS (sizeof(agent_cols) / sizeof(agent_cols[0]))
 
+/* on_leave is what list writes: known, so that list output imports, and
+ * ignored, since leave has its own command. */
 static const char *const known_cols[] = {
 	"login", "name", "team", "role", "skills", "weight", "capacity",
-	"active", NULL
+	"active", "on_leave", NULL
 };
 static const char *const required_cols[] = { "login", NULL };
+
+static int print_agents(const char *, const char *, const char *,
+    const char *, int);
 
 /* Reports a refused value of the command line. */
 static int
@@ -160,8 +165,14 @@ put(const struct cs_cmd *cmd, int argc, char **argv, int mode)
 	}
 	if ((rc = cs_commit()))
 		return rc;
-	if (mode == CS_PUT_CREATE)
-		printf("%s\n", argv[g.ind]);
+	if (mode != CS_PUT_CREATE)
+		return 0;
+	/* The new thing's key alone, or the whole object when asked. */
+	if (cs_conf.format == CS_FMT_JSON || cs_conf.format == CS_FMT_JSONL) {
+		cs_conf.format = CS_FMT_JSONL;	/* one object, not a list */
+		return print_agents(argv[g.ind], NULL, NULL, NULL, -1);
+	}
+	printf("%s\n", argv[g.ind]);
 	return 0;
 }
 

@@ -353,8 +353,10 @@ complete(int argc, char **argv, const struct cs_cmd *cmds,
 			if (strncmp(argv[1], "--", 2) != 0 ||
 			    strcmp(argv[1] + 2, o->name) != 0 || !o->values)
 				continue;
-			if (o->values[0] == '@' && strcmp(o->values, "@file")
-			    != 0) {
+			/* "@file": nothing here, the shell completes files */
+			if (strcmp(o->values, "@file") == 0)
+				return 0;
+			if (o->values[0] == '@') {
 				if (values)
 					values(o->values + 1);
 			} else
@@ -397,9 +399,13 @@ cs_main(int argc, char **argv, const char *summary, const struct cs_cmd *cmds,
 		return cs_exit(0);
 	}
 	name = argv[ind];
-	if (strcmp(name, "__complete") == 0)
-		return complete(argc - ind - 1, argv + ind + 1, cmds,
-		    complete_values);
+	if (strcmp(name, "__complete") == 0) {
+		/* Completion is silent: a missing database is no error. */
+		if (!freopen("/dev/null", "w", stderr))
+			return CS_EX_IOERR;
+		return cs_exit(complete(argc - ind - 1, argv + ind + 1, cmds,
+		    complete_values));
+	}
 	if (strcmp(name, "help") == 0) {
 		if (ind + 1 >= argc) {
 			main_help(summary, cmds);

@@ -18,6 +18,16 @@ load helper
 	[ "$output" = "$(printf 'li.na\t李娜\t售后组\tagent\t售后;投诉\t2\t20\tyes\tno')" ]
 }
 
+@test "add -f json prints the new agent as one object; list output imports back" {
+	run cs-agent add li.na --name 李娜 -f json
+	[ "$status" -eq 0 ]
+	[ "$output" = '{"login":"li.na","name":"李娜","team":null,"role":"agent","skills":null,"weight":1,"capacity":null,"active":"yes","on_leave":"no"}' ]
+	cs-agent list -f csv > "$T/list.csv"
+	run cs-agent import "$T/list.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"unchanged 1"* ]]
+}
+
 @test "the table aligns Chinese names by display width" {
 	cs-agent add li.na --name 李娜 >/dev/null
 	cs-agent add ouyang.nn --name 欧阳娜娜 >/dev/null
