@@ -1,5 +1,6 @@
 /* min-read - the floor for reading CSV: libcsv with empty callbacks.
- * Usage: min-read FILE */
+ * Usage: min-read FILE [strict]; "strict" sets the options that cs must
+ * use (strict quoting, spaces are data), the fair floor of its reader. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -21,6 +22,13 @@ cb2(int c, void *p)
 	records++;
 }
 
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -29,8 +37,11 @@ main(int argc, char **argv)
 	FILE *fp = argc > 1 ? fopen(argv[1], "rb") : stdin;
 	size_t n;
 
-	if (!fp || csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	if (!fp || csv_init(&p, argc > 2 ? CSV_STRICT | CSV_STRICT_FINI : 0)
+	    != 0)
 		return 1;
+	if (argc > 2)
+		csv_set_space_func(&p, no_space);
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		if (csv_parse(&p, buf, n, cb1, cb2, NULL) != n)
 			return 1;

@@ -45,6 +45,8 @@ static const char P_SUB8[] = "landline: 010 and 02X are followed by "
     "8 digits";
 static const char P_SUB78[] = "landline: the area code is followed by "
     "7 or 8 digits";
+static const char P_AREA0[] = "landline: the area code starts with its 0 "
+    "(010-12345678)";
 static const char P_NOAREA[] = "landline without area code";
 static const char P_SERVICE[] = "a 400 or 800 number has 10 digits "
     "(400-123-4567)";
@@ -225,6 +227,8 @@ national(const char *d, int intl, struct cs_buf *out,
 	if (d[0] == '1') {
 		if (intl && d[1] == '0')
 			return landline(d, out, kind);
+		if (d[1] == '0' && n == 10)	/* 1012345678: 010 lost its 0 */
+			return P_AREA0;
 		return mobile(d, out, kind);
 	}
 	if ((d[0] == '4' || d[0] == '8') && d[1] == '0' && d[2] == '0') {
@@ -242,6 +246,8 @@ national(const char *d, int intl, struct cs_buf *out,
 		return landline(d, out, kind);
 	if (n == 7 || n == 8)
 		return P_NOAREA;
+	if (d[0] == '2' && n == 10)
+		return P_AREA0;
 	if (n < 7)
 		return P_SHORT;
 	return P_FOREIGN;

@@ -1,0 +1,81 @@
+/* test_text.c - UTF-8 validation, trimming and folding of common/text.c */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cs.h"
+
+static long
+inv(const char *s)
+{
+	return cs_utf8_invalid(s, strlen(s));
+}
+
+static void
+test_utf8_valid(void **state)
+{
+	(void)state;
+	assert_int_equal(inv(""), -1);
+	assert_int_equal(inv("plain ASCII text, longer than eight bytes"), -1);
+	assert_int_equal(inv("李娜，北京市朝阳区"), -1);
+	assert_int_equal(inv("\xc2\x80\xdf\xbf"), -1);		/* U+0080 U+07FF */
+	assert_int_equal(inv("\xe0\xa0\x80\xef\xbf\xbf"), -1);	/* U+0800 U+FFFF */
+	assert_int_equal(inv("\xed\x9f\xbf"), -1);		/* U+D7FF */
+	assert_int_equal(inv("\xf0\x90\x80\x80"), -1);		/* U+10000 */
+	assert_int_equal(inv("\xf4\x8f\xbf\xbf"), -1);		/* U+10FFFF */
+	assert_int_equal(inv("𠀀😀 mixed 文字 and ASCII"), -1);
+}
+
+static void
+test_utf8_invalid(void **state)
+{
+	(void)state;
+	assert_int_equal(inv("abc\x80"), 3);			/* lone continuation */
+	assert_int_equal(inv("\xc0\xaf"), 0);			/* overlong '/' */
+	assert_int_equal(inv("\xc1\xbf"), 0);
+	assert_int_equal(inv("abcdefgh\xe0\x80\xaf"), 8);	/* overlong, 3 bytes */
+	assert_int_equal(inv("\xed\xa0\x80"), 0);		/* surrogate D800 */
+	assert_int_equal(inv("\xf0\x80\x80\xaf"), 0);		/* overlong, 4 bytes */
+	assert_int_equal(inv("\xf4\x90\x80\x80"), 0);		/* beyond 10FFFF */
+	assert_int_equal(inv("\xf5\x80\x80\x80"), 0);
+	assert_int_equal(inv("李\xe5\xa8"), 3);			/* truncated */
+	assert_int_equal(inv("\xff"), 0);
+	assert_int_equal(cs_utf8_invalid("\xe6\x9d\x8e", 2), 0);	/* cut by n */
+	/* GBK bytes of 李娜 are not UTF-8 */
+	assert_int_equal(inv("\xc0\xee\xc4\xc8"), 0);
+}
+
+static void
+test_trim_fold(void **state)
+{
+	char buf[64], *f;
+
+	(void)state;
+	strcpy(buf, " \t\xe3\x80\x80李娜 \xe3\x80\x80\n");	/* U+3000 around */
+	assert_string_equal(cs_text_trim(buf), "李娜");
+	strcpy(buf, "   ");
+	assert_string_equal(cs_text_trim(buf), "");
+	f = cs_text_fold("Zhang.San@Example.COM");
+	assert_string_equal(f, "zhang.san@example.com");
+	free(f);
+	f = cs_text_nfkc("\xef\xbc\x91\xef\xbc\x93\xef\xbc\x98");	/* １３８ */
+	assert_string_equal(f, "138");
+	free(f);
+	assert_null(cs_text_fold("\xff"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_invalid),
+		cmocka_unit_test(test_trim_fold),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
