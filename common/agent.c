@@ -61,53 +61,6 @@ parse_bool(const char *s)
 	return -1;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Skills separated by ';' (or the full-width '；'), trimmed, sorted, each
- * once. Returns a new string; NULL when a skill holds a ',' or is too long. */
-static char *
-norm_skills(const char *s)
-{
-	char *copy = cs_xstrdup(s), *p, *tok, **v = NULL;
-	struct cs_buf out = { 0 };
-	size_t n = 0, i;
-	int bad = 0;
-
-	while ((p = strstr(copy, "\xef\xbc\x9b")) != NULL) {	/* ； */
-		*p = ';';
-		memmove(p + 1, p + 3, strlen(p + 3) + 1);
-	}
-	for (tok = strtok(copy, ";"); tok; tok = strtok(NULL, ";")) {
-		cs_text_trim(tok);
-		if (!*tok)
-			continue;
-		if (strlen(tok) > 64 || strchr(tok, ','))
-			bad = 1;
-		v = cs_xrealloc(v, (n + 1) * sizeof(*v));
-		v[n++] = tok;
-	}
-	if (n)
-		qsort(v, n, sizeof(*v), cmp_str);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
-			continue;
-		if (out.len)
-			cs_buf_addc(&out, ';');
-		cs_buf_adds(&out, v[i]);
-	}
-	free(v);
-	free(copy);
-	if (bad) {
-		cs_buf_free(&out);
-		return NULL;
-	}
-	return out.s ? out.s : cs_xstrdup("");
-}
-
 /* The agent as stored, each field as text (weight as %g, active 0/1). */
 struct row {
 	int64_t id;
@@ -188,7 +141,7 @@ check(int f, const char *s, char **out)
 			    "owner, admin)";
 		break;
 	case CS_AGENT_SKILLS:
-		if (!(*out = norm_skills(s)))
+		if (!(*out = cs_text_list(s)))
 			return "skills are separated by ';', each up to 64 "
 			    "bytes without ','";
 		return NULL;

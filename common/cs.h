@@ -85,6 +85,10 @@ size_t cs_text_fit(const char *s, size_t width);
 char *cs_text_fold(const char *s);
 /* NFKC only; caller frees. NULL for invalid UTF-8. */
 char *cs_text_nfkc(const char *s);
+/* A list such as tags or skills: items separated by ';' (or '；'),
+ * trimmed, sorted, each once, joined by ';'. Caller frees; NULL when an
+ * item holds a ',' or is longer than 64 bytes. */
+char *cs_text_list(const char *s);
 /* Trims ASCII and Unicode white space at both ends, in place. */
 char *cs_text_trim(char *s);
 
@@ -106,6 +110,9 @@ int cs_parse_time(const char *s, int64_t *out);
 /* A date: YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w (d, w, m for
  * months, y); *out is local midnight of that day. 0 or -1. */
 int cs_parse_date(const char *s, int64_t now, int64_t *out);
+/* A calendar date written 2026-11-01, 2026/11/1, 2026.11.1 or
+ * 2026年11月1日, checked, into out as YYYY-MM-DD. 0 or -1. */
+int cs_parse_ymd(const char *s, char out[11]);
 /* Either a date (midnight) or a full time. 0 or -1. */
 int cs_parse_when(const char *s, int64_t now, int64_t *out);
 /* Durations: 90s, 30m, 2h, 3d, 1w and sums such as 1h30m; 0 or -1. */
@@ -467,6 +474,17 @@ char *cs_email_key(const char *norm);
 /* z***@example.com; caller frees. */
 char *cs_email_mask(const char *norm);
 
+/* ---- map.c: a string-keyed hash table -------------------------------- */
+
+struct cs_map;
+struct cs_map *cs_map_new(void);
+/* Sets key (copied) to val; returns 1 when the key was new, else 0 and
+ * *old (when not NULL) holds the value it had. */
+int cs_map_put(struct cs_map *m, const char *key, int64_t val, int64_t *old);
+/* 1 and *val when present, else 0. */
+int cs_map_get(const struct cs_map *m, const char *key, int64_t *val);
+void cs_map_free(struct cs_map *m);
+
 /* ---- agent.c: the staff roster --------------------------------------- */
 
 enum {
@@ -500,5 +518,79 @@ int cs_agent_leave_cancel(const char *login, int64_t leave_id,
     char **problem);
 /* 1 when the agent is on leave on that local day (YYYY-MM-DD). */
 int cs_agent_on_leave(int64_t agent_id, const char *day);
+
+/* ---- customer.c: customer records ----------------------------------- */
+
+enum {
+	CS_CUST_CODE, CS_CUST_NAME, CS_CUST_PHONE, CS_CUST_PHONE2,
+	CS_CUST_EMAIL, CS_CUST_WECHAT, CS_CUST_COMPANY, CS_CUST_CITY,
+	CS_CUST_ADDRESS, CS_CUST_SEGMENT, CS_CUST_TAGS, CS_CUST_OWNER,
+	CS_CUST_BIRTHDAY, CS_CUST_NOTES, CS_CUST_NFIELDS
+};
+extern const char *const cs_customer_field[];	/* import column names */
+extern const char *const cs_contact_reasons;	/* "invalid-number ..." */
+
+/* A customer as given: NULL leaves a field as it is. Attributes by name
+ * without the "attr." prefix. */
+struct cs_customer_in {
+	const char *v[CS_CUST_NFIELDS];
+	size_t nattr;
+	const char **attr_name;
+	const char **attr_value;
+	int overwrite_empty;	/* an empty value clears; else it is ignored */
+};
+
+/*
+ * Adds or updates a customer: with id > 0 that customer, else the one of
+ * in's code (CS_PUT_ANY adds when there is none, or always when no code
+ * is given). Changed fields go to the change log. Returns a cs_row_result
+ * with *id set; -1 with *field (a CS_CUST_* index, CS_CUST_NFIELDS + i for
+ * attribute i, -1 for the record) and *problem (caller frees); or a
+ * status >= 64 already reported.
+ */
+int cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
+    int *field, char **problem);
+/*
+ * Finds a customer by a reference: an exact code, else an id, else a
+ * phone number; "id:", "code:" or "phone:" in front says which. A merged
+ * customer leads to the one it was merged into, with a notice on stderr.
+ * Returns the id, 0 when none (with *problem saying why, static).
+ */
+int64_t cs_customer_find(const char *ref, const char **problem);
+/* Status of a customer ("active", "invalid", ...); NULL when none. */
+const char *cs_customer_status(int64_t id, char buf[16]);
+
+/* invalidate / revalidate: 0, -1 with *problem (static), or a status. */
+int cs_customer_invalidate(int64_t id, const char *reason, const char *note,
+    const char **problem);
+int cs_customer_revalidate(int64_t id, const char **problem);
+/* Adds and removes tags; 0, -1 with *problem, or a status. */
+int cs_customer_tag(int64_t id, const char *const *add, size_t nadd,
+    const char *const *rm, size_t nrm, const char **problem);
+/* Moves everything of drop to keep (see cs-customer(1)); 0, -1 with
+ * *problem, or a status. */
+int cs_customer_merge(int64_t keep, int64_t drop, const char **problem);
+/* Anonymises a customer for a privacy request; 0, -1, or a status. */
+int cs_customer_erase(int64_t id, const char **problem);
+
+/* Filters of cs-customer list; NULL or 0 for none. */
+struct cs_customer_filter {
+	const char *segment, *owner, *city, *status, *search;
+	const char **tags;
+	size_t ntags;
+	const char **where;	/* "attr.purchase_date>=2026-11-01" */
+	size_t nwhere;
+	const char *sort;	/* "name,-created_at" */
+	long limit;
+	int all;		/* include merged and erased */
+};
+/*
+ * Prepares the query of a filter; its columns are those of
+ * cs_customer_cols. Returns 0 with *st (caller finalizes), or a status
+ * with the problem reported (65 for a bad --where or --sort).
+ */
+int cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **st);
+extern const struct cs_col cs_customer_cols[];
+extern const size_t cs_customer_ncols;
 
 #endif

@@ -463,6 +463,7 @@ cs_phone_mask(const char *norm)
 		return cs_xasprintf("%.3s-***-%.4s", norm, norm + 8);
 	/* 0AA(A)-NNNNNNN(N)[-ext]: the extension is dropped */
 	if (norm[0] == '0' && (sub = strchr(norm, '-')) != NULL &&
+	    (sub - norm == 3 || sub - norm == 4) &&
 	    alldigits(norm, (size_t)(sub - norm))) {
 		sub++;
 		end = strchr(sub, '-');

@@ -173,3 +173,49 @@ cs_text_trim(char *s)
 	*end = '\0';
 	return s;
 }
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *
+cs_text_list(const char *s)
+{
+	char *copy = cs_xstrdup(s), *p, *tok, *save = NULL, **v = NULL;
+	struct cs_buf out = { 0 };
+	size_t n = 0, i;
+	int bad = 0;
+
+	while ((p = strstr(copy, "\xef\xbc\x9b")) != NULL) {	/* ； */
+		*p = ';';
+		memmove(p + 1, p + 3, strlen(p + 3) + 1);
+	}
+	for (tok = strtok_r(copy, ";", &save); tok;
+	    tok = strtok_r(NULL, ";", &save)) {
+		cs_text_trim(tok);
+		if (!*tok)
+			continue;
+		if (strlen(tok) > 64 || strchr(tok, ','))
+			bad = 1;
+		v = cs_xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = tok;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
+			continue;
+		if (out.len)
+			cs_buf_addc(&out, ';');
+		cs_buf_adds(&out, v[i]);
+	}
+	free(v);
+	free(copy);
+	if (bad) {
+		cs_buf_free(&out);
+		return NULL;
+	}
+	return out.s ? out.s : cs_xstrdup("");
+}

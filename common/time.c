@@ -825,3 +825,38 @@ cs_iso_week(int64_t t, int *year, int *week)
 		dn = t / 86400;
 	iso_from_days(dn, year, week);
 }
+
+int
+cs_parse_ymd(const char *s, char out[11])
+{
+	const char *p = s;
+	long v[3];
+	char *end, tmp[64];
+	int i;
+
+	/* 2026-11-01, 2026/11/1, 2026.11.1 or 2026年11月1日, as spreadsheets
+	 * and people write a calendar date; nothing relative here. */
+	for (i = 0; i < 3; i++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v[i] = strtol(p, &end, 10);
+		if (end - p > (i == 0 ? 4 : 2) || (i == 0 && end - p != 4))
+			return -1;
+		p = end;
+		if (i < 2) {
+			if (*p == '-' || *p == '/' || *p == '.')
+				p++;
+			else if (strncmp(p, i == 0 ? "年" : "月", 3) == 0)
+				p += 3;
+			else
+				return -1;
+		} else if (strncmp(p, "日", 3) == 0)
+			p += 3;
+	}
+	if (*p || v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+	    v[2] > month_days(v[0], (int)v[1]))
+		return -1;
+	snprintf(tmp, sizeof(tmp), "%04ld-%02ld-%02ld", v[0], v[1], v[2]);
+	memcpy(out, tmp, 11);
+	return 0;
+}
