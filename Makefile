@@ -18,7 +18,7 @@ LIBS    = -lcsv `pkg-config --libs $(PKGS)` -lm
 BINS    = cs-agent cs-customer cs-db
 LIBOBJ  = agent customer db err import in map opt out phone text time
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
-          libutf8proc-dev libcmocka-dev bats mandoc sqlite3
+          libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time
 
 all: $(BINS:%=$(B)/%)
 

@@ -37,8 +37,8 @@ main(int argc, char **argv)
 	putchar('\n');
 	for (i = 0; i < n; i++) {
 		nt = note[rnd(6)];
-		printf("C%08ld,%s%s,1%u%08u,u%ld@example.com,%s,%s,%s,", i,
-		    sur[rnd(12)], given[rnd(15)], 3 + rnd(7), rnd(100000000),
+		printf("C%08ld,%s%s,1%u%09u,u%ld@example.com,%s,%s,%s,", i,
+		    sur[rnd(12)], given[rnd(15)], 3 + rnd(7), rnd(1000000000),
 		    i, city[rnd(10)], seg[rnd(4)], rnd(3) ? "vip;老客户" : "");
 		if (nt[0] == '"') {
 			fputs("\"\"\"投诉过物流\"\", 需跟进\"", stdout);

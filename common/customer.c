@@ -415,14 +415,15 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 		rc = -1;
 		goto out;
 	}
-	if (found) {
-		now.id = old.id;
-		for (f = 0; f < CS_CUST_NFIELDS; f++)
-			now.v[f] = given[f] ? (val[f] ? cs_xstrdup(val[f]) :
-			    NULL) : (old.v[f] ? cs_xstrdup(old.v[f]) : NULL);
-	} else
-		for (f = 0; f < CS_CUST_NFIELDS; f++)
-			now.v[f] = val[f] ? cs_xstrdup(val[f]) : NULL;
+	/* The values move into now; what is not given stays as it was. */
+	now.id = found ? old.id : 0;
+	for (f = 0; f < CS_CUST_NFIELDS; f++) {
+		if (!found || given[f]) {
+			now.v[f] = val[f];
+			val[f] = NULL;
+		} else
+			now.v[f] = old.v[f] ? cs_xstrdup(old.v[f]) : NULL;
+	}
 	if (!found && !now.v[CS_CUST_NAME] && !now.v[CS_CUST_PHONE] &&
 	    !now.v[CS_CUST_EMAIL] && !now.v[CS_CUST_WECHAT]) {
 		*field = CS_CUST_NAME;

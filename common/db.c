@@ -411,6 +411,9 @@ const struct cs_view cs_views[] = {
 	{ "v_agents", "the roster: one row per agent with skills joined "
 	    "by ';'" },
 	{ "v_agent_leave", "leave of agents, first and last day included" },
+	{ "v_customers", "customers with their owner's login and attributes "
+	    "as a JSON object" },
+	{ "v_customer_attrs", "one row per customer and custom attribute" },
 	{ "v_changes", "every change: when, who, what, from and to" },
 	{ NULL, NULL }
 };

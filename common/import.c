@@ -124,6 +124,9 @@ cs_import_run(struct cs_import *im)
 		return rc;
 	if ((rc = cs_db_open(CS_DB_WRITE, &db)))
 		goto out;
+	/* A bulk load touches index pages all over: a large page cache
+	 * keeps them from being read back from the WAL again and again. */
+	sqlite3_exec(db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	if (im->rejects) {
 		if ((rc = rejects_open(&rj, im->rejects)))
 			goto out;

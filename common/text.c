@@ -115,7 +115,21 @@ map(const char *s, int opts)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n;
+	const char *p;
+	char *r;
 
+	/* ASCII is its own NFKC, and folds by tolower: the common case of
+	 * codes, phones and e-mails skips utf8proc. */
+	for (p = s; *p && (unsigned char)*p < 0x80; p++)
+		;
+	if (!*p) {
+		r = cs_xstrdup(s);
+		if (opts & UTF8PROC_CASEFOLD)
+			for (p = r; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					r[p - r] = (char)(*p + 32);
+		return r;
+	}
 	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_COMPAT | opts);
@@ -136,41 +150,44 @@ cs_text_nfkc(const char *s)
 	return map(s, 0);
 }
 
+static int
+is_space(utf8proc_int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= 0x09 && c <= 0x0d);
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
 char *
 cs_text_trim(char *s)
 {
-	const utf8proc_uint8_t *p;
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k;
-	char *start = s, *end;
-	size_t n;
+	size_t n, i;
+	char *start = s;
 
-	/* leading */
-	for (;;) {
-		p = (const utf8proc_uint8_t *)start;
-		k = utf8proc_iterate(p, -1, &c);
-		if (k <= 0 || !*start)
-			break;
-		if (utf8proc_category(c) != UTF8PROC_CATEGORY_ZS &&
-		    !(c >= 0x09 && c <= 0x0d))
+	while (*start) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)start, -1, &c);
+		if (k <= 0 || !is_space(c))
 			break;
 		start += k;
 	}
 	n = strlen(start);
-	memmove(s, start, n + 1);
-	/* trailing: walk forward and remember the end of the last non-space */
-	end = s;
-	p = (const utf8proc_uint8_t *)s;
-	while (*p) {
-		k = utf8proc_iterate(p, -1, &c);
-		if (k <= 0)
-			k = 1, c = 'x';
-		p += k;
-		if (utf8proc_category(c) != UTF8PROC_CATEGORY_ZS &&
-		    !(c >= 0x09 && c <= 0x0d))
-			end = (char *)p;
+	if (start != s)
+		memmove(s, start, n + 1);
+	/* From the end, one character at a time: only the trailing space is
+	 * looked at, however long the text. */
+	while (n > 0) {
+		i = n - 1;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
+		if (k != (utf8proc_ssize_t)(n - i) || !is_space(c))
+			break;
+		n = i;
 	}
-	*end = '\0';
+	s[n] = '\0';
 	return s;
 }
 

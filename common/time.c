@@ -831,7 +831,7 @@ cs_parse_ymd(const char *s, char out[11])
 {
 	const char *p = s;
 	long v[3];
-	char *end, tmp[64];
+	char *end;
 	int i;
 
 	/* 2026-11-01, 2026/11/1, 2026.11.1 or 2026年11月1日, as spreadsheets
@@ -856,7 +856,16 @@ cs_parse_ymd(const char *s, char out[11])
 	if (*p || v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
 	    v[2] > month_days(v[0], (int)v[1]))
 		return -1;
-	snprintf(tmp, sizeof(tmp), "%04ld-%02ld-%02ld", v[0], v[1], v[2]);
-	memcpy(out, tmp, 11);
+	/* by hand: this runs for every date cell of an import */
+	out[0] = (char)('0' + v[0] / 1000);
+	out[1] = (char)('0' + v[0] / 100 % 10);
+	out[2] = (char)('0' + v[0] / 10 % 10);
+	out[3] = (char)('0' + v[0] % 10);
+	out[4] = out[7] = '-';
+	out[5] = (char)('0' + v[1] / 10);
+	out[6] = (char)('0' + v[1] % 10);
+	out[8] = (char)('0' + v[2] / 10);
+	out[9] = (char)('0' + v[2] % 10);
+	out[10] = '\0';
 	return 0;
 }
