@@ -593,4 +593,91 @@ int cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **st);
 extern const struct cs_col cs_customer_cols[];
 extern const size_t cs_customer_ncols;
 
+/* ---- sla.c: the business calendar and SLA targets ------------------- */
+
+/* The instant when secs of working time have passed after start, in the
+ * calendar of the database (weekly hours, holidays, make-up workdays). */
+int64_t cs_work_add(int64_t start, int64_t secs);
+/* Working seconds in [from, to). */
+int64_t cs_work_between(int64_t from, int64_t to);
+/* Forgets the calendar read so far (after it was changed). */
+void cs_calendar_reload(void);
+/* The due times of a ticket created then, by the policy of its type and
+ * priority: 1 when there is a policy, else 0 and both 0. */
+int cs_sla_due(const char *type, const char *priority, int64_t created,
+    int64_t *fr_due, int64_t *res_due);
+
+/* ---- ticket.c: tickets ---------------------------------------------- */
+
+extern const char *const cs_ticket_channels;	/* "phone email ..." */
+extern const char *const cs_ticket_priorities;
+extern const char *const cs_ticket_statuses;
+
+enum {
+	CS_TK_EXTERNAL_ID, CS_TK_CUSTOMER, CS_TK_TYPE, CS_TK_SUBTYPE,
+	CS_TK_CHANNEL, CS_TK_CATEGORY, CS_TK_STAGE, CS_TK_PRIORITY,
+	CS_TK_STATUS, CS_TK_ASSIGNEE, CS_TK_SUBJECT, CS_TK_BODY,
+	CS_TK_CREATED_AT, CS_TK_FIRST_RESPONSE_AT, CS_TK_RESOLVED_AT,
+	CS_TK_CLOSED_AT, CS_TK_REOPENED, CS_TK_CSAT, CS_TK_ROOT_CAUSE,
+	CS_TK_RESOLUTION, CS_TK_NFIELDS
+};
+extern const char *const cs_ticket_field[];	/* import columns */
+
+/* A ticket as given, by column; NULL for not given. */
+struct cs_ticket_in {
+	const char *v[CS_TK_NFIELDS];
+	int create_customers;	/* an unknown customer is added */
+};
+
+/*
+ * new: creates a ticket now (status new, or open with an assignee given
+ * the first response is still to come). import: creates or updates the
+ * ticket of an external_id with its history. Both return a cs_row_result
+ * with *id; -1 with *field (CS_TK_* or -1) and *problem (caller frees);
+ * or a status >= 64.
+ */
+int cs_ticket_new(const struct cs_ticket_in *in, int64_t *id, int *field,
+    char **problem);
+int cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
+    char **problem);
+
+/* The actions on one ticket. Each returns 0, -1 with *problem (caller
+ * frees), or a status >= 64; each appends its events. */
+struct cs_ticket_act {
+	const char *note;	/* comment, reply, reason, resolution ... */
+	const char *root_cause, *stage;
+	const char *to;		/* escalate: a login or a team */
+	int64_t until;		/* pend --until, 0 for none */
+	int score;		/* rate */
+};
+int cs_ticket_move(int64_t id, const char *action,
+    const struct cs_ticket_act *a, char **problem);
+int cs_ticket_assign(int64_t id, const char *login, char **problem);
+int cs_ticket_note(int64_t id, int public, const char *text, char **problem);
+int cs_ticket_escalate(int64_t id, const char *to, const char *reason,
+    char **problem);
+int cs_ticket_rate(int64_t id, int score, const char *comment,
+    char **problem);
+int cs_ticket_link(int64_t id, const char *article, char **problem);
+/* 1 when a ticket of that id exists. */
+int cs_ticket_exists(int64_t id);
+
+/* Filters of cs-ticket list; NULL or 0 for none. */
+struct cs_ticket_filter {
+	const char **status;
+	size_t nstatus;
+	int open;		/* not resolved or closed */
+	int overdue;		/* past a due time now */
+	const char *type, *channel, *priority, *category, *assignee, *search;
+	int64_t customer;
+	const struct cs_period *created, *resolved;
+	const char *sort;
+	long limit;
+};
+/* Prepares the list query (columns of cs_ticket_cols; the instants are
+ * integers). Returns 0 with *st (caller finalizes), or a status. */
+int cs_ticket_query(const struct cs_ticket_filter *f, sqlite3_stmt **st);
+extern const struct cs_col cs_ticket_cols[];
+extern const size_t cs_ticket_ncols;
+
 #endif

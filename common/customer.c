@@ -711,7 +711,9 @@ cs_customer_tag(int64_t id, const char *const *add, size_t nadd,
 
 /* Points every row of every table with a customer_id column at keep:
  * tickets and revisits of later migrations come along without this code
- * knowing them. Table names come from the schema, never from users. */
+ * knowing them. Table names come from the schema, never from users. A row
+ * that would double one of keep's (the same revisit planned for both) stays
+ * with drop, where nothing picks it up any more. */
 static int
 move_rows(int64_t keep, int64_t drop)
 {
@@ -727,7 +729,7 @@ move_rows(int64_t keep, int64_t drop)
 		    0));
 	sqlite3_reset(st);
 	for (i = 0; i < n; i++) {
-		sql = sqlite3_mprintf("UPDATE \"%w\" SET customer_id = %lld "
+		sql = sqlite3_mprintf("UPDATE OR IGNORE \"%w\" SET customer_id = %lld "
 		    "WHERE customer_id = %lld", names[i], (long long)keep,
 		    (long long)drop);
 		if (!rc && sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
