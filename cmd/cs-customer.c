@@ -98,6 +98,7 @@ static const struct cs_opt tag_opts[] = {
 	    "@tags" },
 	{ O_RM, "rm", 0, CS_OPT_ARG, "TAG", "remove a tag (repeatable)",
 	    "@tags" },
+	CS_OPTS_INPUT,
 	CS_OPT_END
 };
 
@@ -106,8 +107,11 @@ static const struct cs_opt invalidate_opts[] = {
 	    "invalid-number (空号), suspended (停机), refused (拒访) or "
 	    "do-not-contact", "invalid-number suspended refused do-not-contact" },
 	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "a note", NULL },
+	CS_OPTS_INPUT,
 	CS_OPT_END
 };
+
+static const struct cs_opt revalidate_opts[] = { CS_OPTS_INPUT, CS_OPT_END };
 
 static const struct cs_opt dedupe_opts[] = {
 	{ O_NAME_CITY, "name-city", 0, CS_OPT_FLAG, NULL,
@@ -294,11 +298,16 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 		}
 	in.attr_name = an;
 	in.attr_value = av;
-	if (in.v[CS_CUST_CODE] && *in.v[CS_CUST_CODE] &&
-	    !cs_map_put(ctx->codes, in.v[CS_CUST_CODE], rec->line, &line)) {
-		*err = cs_record_msg(rec, "code", in.v[CS_CUST_CODE],
-		    "the same code as line %lld", (long long)line);
-		return -1;
+	if (in.v[CS_CUST_CODE] && *in.v[CS_CUST_CODE]) {
+		char *code = cs_text_trim(cs_xstrdup(in.v[CS_CUST_CODE]));
+
+		rc = *code && !cs_map_put(ctx->codes, code, rec->line, &line);
+		free(code);
+		if (rc) {
+			*err = cs_record_msg(rec, "code", in.v[CS_CUST_CODE],
+			    "the same code as line %lld", (long long)line);
+			return -1;
+		}
 	}
 	rc = cs_customer_put(&in, CS_PUT_ANY, &id, &field, &problem);
 	if (rc < 0) {
@@ -651,12 +660,22 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_bind_int64(st, 1, id);
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *f = text(st, 2), *from = text(st, 3),
+		    *to = text(st, 4);
+		char *mf = NULL, *mt = NULL;
+		int email = f && strcmp(f, "email") == 0;
+
+		if (f && (email || strncmp(f, "phone", 5) == 0)) {
+			from = masked(from, email, mask, &mf);
+			to = masked(to, email, mask, &mt);
+		}
 		cs_fmt_time(sqlite3_column_int64(st, 0), when);
 		snprintf(line, sizeof(line), "%s %s%s%s%s%s%s%s%s", text(st, 1),
-		    text(st, 2) ? text(st, 2) : "", text(st, 2) ? ": " : "",
-		    text(st, 3) ? text(st, 3) : "", text(st, 2) ? " → " : "",
-		    text(st, 4) ? text(st, 4) : "", text(st, 5) ? " (" : "",
+		    f ? f : "", f ? ": " : "", from ? from : "",
+		    f ? " → " : "", to ? to : "", text(st, 5) ? " (" : "",
 		    text(st, 5) ? text(st, 5) : "", text(st, 5) ? ")" : "");
+		free(mf);
+		free(mt);
 		v[1] = when;
 		v[2] = line;
 		cs_out_row(o, v);
@@ -689,8 +708,9 @@ refs(const struct cs_cmd *cmd, int argc, char **argv, int64_t **ids,
 				return CS_EX_FAIL;
 			continue;
 		}
-		if ((rc = cs_reader_open(&r, "-", CS_IN_AUTO, cs_conf.encoding,
-		    NULL)))
+		if ((rc = cs_reader_open(&r, "-", cs_conf.input_format ?
+		    cs_in_format_parse(cs_conf.input_format) : CS_IN_AUTO,
+		    cs_conf.encoding, NULL)))
 			return rc;
 		while ((rc = cs_reader_next(r, &rec)) == 0) {
 			for (k = 0, ref = NULL; cols[k] && !ref; k++)
@@ -704,15 +724,19 @@ refs(const struct cs_cmd *cmd, int argc, char **argv, int64_t **ids,
 					free(p);
 					break;
 				} else if (ref && *ref) {
+					char *p = cs_xasprintf("code:%s", ref);
+
 					*ids = cs_xrealloc(*ids, (*n + 1) *
 					    sizeof(**ids));
-					(*ids)[*n] = find(cmd, ref);
+					(*ids)[*n] = find(cmd, p);
+					free(p);
 				} else
 					ref = NULL;
 			if (!ref) {
-				cs_reader_close(r);
-				return cs_record_err(rec, NULL, NULL, "no id, "
+				rc = cs_record_err(rec, NULL, NULL, "no id, "
 				    "customer_id or code column");
+				cs_reader_close(r);
+				return rc;
 			}
 			if (!(*ids)[(*n)++]) {
 				cs_reader_close(r);
@@ -751,6 +775,14 @@ cmd_tag(const struct cs_cmd *cmd, int argc, char **argv)
 		free(rm);
 		return cs_usage(cmd, "give customers and --add or --rm");
 	}
+	for (i = 0; i < nadd; i++)
+		if (strchr(add[i], ',') || strlen(add[i]) > 64 || !*add[i]) {
+			rc = cs_err(CS_EX_DATAERR, "tag: --add: a tag is 1 to 64 "
+			    "bytes without ',' (%s)", add[i]);
+			free(add);
+			free(rm);
+			return rc;
+		}
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
 	    (rc = refs(cmd, argc - g.ind, argv + g.ind, &ids, &n)) ||
 	    (rc = cs_begin()))
@@ -758,7 +790,8 @@ cmd_tag(const struct cs_cmd *cmd, int argc, char **argv)
 	for (i = 0; i < n && !rc; i++) {
 		rc = cs_customer_tag(ids[i], add, nadd, rm, nrm, &problem);
 		if (rc < 0)
-			rc = cs_err(CS_EX_DATAERR, "tag: %s", problem);
+			rc = cs_err(CS_EX_DATAERR, "tag: customer %lld: %s",
+			    (long long)ids[i], problem);
 	}
 	if (rc)
 		cs_rollback();
@@ -797,8 +830,8 @@ cmd_invalidate(const struct cs_cmd *cmd, int argc, char **argv)
 	for (i = 0; i < n && !rc; i++)
 		if ((rc = cs_customer_invalidate(ids[i], reason, note,
 		    &problem)) < 0)
-			rc = cs_err(CS_EX_DATAERR, "invalidate %lld: %s",
-			    (long long)ids[i], problem);
+			rc = cs_err(CS_EX_DATAERR, "invalidate %lld: %s (%s)",
+			    (long long)ids[i], problem, reason);
 	free(ids);
 	if (rc) {
 		cs_rollback();
@@ -952,7 +985,8 @@ key(struct cs_map *m, struct dup *d, size_t i, const char *prefix,
 	k = cs_xasprintf("%s%s", prefix, v);
 	if (!cs_map_put(m, k, (int64_t)i, &first)) {
 		cs_map_put(m, k, first, NULL);
-		join(d, (size_t)first, i, reason);
+		if ((size_t)first != i)	/* phone2 = phone is no duplicate */
+			join(d, (size_t)first, i, reason);
 	}
 	free(k);
 }
@@ -1116,7 +1150,7 @@ static const struct cs_cmd cmds[] = {
 	    "mark a dead contact: invalid-number, suspended, refused, "
 	    "do-not-contact", invalidate_opts },
 	{ "revalidate", cmd_revalidate, "CUSTOMER...|-",
-	    "mark a contact good again", no_opts },
+	    "mark a contact good again", revalidate_opts },
 	{ "dedupe", cmd_dedupe, "[--name-city] [--merge [--dry-run]]",
 	    "groups of likely duplicates; exit 1 when none", dedupe_opts },
 	{ "merge", cmd_merge, "KEEP DROP...",

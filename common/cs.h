@@ -258,7 +258,9 @@ const char *cs_actor(void);
 
 /* ---- db.c: open, pragmas, migrations, transactions ------------------- */
 
-enum { CS_DB_READ = 0, CS_DB_WRITE = 1 };
+/* CS_DB_SCRATCH: for a dry run, write access to the database, or to an
+ * empty one in memory when there is no file (nothing is created). */
+enum { CS_DB_READ = 0, CS_DB_WRITE = 1, CS_DB_SCRATCH = 2 };
 
 /* The database path of the conventions; caller frees. */
 char *cs_db_path(void);

@@ -410,6 +410,7 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 		goto out;
 	}
 	if (found && strcmp(old.status, "erased") == 0) {
+		*field = CS_CUST_CODE;
 		*problem = cs_xstrdup("this customer was erased on request and "
 		    "is not filled in again");
 		rc = -1;
@@ -457,6 +458,20 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 			    cs_customer_field[f], old.v[f], now.v[f], NULL)))
 				goto out;
 		}
+	if (!same(old.v[CS_CUST_CODE], now.v[CS_CUST_CODE]) &&
+	    now.v[CS_CUST_CODE]) {
+		struct row other = { 0 };
+
+		rc = load_code(now.v[CS_CUST_CODE], &other);
+		row_free(&other);
+		if (rc != 0) {
+			*field = CS_CUST_CODE;
+			*problem = cs_xstrdup("a customer with this code exists "
+			    "already");
+			rc = rc < 0 ? -rc : -1;
+			goto out;
+		}
+	}
 	if (!same(old.attrs ? old.attrs : "{}", now.attrs)) {
 		changed = 1;
 		if ((rc = log_attrs(old.id, old.attrs, now.attrs)))
@@ -538,6 +553,8 @@ cs_customer_find(const char *ref, const char **problem)
 		if (id || how)
 			return id ? follow(id, ref) : 0;
 	}
+	if (how && how[0] == 'i' && !all_digits(ref))
+		return 0;
 	if ((!how || how[0] == 'i') && all_digits(ref) && strlen(ref) < 19) {
 		st = cs_sql("SELECT id FROM customer WHERE id = ?");
 		sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
@@ -604,8 +621,8 @@ cs_customer_invalidate(int64_t id, const char *reason, const char *note,
 	int rc;
 
 	if (!word_in(reason, cs_contact_reasons)) {
-		*problem = "the reason is invalid-number, suspended, refused or "
-		    "do-not-contact";
+		*problem = "unknown reason: use invalid-number, suspended, "
+		    "refused or do-not-contact";
 		return -1;
 	}
 	if (!cs_customer_status(id, status)) {
@@ -668,6 +685,11 @@ cs_customer_tag(int64_t id, const char *const *add, size_t nadd,
 		*problem = "no such customer";
 		return rc < 0 ? -rc : -1;
 	}
+	if (strcmp(r.status, "merged") == 0 || strcmp(r.status, "erased") == 0) {
+		*problem = "this customer is merged or erased";
+		row_free(&r);
+		return -1;
+	}
 	cs_buf_adds(&b, r.v[CS_CUST_TAGS] ? r.v[CS_CUST_TAGS] : "");
 	for (i = 0; i < nadd; i++) {
 		cs_buf_addc(&b, ';');
@@ -676,7 +698,7 @@ cs_customer_tag(int64_t id, const char *const *add, size_t nadd,
 	list = cs_text_list(cs_buf_str(&b));
 	cs_buf_reset(&b);
 	if (!list) {
-		*problem = "tags are up to 64 bytes without ','";
+		*problem = "a tag is up to 64 bytes without ','";
 		cs_buf_free(&b);
 		row_free(&r);
 		return -1;
@@ -776,9 +798,18 @@ cs_customer_merge(int64_t keep, int64_t drop, const char **problem)
 	for (f = CS_CUST_NAME; f < CS_CUST_NFIELDS; f++)
 		if (!k.v[f] && d.v[f] && f != CS_CUST_TAGS)
 			in.v[f] = d.v[f];
-	if (!k.v[CS_CUST_PHONE2] && d.v[CS_CUST_PHONE] && k.v[CS_CUST_PHONE] &&
-	    strcmp(k.v[CS_CUST_PHONE], d.v[CS_CUST_PHONE]) != 0)
-		in.v[CS_CUST_PHONE2] = d.v[CS_CUST_PHONE];
+	/* The phones: KEEP's first, then DROP's, each number once. */
+	{
+		const char *ph[4] = { k.v[CS_CUST_PHONE], k.v[CS_CUST_PHONE2],
+			d.v[CS_CUST_PHONE], d.v[CS_CUST_PHONE2] }, *u[2] = { 0 };
+		int j, m = 0;
+
+		for (j = 0; j < 4 && m < 2; j++)
+			if (ph[j] && (!m || strcmp(ph[j], u[0]) != 0))
+				u[m++] = ph[j];
+		in.v[CS_CUST_PHONE] = u[0];
+		in.v[CS_CUST_PHONE2] = u[1];
+	}
 	cs_buf_adds(&tags, k.v[CS_CUST_TAGS] ? k.v[CS_CUST_TAGS] : "");
 	cs_buf_addc(&tags, ';');
 	cs_buf_adds(&tags, d.v[CS_CUST_TAGS] ? d.v[CS_CUST_TAGS] : "");
@@ -830,28 +861,20 @@ out:
 	return rc;
 }
 
-int
-cs_customer_erase(int64_t id, const char **problem)
+/* Clears what identifies customer id, in its row and in the change log. */
+static int
+anonymise(int64_t id, const char *status)
 {
 	sqlite3_stmt *st;
-	char status[16];
 	int rc, i;
 
-	if (!cs_customer_status(id, status)) {
-		*problem = "no such customer";
-		return -1;
-	}
-	if (strcmp(status, "erased") == 0) {
-		*problem = "this customer is erased already";
-		return -1;
-	}
 	st = cs_sql("UPDATE customer SET name = '(erased)', phone = NULL, "
 	    "phone2 = NULL, email = NULL, email_key = NULL, wechat = NULL, "
 	    "address = NULL, birthday = NULL, notes = NULL, attrs = '{}', "
-	    "contact_note = NULL, status = 'erased', updated_at = ? "
-	    "WHERE id = ?");
-	sqlite3_bind_int64(st, 1, cs_now());
-	sqlite3_bind_int64(st, 2, id);
+	    "contact_note = NULL, status = ?, updated_at = ? WHERE id = ?");
+	cs_bind_text(st, 1, status, 0);
+	sqlite3_bind_int64(st, 2, cs_now());
+	sqlite3_bind_int64(st, 3, id);
 	if ((rc = cs_step_done(st, "erase")))
 		return rc;
 	/* The log must not keep what was erased: its values go too. */
@@ -868,7 +891,41 @@ cs_customer_erase(int64_t id, const char **problem)
 	    "note = NULL WHERE entity = 'customer' AND entity_id = ? AND "
 	    "(field LIKE 'attr.%' OR field = 'contact')");
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = cs_step_done(st, "erase")))
+	return cs_step_done(st, "erase");
+}
+
+int
+cs_customer_erase(int64_t id, const char **problem)
+{
+	sqlite3_stmt *st;
+	char status[16];
+	int64_t *merged = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (!cs_customer_status(id, status)) {
+		*problem = "no such customer";
+		return -1;
+	}
+	if (strcmp(status, "erased") == 0) {
+		*problem = "this customer is erased already";
+		return -1;
+	}
+	/* The records merged into this one hold the same person. */
+	st = cs_sql("WITH RECURSIVE m(id) AS (SELECT id FROM customer WHERE "
+	    "merged_into = ?1 UNION SELECT c.id FROM customer c JOIN m ON "
+	    "c.merged_into = m.id) SELECT id FROM m");
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		merged = cs_xrealloc(merged, (n + 1) * sizeof(*merged));
+		merged[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	rc = anonymise(id, "erased");
+	for (i = 0; i < n && !rc; i++)
+		rc = anonymise(merged[i], "merged");
+	free(merged);
+	if (rc)
 		return rc;
 	return cs_log_change("customer", id, "status", status, "erased",
 	    "privacy request");
@@ -987,16 +1044,17 @@ like_pattern(const char *s)
 	return b.s;
 }
 
+static int where_value(struct query *, const char *, char *, const char *,
+    const char *);
+
 static int
 where(struct query *q, const char *w)
 {
 	static const char *const ops[] = { "!=", "<=", ">=", "=", "<", ">",
 		"~", NULL };
-	const char *op = NULL, *p, *value, *expr;
-	char *name, ymd[11];
-	int i, when, n;
-	int64_t t;
-	double d;
+	const char *op = NULL, *p;
+	char *name, *value;
+	int i, rc;
 
 	p = w + strcspn(w, "=!<>~");
 	if (!*p || p == w)
@@ -1011,7 +1069,22 @@ where(struct query *q, const char *w)
 		return cs_err(CS_EX_DATAERR, "--where %s: unknown operator", w);
 	name = cs_xstrndup(w, (size_t)(p - w));
 	cs_text_trim(name);
-	value = p + strlen(op);
+	value = cs_text_trim(cs_xstrdup(p + strlen(op)));
+	rc = where_value(q, w, name, op, value);
+	free(value);
+	return rc;
+}
+
+static int
+where_value(struct query *q, const char *w, char *name, const char *op,
+    const char *value)
+{
+	const char *expr;
+	char ymd[11];
+	int when, n, ordered;
+	int64_t t;
+	double d;
+
 	n = q->n;
 	expr = field_sql(q, name, &when);
 	if (!expr) {
@@ -1023,14 +1096,14 @@ where(struct query *q, const char *w)
 	free(name);
 	cs_buf_adds(&q->sql, " AND ");
 	if (when) {
+		if (*op == '~')
+			return cs_err(CS_EX_DATAERR, "--where %s: ~ does not "
+			    "apply to times", w);
 		if (cs_parse_when(value, cs_now(), &t) < 0) {
 			q->n = n;
 			return cs_err(CS_EX_DATAERR, "--where %s: not a date or "
 			    "time (%s)", w, value);
 		}
-		if (*op == '~')
-			return cs_err(CS_EX_DATAERR, "--where %s: ~ does not "
-			    "apply to times", w);
 		cs_buf_addf(&q->sql, "%s %s ?", expr, op);
 		q->p[q->n].type = P_INT;
 		q->p[q->n++].i = t;
@@ -1048,21 +1121,37 @@ where(struct query *q, const char *w)
 		add_text(q, value);
 		return 0;
 	}
-	/* Dates compare as dates: both sides as YYYY-MM-DD. */
+	if (strcmp(expr, "c.id") == 0) {
+		if (!is_number(value, &d))
+			return cs_err(CS_EX_DATAERR, "--where %s: an id is a "
+			    "number", w);
+		cs_buf_addf(&q->sql, "c.id %s ?", op);
+		q->p[q->n].type = P_REAL;
+		q->p[q->n++].d = d;
+		return 0;
+	}
+	ordered = strcmp(op, "=") != 0 && strcmp(op, "!=") != 0;
+	/* Dates compare as dates: both sides as YYYY-MM-DD. A customer
+	 * without the value has no date to compare: never < or >. */
 	if (cs_parse_ymd(value, ymd) == 0 || (!is_number(value, &d) &&
 	    cs_parse_date(value, cs_now(), &t) == 0 && cs_fmt_date(t, ymd))) {
-		cs_buf_addf(&q->sql, "coalesce(%s, '') %s ?", expr, op);
+		if (ordered)
+			cs_buf_addf(&q->sql, "nullif(%s, '') %s ?", expr, op);
+		else
+			cs_buf_addf(&q->sql, "coalesce(%s, '') %s ?", expr, op);
 		add_text(q, ymd);
 		return 0;
 	}
-	if (strcmp(op, "=") != 0 && strcmp(op, "!=") != 0 &&
-	    is_number(value, &d)) {
+	if (ordered && is_number(value, &d)) {
 		cs_buf_addf(&q->sql, "CAST(%s AS REAL) %s ?", expr, op);
 		q->p[q->n].type = P_REAL;
 		q->p[q->n++].d = d;
 		return 0;
 	}
-	cs_buf_addf(&q->sql, "coalesce(%s, '') %s ?", expr, op);
+	if (ordered)
+		cs_buf_addf(&q->sql, "nullif(%s, '') %s ?", expr, op);
+	else
+		cs_buf_addf(&q->sql, "coalesce(%s, '') %s ?", expr, op);
 	add_text(q, value);
 	return 0;
 }
@@ -1125,9 +1214,9 @@ cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 	const char *s;
 
 	cs_buf_adds(&q->sql, "SELECT c.id, c.code, c.name, c.phone, c.phone2, "
-	    "c.email, c.wechat, c.company, c.city, c.segment, c.tags, "
-	    "(SELECT login FROM agent a WHERE a.id = c.owner_id), c.status "
-	    "FROM customer c WHERE 1");
+	    "c.email, c.wechat, c.company, c.city, c.segment, "
+	    "nullif(c.tags, ''), (SELECT login FROM agent a WHERE a.id = "
+	    "c.owner_id), c.status FROM customer c WHERE 1");
 	if (f->status) {
 		cs_buf_adds(&q->sql, " AND c.status = ?");
 		add_text(q, f->status);

@@ -122,7 +122,7 @@ cs_import_run(struct cs_import *im)
 	    CS_IN_AUTO, cs_conf.encoding, im->spec);
 	if (rc)
 		return rc;
-	if ((rc = cs_db_open(CS_DB_WRITE, &db)))
+	if ((rc = cs_db_open(im->dry_run ? CS_DB_SCRATCH : CS_DB_WRITE, &db)))
 		goto out;
 	/* A bulk load touches index pages all over: a large page cache
 	 * keeps them from being read back from the WAL again and again. */

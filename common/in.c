@@ -708,8 +708,8 @@ static int
 json_overflow(struct cs_reader *r, const char *s, size_t n,
     const json_error_t *e, long line)
 {
-	const char *p, *end;
-	char *num;
+	const char *p, *end, *q;
+	char *num, *key;
 	int st;
 
 	end = s + (e->position > 0 && (size_t)e->position <= n ?
@@ -718,10 +718,28 @@ json_overflow(struct cs_reader *r, const char *s, size_t n,
 	    (isdigit((unsigned char)p[-1]) || strchr("+-.eE", p[-1])); p--)
 		;
 	num = cs_xstrndup(p, (size_t)(end - p));
-	st = rerr(r, line, NULL, p < end ? num : NULL, "%s, quote it to keep "
+	/* The key of the number, when it stands as "key": NUMBER. */
+	key = NULL;
+	for (q = p; q > s && strchr(" \t\r\n", q[-1]); q--)
+		;
+	if (q > s && q[-1] == ':') {
+		for (q--; q > s && strchr(" \t\r\n", q[-1]); q--)
+			;
+		if (q > s + 1 && q[-1] == '"') {
+			const char *k = q - 1;
+
+			while (k > s && !(k[-1] == '"' && (k - 1 == s ||
+			    k[-2] != '\\')))
+				k--;
+			if (k > s)
+				key = cs_xstrndup(k, (size_t)(q - 1 - k));
+		}
+	}
+	st = rerr(r, line, key, p < end ? num : NULL, "%s, quote it to keep "
 	    "it as text", strncmp(e->text, "real", 4) == 0 ?
 	    "number out of range" : "number too large for 64 bits");
 	free(num);
+	free(key);
 	return st;
 }
 

@@ -194,8 +194,14 @@ load helper
 @test "an older database is migrated forward on open, data kept" {
 	cs-agent add li.na --name 李娜 >/dev/null
 	# take the file back to schema 1: the roster only
-	sqlite3 "$CS_DB" 'DROP VIEW v_customer_attrs; DROP VIEW v_customers;
-	    DROP TABLE customer; PRAGMA user_version = 1'
+	sqlite3 "$CS_DB" "SELECT 'DROP VIEW ' || name || ';' FROM sqlite_master
+	    WHERE type = 'view' AND name NOT IN ('v_agents', 'v_agent_leave',
+	    'v_changes')" > "$T/drop.sql"
+	sqlite3 "$CS_DB" "SELECT 'DROP TABLE ' || name || ';' FROM sqlite_master
+	    WHERE type = 'table' AND name NOT IN ('agent', 'agent_skill',
+	    'agent_leave', 'change_log') ORDER BY rowid DESC" >> "$T/drop.sql"
+	echo 'PRAGMA user_version = 1;' >> "$T/drop.sql"
+	sqlite3 "$CS_DB" < "$T/drop.sql"
 	run cs-db migrate
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"migrated schema version 1 to"* ]]

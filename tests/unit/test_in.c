@@ -1058,16 +1058,16 @@ test_json_errors(void **state)
 	    "2023021222001100010300000011}]", CS_IN_AUTO);
 	assert_int_equal(g->n, 1);
 	assert_int_equal(g->st, CS_EX_DATAERR);
-	assert_msg(g, ":4: number too large for 64 bits, quote it to keep it "
-	    "as text (2023021222001100010300000011)");
+	assert_msg(g, ":4: order: number too large for 64 bits, quote it to "
+	    "keep it as text (2023021222001100010300000011)");
 	got_free(g);
 	g = slurp("[{\"n\": -99999999999999999999}]", CS_IN_AUTO);
-	assert_msg(g, ":1: number too large for 64 bits, quote it to keep it "
-	    "as text (-99999999999999999999)");
+	assert_msg(g, ":1: n: number too large for 64 bits, quote it to keep "
+	    "it as text (-99999999999999999999)");
 	got_free(g);
 	g = slurp("[{\"n\": 1e999}]", CS_IN_AUTO);
-	assert_msg(g, ":1: number out of range, quote it to keep it as text "
-	    "(1e999)");
+	assert_msg(g, ":1: n: number out of range, quote it to keep it as "
+	    "text (1e999)");
 	got_free(g);
 	g = slurp("[\n{\"a\": 1,\n \"b\": 2,\n \"a\": 3}]", CS_IN_AUTO);
 	assert_int_equal(g->n, 0);
@@ -1128,8 +1128,8 @@ test_jsonl(void **state)
 	got_free(g);
 	g = slurp("{\"a\": 1}\n{\"a\": 12345678901234567890123}\n",
 	    CS_IN_JSONL);
-	assert_msg(g, ":2: number too large for 64 bits, quote it to keep it "
-	    "as text (12345678901234567890123)");
+	assert_msg(g, ":2: a: number too large for 64 bits, quote it to keep "
+	    "it as text (12345678901234567890123)");
 	got_free(g);
 	g = slurp("{\"a\": 1}\n{\"a\": 1\n", CS_IN_JSONL);
 	assert_int_equal(g->st, CS_EX_DATAERR);
