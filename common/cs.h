@@ -682,4 +682,67 @@ int cs_ticket_query(const struct cs_ticket_filter *f, sqlite3_stmt **st);
 extern const struct cs_col cs_ticket_cols[];
 extern const size_t cs_ticket_ncols;
 
+/* ---- revisit.c: revisit tasks ----------------------------------------- */
+
+extern const char *const cs_revisit_results;	/* "reached no-answer ..." */
+
+/* A planning run: what every task gets, and the counts of the summary. */
+struct cs_plan {
+	const char *reason;
+	const char *skill;	/* required skill, or NULL */
+	const char *period;	/* NULL: each source's own */
+	const char *due;	/* YYYY-MM-DD, NULL: each source's own */
+	int dry_run;
+	long planned, existing, skipped_invalid, skipped_gone;
+	/* called for each task that is (or would be) created */
+	void (*show)(void *arg, int64_t customer, int64_t ticket,
+	    const char *period, const char *due);
+	void *arg;
+};
+/* One task: the customer is checked (invalid, merged and erased are
+ * skipped and counted) and an existing task is left alone. 0 or status. */
+int cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
+    const char *period, const char *due);
+/* Customers whose tickets (of type, when given) were resolved `days` ago,
+ * within a window of that many days more; the period is the ticket. */
+int cs_revisit_plan_resolved(struct cs_plan *p, int days, const char *type,
+    int window);
+/* N+7: customers whose date attribute plus `days` falls within the last
+ * `window` days up to today; the period is that date. */
+int cs_revisit_plan_date(struct cs_plan *p, const char *field, int days,
+    int window);
+/* Periodic care: one task per customer of the segment or tag per cycle of
+ * `every` days. */
+int cs_revisit_plan_every(struct cs_plan *p, const char *segment,
+    const char *tag, int every);
+
+/* Hands unassigned tasks due up to `due` to agents: the owner first,
+ * else the least (open tasks + 1) / weight with the skill and capacity
+ * left today, ties by login. emit is called for every task, with a NULL
+ * agent for those no one can take. 0 or a status. */
+int cs_revisit_assign(const char *due, const char *reason, int dry_run,
+    void (*emit)(void *arg, int64_t task, int64_t customer, const char *agent,
+    const char *reason, const char *due), void *arg, long *assigned,
+    long *left);
+
+struct cs_attempt {
+	int64_t task;
+	const char *result;
+	int score;		/* 0: none */
+	const char *note;
+	int complaint;		/* open a complaint ticket */
+	int retry_days;		/* no-answer, busy: try again then */
+	int max_attempts;	/* then failed */
+	int64_t seq;		/* the attempt's number (import), 0: next */
+};
+/* Records an attempt. CS_ROW_ADDED, CS_ROW_UNCHANGED (that attempt was
+ * recorded before), -1 with *problem, or a status. *ticket is the
+ * complaint opened, or 0. */
+int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
+    char **problem);
+
+/* "12.35" for 100 * num / den rounded half away from zero (scale 100),
+ * or num / den (scale 1); "" when den is 0. buf >= 32. */
+char *cs_fmt_ratio(int64_t num, int64_t den, int scale, char *buf);
+
 #endif

@@ -429,6 +429,7 @@ const struct cs_view cs_views[] = {
 	{ "v_tickets", "tickets with customer, assignee and due times" },
 	{ "v_ticket_events", "the timeline of every ticket" },
 	{ "v_revisits", "revisit tasks with customer and agent" },
+	{ "v_revisit_attempts", "every attempt of every revisit task" },
 	{ "v_changes", "every change: when, who, what, from and to" },
 	{ NULL, NULL }
 };

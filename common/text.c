@@ -236,3 +236,29 @@ cs_text_list(const char *s)
 	}
 	return out.s ? out.s : cs_xstrdup("");
 }
+
+char *
+cs_fmt_ratio(int64_t num, int64_t den, int scale, char *buf)
+{
+	int64_t q, r, n;
+	int neg;
+
+	if (den == 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	/* In hundredths, with integers: exact, and half away from zero. */
+	n = num * scale * 100;
+	neg = (n < 0) != (den < 0);
+	if (n < 0)
+		n = -n;
+	if (den < 0)
+		den = -den;
+	q = n / den;
+	r = n % den;
+	if (2 * r >= den)
+		q++;
+	snprintf(buf, 32, "%s%lld.%02lld", neg && q ? "-" : "",
+	    (long long)(q / 100), (long long)(q % 100));
+	return buf;
+}

@@ -1,0 +1,995 @@
+/* cs-revisit - follow-up call campaigns, fair assignment, the record sheet */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs.h"
+
+enum {
+	O_REASON = 256, O_DUE, O_SKILL, O_PERIOD, O_DRY_RUN, O_AFTER_RESOLVED,
+	O_TYPE, O_DATE_FIELD, O_OFFSET, O_WINDOW, O_SEGMENT, O_TAG, O_EVERY,
+	O_AGENT, O_STATUS, O_OVERDUE, O_NO_MASK, O_RESULT, O_SCORE, O_NOTE,
+	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_SKIP_INVALID
+};
+
+static const struct cs_opt plan_opts[] = {
+	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT",
+	    "why to call, e.g. 售后回访, 春节关怀, 续费提醒 (required)",
+	    "@reasons" },
+	{ O_AFTER_RESOLVED, "after-resolved", 0, CS_OPT_ARG, "DAYS",
+	    "customers whose tickets were resolved that long ago, e.g. 3d",
+	    NULL },
+	{ O_TYPE, "type", 't', CS_OPT_ARG, "TYPE",
+	    "with --after-resolved: only tickets of this type", "@types" },
+	{ O_DATE_FIELD, "date-field", 0, CS_OPT_ARG, "ATTR",
+	    "a date attribute, e.g. purchase_date (with --offset)", "@attrs" },
+	{ O_OFFSET, "offset", 0, CS_OPT_ARG, "DAYS",
+	    "days after the date attribute, e.g. 7d for N+7", NULL },
+	{ O_WINDOW, "window", 0, CS_OPT_ARG, "DAYS",
+	    "how far back to catch up (default 1d; 7d with --after-resolved)",
+	    NULL },
+	{ O_SEGMENT, "segment", 0, CS_OPT_ARG, "SEGMENT",
+	    "periodic care of a segment (with --every)", "@segments" },
+	{ O_TAG, "tag", 0, CS_OPT_ARG, "TAG",
+	    "periodic care of a tag (with --every)", "@tags" },
+	{ O_EVERY, "every", 0, CS_OPT_ARG, "DAYS", "the cycle, e.g. 30d",
+	    NULL },
+	{ O_DUE, "due", 0, CS_OPT_ARG, "DATE", "due date of every task",
+	    NULL },
+	{ O_SKILL, "skill", 0, CS_OPT_ARG, "SKILL",
+	    "only agents with this skill may take them", "@skills" },
+	{ O_PERIOD, "period", 0, CS_OPT_ARG, "TEXT",
+	    "one task per customer, reason and period (default: by source)",
+	    NULL },
+	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
+	    "print what would be planned", NULL },
+	CS_OPTS_INPUT,
+	CS_OPT_END
+};
+
+static const struct cs_opt assign_opts[] = {
+	{ O_DUE, "due", 0, CS_OPT_ARG, "DATE",
+	    "tasks due up to DATE (default today)", NULL },
+	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "only this reason",
+	    "@reasons" },
+	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
+	    "print the plan, assign nothing", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt list_opts[] = {
+	{ O_AGENT, "agent", 'a', CS_OPT_ARG, "LOGIN", "one agent's sheet",
+	    "@agents" },
+	{ O_STATUS, "status", 0, CS_OPT_ARG, "STATUS",
+	    "open, done, failed or cancelled (default open)",
+	    "open done failed cancelled all" },
+	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "only this reason",
+	    "@reasons" },
+	{ O_DUE, "due", 0, CS_OPT_ARG, "DATE", "due up to DATE", NULL },
+	{ O_OVERDUE, "overdue", 0, CS_OPT_FLAG, NULL,
+	    "not contacted within 7 days of assignment", NULL },
+	{ O_NO_MASK, "no-mask", 0, CS_OPT_FLAG, NULL,
+	    "show whole phone numbers (the agent's own sheet)", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt log_opts[] = {
+	{ O_RESULT, "result", 0, CS_OPT_ARG, "RESULT",
+	    "reached, no-answer, busy, refused, invalid-number, suspended",
+	    "reached no-answer busy refused invalid-number suspended" },
+	{ O_SCORE, "score", 0, CS_OPT_ARG, "1-5",
+	    "the customer's satisfaction; 1 or 2 opens a complaint",
+	    "1 2 3 4 5" },
+	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "what was said", NULL },
+	{ O_COMPLAINT, "complaint", 0, CS_OPT_FLAG, NULL,
+	    "open a complaint ticket from this call", NULL },
+	{ O_RETRY_AFTER, "retry-after", 0, CS_OPT_ARG, "DAYS",
+	    "no-answer, busy: call again after (default 1d)", NULL },
+	{ O_MAX_ATTEMPTS, "max-attempts", 0, CS_OPT_ARG, "N",
+	    "no-answer, busy: then failed (default 3)", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt import_opts[] = {
+	{ O_RETRY_AFTER, "retry-after", 0, CS_OPT_ARG, "DAYS",
+	    "no-answer, busy: call again after (default 1d)", NULL },
+	{ O_MAX_ATTEMPTS, "max-attempts", 0, CS_OPT_ARG, "N",
+	    "no-answer, busy: then failed (default 3)", NULL },
+	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
+	    "check and count, write nothing", NULL },
+	{ O_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE",
+	    "record the good rows, write the bad ones to FILE", "@file" },
+	CS_OPTS_INPUT,
+	CS_OPT_END
+};
+
+static const struct cs_opt cancel_opts[] = {
+	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "why", NULL },
+	CS_OPTS_INPUT,
+	CS_OPT_END
+};
+
+static const struct cs_opt summary_opts[] = {
+	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "only this reason",
+	    "@reasons" },
+	CS_OPT_END
+};
+
+static const struct cs_opt no_opts[] = { CS_OPT_END };
+
+static const char *
+text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : NULL;
+}
+
+static int
+days_of(const struct cs_cmd *cmd, const char *opt, const char *s, int *days)
+{
+	int64_t secs;
+
+	if (cs_parse_duration(s, &secs) < 0 || secs % 86400 != 0 ||
+	    secs / 86400 > 3660)
+		return cs_usage(cmd, "--%s takes whole days, e.g. 3d or 2w (%s)",
+		    opt, s);
+	*days = (int)(secs / 86400);
+	return 0;
+}
+
+/* ---- plan --------------------------------------------------------------- */
+
+struct show {
+	struct cs_out *o;
+	const char *reason;
+};
+
+static void
+show_task(void *arg, int64_t customer, int64_t ticket, const char *period,
+    const char *due)
+{
+	struct show *s = arg;
+	char c[24], t[24];
+	const char *v[5];
+
+	snprintf(c, sizeof(c), "%lld", (long long)customer);
+	snprintf(t, sizeof(t), "%lld", (long long)ticket);
+	v[0] = c;
+	v[1] = ticket ? t : NULL;
+	v[2] = s->reason;
+	v[3] = period;
+	v[4] = due;
+	cs_out_row(s->o, v);
+}
+
+static int
+plan_list(struct cs_plan *p, const char *path)
+{
+	const struct cs_record *rec;
+	struct cs_reader *r;
+	const char *v, *why;
+	char *ref, ymd[16];
+	int64_t id;
+	int rc;
+
+	if ((rc = cs_reader_open(&r, path, cs_conf.input_format ?
+	    cs_in_format_parse(cs_conf.input_format) : CS_IN_AUTO,
+	    cs_conf.encoding, NULL)))
+		return rc;
+	cs_fmt_date(cs_now(), ymd);
+	while ((rc = cs_reader_next(r, &rec)) == 0) {
+		/* list output of cs-customer (id), of cs-ticket and
+		 * cs-revisit (customer_id), or a campaign sheet (code) */
+		if ((v = cs_record_get(rec, "customer_id")) && *v)
+			ref = cs_xasprintf("id:%s", v);
+		else if ((v = cs_record_get(rec, "id")) && *v)
+			ref = cs_xasprintf("id:%s", v);
+		else if ((v = cs_record_get(rec, "code")) && *v)
+			ref = cs_xasprintf("code:%s", v);
+		else {
+			rc = cs_record_err(rec, NULL, NULL, "no id, customer_id "
+			    "or code");
+			break;
+		}
+		id = cs_customer_find(ref, &why);
+		free(ref);
+		if (!id) {
+			p->skipped_gone++;
+			cs_warn("%s:%ld: %s: %s", rec->file, rec->line, v, why);
+			continue;
+		}
+		if ((rc = cs_revisit_plan_one(p, id, 0, p->period ? p->period :
+		    (p->due ? p->due : ymd), p->due ? p->due : ymd)))
+			break;
+	}
+	cs_reader_close(r);
+	return rc > 0 ? rc : 0;
+}
+
+static int
+cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	static const struct cs_col cols[] = {
+		{ "customer_id", "客户编号", CS_COL_NUM },
+		{ "ticket_id", "工单", CS_COL_NUM },
+		{ "reason", "原因", CS_COL_TEXT },
+		{ "period", "周期", CS_COL_TEXT },
+		{ "due", "到期", CS_COL_TEXT },
+	};
+	struct cs_plan p = { 0 };
+	struct show sh = { NULL, NULL };
+	const char *type = NULL, *field = NULL, *segment = NULL, *tag = NULL;
+	int after = -1, offset = -1, window = -1, every = -1, c, rc, modes;
+	char due[16];
+	struct cs_getopt g;
+	int64_t t;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1) {
+		rc = 0;
+		switch (c) {
+		case O_REASON: p.reason = g.arg; break;
+		case O_TYPE: type = g.arg; break;
+		case O_DATE_FIELD: field = g.arg; break;
+		case O_SEGMENT: segment = g.arg; break;
+		case O_TAG: tag = g.arg; break;
+		case O_SKILL: p.skill = g.arg; break;
+		case O_PERIOD: p.period = g.arg; break;
+		case O_DRY_RUN: p.dry_run = 1; break;
+		case O_AFTER_RESOLVED:
+			rc = days_of(cmd, "after-resolved", g.arg, &after);
+			break;
+		case O_OFFSET: rc = days_of(cmd, "offset", g.arg, &offset); break;
+		case O_WINDOW: rc = days_of(cmd, "window", g.arg, &window); break;
+		case O_EVERY: rc = days_of(cmd, "every", g.arg, &every); break;
+		case O_DUE:
+			if (cs_parse_date(g.arg, cs_now(), &t) < 0)
+				return cs_usage(cmd, "--due: not a date (%s)",
+				    g.arg);
+			p.due = cs_fmt_date(t, due);
+			break;
+		}
+		if (rc)
+			return rc;
+	}
+	if (!p.reason || !*p.reason)
+		return cs_usage(cmd, "give --reason, e.g. --reason 售后回访");
+	modes = (after >= 0) + (field != NULL) + (every >= 0) +
+	    (g.ind < argc);
+	if (modes != 1)
+		return cs_usage(cmd, "give one source: --after-resolved, "
+		    "--date-field, --every, or a FILE or - of customers");
+	if (field && offset < 0)
+		return cs_usage(cmd, "--date-field needs --offset");
+	if (every >= 0 && (every == 0 || (!segment && !tag)))
+		return cs_usage(cmd, "--every needs a cycle above 0 and "
+		    "--segment or --tag");
+	if (window == 0)
+		return cs_usage(cmd, "--window is at least 1d");
+	if ((rc = cs_db_open(p.dry_run ? CS_DB_READ : CS_DB_WRITE, NULL)) ||
+	    (!p.dry_run && (rc = cs_begin())))
+		return rc;
+	if (p.dry_run) {
+		sh.o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
+		sh.reason = p.reason;
+		p.show = show_task;
+		p.arg = &sh;
+	}
+	if (after >= 0)
+		rc = cs_revisit_plan_resolved(&p, after, type, window > 0 ?
+		    window : 7);
+	else if (field)
+		rc = cs_revisit_plan_date(&p, field, offset, window > 0 ?
+		    window : 1);
+	else if (every >= 0)
+		rc = cs_revisit_plan_every(&p, segment, tag, every);
+	else if (argc - g.ind != 1)
+		rc = cs_usage(cmd, "give one FILE or -");
+	else
+		rc = plan_list(&p, argv[g.ind]);
+	if (sh.o && (c = cs_out_end(sh.o)) && !rc)
+		rc = c;
+	if (rc) {
+		cs_rollback();
+		return rc;
+	}
+	if (!p.dry_run && (rc = cs_commit()))
+		return rc;
+	cs_warn("%s %ld, already planned %ld, skipped invalid contact %ld, "
+	    "skipped merged or erased %ld%s", p.dry_run ? "would plan" :
+	    "planned", p.planned, p.existing, p.skipped_invalid,
+	    p.skipped_gone, p.planned || !p.existing ? "" :
+	    " (nothing new)");
+	return 0;
+}
+
+/* ---- assign -------------------------------------------------------------- */
+
+struct emit {
+	struct cs_out *o;
+};
+
+static void
+emit_row(void *arg, int64_t task, int64_t customer, const char *agent,
+    const char *reason, const char *due)
+{
+	struct emit *e = arg;
+	char t[24], c[24];
+	const char *v[5];
+
+	snprintf(t, sizeof(t), "%lld", (long long)task);
+	snprintf(c, sizeof(c), "%lld", (long long)customer);
+	v[0] = t;
+	v[1] = c;
+	v[2] = agent;
+	v[3] = reason;
+	v[4] = due;
+	cs_out_row(e->o, v);
+}
+
+static int
+cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	static const struct cs_col cols[] = {
+		{ "id", "任务", CS_COL_NUM },
+		{ "customer_id", "客户编号", CS_COL_NUM },
+		{ "agent", "专员", CS_COL_TEXT },
+		{ "reason", "原因", CS_COL_TEXT },
+		{ "due", "到期", CS_COL_TEXT },
+	};
+	const char *reason = NULL;
+	char due[16];
+	struct cs_getopt g;
+	struct emit e;
+	long done, left;
+	int c, rc, dry = 0;
+	int64_t t = cs_now();
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		if (c == O_REASON)
+			reason = g.arg;
+		else if (c == O_DRY_RUN)
+			dry = 1;
+		else if (c == O_DUE && cs_parse_date(g.arg, cs_now(), &t) < 0)
+			return cs_usage(cmd, "--due: not a date (%s)", g.arg);
+	if (g.ind != argc)
+		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
+	cs_fmt_date(t, due);
+	/* One write transaction: two runs at once queue up, and the second
+	 * sees what the first gave out. */
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	e.o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
+	rc = cs_revisit_assign(due, reason, dry, emit_row, &e, &done, &left);
+	c = cs_out_end(e.o);
+	if (rc || c || dry) {
+		cs_rollback();
+		if (rc || c)
+			return rc ? rc : c;
+	} else if ((rc = cs_commit()))
+		return rc;
+	cs_warn("%s %ld task%s, %ld left unassigned (no eligible agent)",
+	    dry ? "would assign" : "assigned", done, done == 1 ? "" : "s",
+	    left);
+	return 0;
+}
+
+/* ---- the record sheet -------------------------------------------------- */
+
+static const struct cs_col sheet_cols[] = {
+	{ "id", "任务", CS_COL_NUM },
+	{ "customer_id", "客户编号", CS_COL_NUM },
+	{ "customer", "客户", CS_COL_TEXT },
+	{ "phone", "电话", CS_COL_TEXT },
+	{ "reason", "回访原因", CS_COL_TEXT },
+	{ "due", "到期", CS_COL_TEXT },
+	{ "agent", "专员", CS_COL_TEXT },
+	{ "status", "状态", CS_COL_TEXT },
+	{ "attempts", "次数", CS_COL_NUM },
+	{ "last_result", "上次结果", CS_COL_TEXT },
+	{ "result", "结果", CS_COL_TEXT },
+	{ "score", "评分", CS_COL_NUM },
+	{ "note", "备注", CS_COL_TEXT },
+};
+#define NSHEET (sizeof(sheet_cols) / sizeof(sheet_cols[0]))
+
+static int
+cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	const char *agent = NULL, *status = "open", *reason = NULL, *v[NSHEET];
+	char due[16], *mask = NULL;
+	struct cs_getopt g;
+	sqlite3_stmt *st;
+	struct cs_out *o;
+	int c, rc, overdue = 0, nomask = 0;
+	size_t i;
+	int64_t t = 0;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_AGENT: agent = g.arg; break;
+		case O_STATUS: status = g.arg; break;
+		case O_REASON: reason = g.arg; break;
+		case O_OVERDUE: overdue = 1; break;
+		case O_NO_MASK: nomask = 1; break;
+		case O_DUE:
+			if (cs_parse_date(g.arg, cs_now(), &t) < 0)
+				return cs_usage(cmd, "--due: not a date (%s)",
+				    g.arg);
+			break;
+		}
+	if (g.ind != argc)
+		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
+	if (!strstr(" open done failed cancelled all ", status) ||
+	    strchr(status, ' ') || !*status)
+		return cs_usage(cmd, "--status is open, done, failed, cancelled "
+		    "or all");
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	/* attempts is in the sheet so that an import knows which attempt a
+	 * filled-in row is; result, score and note are left to fill in. */
+	st = cs_sql("SELECT v.id, v.customer_id, c.name, c.phone, v.reason, "
+	    "v.due_date, a.login, v.status, v.attempts, v.last_result, NULL, "
+	    "NULL, NULL FROM revisit v JOIN customer c ON c.id = v.customer_id "
+	    "LEFT JOIN agent a ON a.id = v.agent_id WHERE (?1 = 'all' OR "
+	    "v.status = ?1) AND (?2 IS NULL OR a.login = ?2) AND (?3 IS NULL OR "
+	    "v.reason = ?3) AND (?4 IS NULL OR v.due_date <= ?4) AND (?5 = 0 OR "
+	    "(v.status = 'open' AND v.assigned_at <= ?6 AND NOT EXISTS (SELECT "
+	    "1 FROM revisit_attempt x WHERE x.revisit_id = v.id AND x.at >= "
+	    "v.assigned_at))) ORDER BY a.login, v.due_date, v.id");
+	cs_bind_text(st, 1, status, 0);
+	cs_bind_text(st, 2, agent, 0);
+	cs_bind_text(st, 3, reason, 0);
+	cs_bind_text(st, 4, t ? cs_fmt_date(t, due) : NULL, 0);
+	sqlite3_bind_int(st, 5, overdue);
+	sqlite3_bind_int64(st, 6, cs_now() - 7 * 86400);
+	o = cs_out_new(stdout, cs_fmt_default(stdout), sheet_cols, NSHEET);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < NSHEET; i++)
+			v[i] = text(st, (int)i);
+		if (!nomask && v[3]) {
+			free(mask);
+			v[3] = mask = cs_phone_mask(v[3]);
+		}
+		cs_out_row(o, v);
+	}
+	free(mask);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		cs_out_end(o);
+		return cs_db_fail("list");
+	}
+	return cs_out_end(o);
+}
+
+static int
+attempt_opts(const struct cs_cmd *cmd, int c, const char *arg,
+    struct cs_attempt *a)
+{
+	char *end;
+
+	if (c == O_RETRY_AFTER)
+		return days_of(cmd, "retry-after", arg, &a->retry_days);
+	if (c == O_MAX_ATTEMPTS) {
+		a->max_attempts = (int)strtol(arg, &end, 10);
+		if (*end || a->max_attempts < 1 || a->max_attempts > 100)
+			return cs_usage(cmd, "--max-attempts is 1 to 100");
+	}
+	return 0;
+}
+
+static int
+cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_attempt a = { 0 };
+	struct cs_getopt g;
+	char *problem, *end;
+	int64_t ticket;
+	int c, rc;
+
+	a.retry_days = 1;
+	a.max_attempts = 3;
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1) {
+		switch (c) {
+		case O_RESULT: a.result = g.arg; break;
+		case O_NOTE: a.note = g.arg; break;
+		case O_COMPLAINT: a.complaint = 1; break;
+		case O_SCORE:
+			a.score = (int)strtol(g.arg, &end, 10);
+			if (*end || a.score < 1 || a.score > 5)
+				return cs_err(CS_EX_DATAERR, "log: --score: 1 to "
+				    "5 (%s)", g.arg);
+			break;
+		}
+		if ((rc = attempt_opts(cmd, c, g.arg, &a)))
+			return rc;
+	}
+	if (g.ind != argc - 1 || !a.result)
+		return cs_usage(cmd, "give a task id and --result");
+	a.task = strtoll(argv[g.ind], &end, 10);
+	if (*end || a.task <= 0)
+		return cs_usage(cmd, "not a task id '%s'", argv[g.ind]);
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	rc = cs_revisit_log(&a, &ticket, &problem);
+	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
+		cs_rollback();
+		if (rc < 0) {
+			rc = cs_err(CS_EX_DATAERR, "log: %s", problem);
+			free(problem);
+		}
+		return rc;
+	}
+	if ((rc = cs_commit()))
+		return rc;
+	if (ticket)
+		printf("%lld\n", (long long)ticket);
+	return 0;
+}
+
+struct import_ctx {
+	struct cs_attempt a;
+};
+
+static int
+import_row(void *arg, const struct cs_record *rec, char **err)
+{
+	struct import_ctx *ctx = arg;
+	struct cs_attempt a = ctx->a;
+	const char *id = cs_record_get(rec, "id"),
+	    *result = cs_record_get(rec, "result"),
+	    *score = cs_record_get(rec, "score"),
+	    *attempts = cs_record_get(rec, "attempts");
+	char *end, *problem;
+	int64_t ticket;
+	int rc;
+
+	/* Rows nobody filled in are not attempts. */
+	if (!result || !*result)
+		return CS_ROW_UNCHANGED;
+	a.task = id ? strtoll(id, &end, 10) : 0;
+	if (!id || *end || a.task <= 0) {
+		*err = cs_record_msg(rec, "id", id, "not a task id");
+		return -1;
+	}
+	a.result = result;
+	a.note = cs_record_get(rec, "note");
+	if (a.note && !*a.note)
+		a.note = NULL;
+	if (score && *score) {
+		a.score = (int)strtol(score, &end, 10);
+		if (*end || a.score < 1 || a.score > 5) {
+			*err = cs_record_msg(rec, "score", score, "1 to 5");
+			return -1;
+		}
+	}
+	if (attempts && *attempts) {
+		a.seq = strtoll(attempts, &end, 10) + 1;
+		if (*end || a.seq < 1) {
+			*err = cs_record_msg(rec, "attempts", attempts,
+			    "not a count");
+			return -1;
+		}
+	}
+	rc = cs_revisit_log(&a, &ticket, &problem);
+	if (rc < 0) {
+		*err = cs_record_msg(rec, strstr(problem, "result") ? "result" :
+		    NULL, strstr(problem, "result") ? result : NULL, "%s",
+		    problem);
+		free(problem);
+	}
+	return rc;
+}
+
+static int
+cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	static const char *const req[] = { "id", "result", NULL };
+	struct cs_in_spec spec = { NULL, req, 0 };
+	struct import_ctx ctx = { { 0 } };
+	struct cs_import im = { 0 };
+	struct cs_getopt g;
+	int c, rc;
+
+	ctx.a.retry_days = 1;
+	ctx.a.max_attempts = 3;
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1) {
+		if (c == O_DRY_RUN)
+			im.dry_run = 1;
+		else if (c == O_SKIP_INVALID)
+			im.rejects = g.arg;
+		else if ((rc = attempt_opts(cmd, c, g.arg, &ctx.a)))
+			return rc;
+	}
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one FILE, or - for standard input");
+	im.what = "attempts";
+	im.path = argv[g.ind];
+	im.spec = &spec;
+	im.row = import_row;
+	im.ctx = &ctx;
+	return cs_import_run(&im);
+}
+
+static int
+tasks(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
+    size_t *n)
+{
+	const struct cs_record *rec;
+	struct cs_reader *r;
+	const char *v;
+	char *end;
+	int i, rc;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0) {
+			*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
+			(*out)[(*n)++] = strtoll(argv[i], &end, 10);
+			if (*end || (*out)[*n - 1] <= 0)
+				return cs_usage(cmd, "not a task id '%s'",
+				    argv[i]);
+			continue;
+		}
+		if ((rc = cs_reader_open(&r, "-", CS_IN_AUTO, cs_conf.encoding,
+		    NULL)))
+			return rc;
+		while ((rc = cs_reader_next(r, &rec)) == 0) {
+			v = cs_record_get(rec, "id");
+			*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
+			(*out)[(*n)++] = v ? strtoll(v, &end, 10) : 0;
+			if (!v || *end || (*out)[*n - 1] <= 0) {
+				rc = cs_record_err(rec, "id", v, "not a task id");
+				break;
+			}
+		}
+		cs_reader_close(r);
+		if (rc > 0)
+			return rc;
+	}
+	return *n ? 0 : cs_usage(cmd, "give task ids, or - to read them");
+}
+
+static int
+cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	const char *reason = NULL;
+	struct cs_getopt g;
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t n, i;
+	int c, rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		if (c == O_REASON)
+			reason = g.arg;
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
+	    (rc = tasks(cmd, argc - g.ind, argv + g.ind, &ids, &n)) ||
+	    (rc = cs_begin())) {
+		free(ids);
+		return rc;
+	}
+	for (i = 0; i < n && !rc; i++) {
+		st = cs_sql("UPDATE revisit SET status = 'cancelled', "
+		    "finished_at = NULL, note = coalesce(?, note) WHERE id = ? "
+		    "AND status = 'open'");
+		cs_bind_text(st, 1, reason, 1);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		if ((rc = cs_step_done(st, "cancel")))
+			break;
+		if (sqlite3_changes(sqlite3_db_handle(st)) == 0)
+			rc = cs_err(CS_EX_DATAERR, "cancel: task %lld is not an "
+			    "open task: nothing cancelled", (long long)ids[i]);
+		else
+			rc = cs_log_change("revisit", ids[i], "status", "open",
+			    "cancelled", reason);
+	}
+	free(ids);
+	if (rc) {
+		cs_rollback();
+		return rc;
+	}
+	return cs_commit();
+}
+
+static int
+cmd_reassign(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_getopt g;
+	sqlite3_stmt *st;
+	int64_t *ids = NULL, agent;
+	size_t n, i;
+	int rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while (cs_getopt(&g) != -1)
+		;
+	if (argc - g.ind < 2)
+		return cs_usage(cmd, "give task ids (or -) and a LOGIN");
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
+	    (rc = tasks(cmd, argc - g.ind - 1, argv + g.ind, &ids, &n)) ||
+	    (rc = cs_begin())) {
+		free(ids);
+		return rc;
+	}
+	st = cs_sql("SELECT id FROM agent WHERE login = ? AND active = 1");
+	cs_bind_text(st, 1, argv[argc - 1], 0);
+	agent = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) :
+	    0;
+	sqlite3_reset(st);
+	if (!agent)
+		rc = cs_err(CS_EX_DATAERR, "reassign: no active agent '%s'",
+		    argv[argc - 1]);
+	for (i = 0; i < n && !rc; i++) {
+		st = cs_sql("UPDATE revisit SET agent_id = ?, assigned_at = ? "
+		    "WHERE id = ? AND status = 'open'");
+		sqlite3_bind_int64(st, 1, agent);
+		sqlite3_bind_int64(st, 2, cs_now());
+		sqlite3_bind_int64(st, 3, ids[i]);
+		if ((rc = cs_step_done(st, "reassign")))
+			break;
+		if (sqlite3_changes(sqlite3_db_handle(st)) == 0)
+			rc = cs_err(CS_EX_DATAERR, "reassign: task %lld is not "
+			    "an open task", (long long)ids[i]);
+		else
+			rc = cs_log_change("revisit", ids[i], "agent", NULL,
+			    argv[argc - 1], NULL);
+	}
+	free(ids);
+	if (rc) {
+		cs_rollback();
+		return rc;
+	}
+	return cs_commit();
+}
+
+/* ---- summary ----------------------------------------------------------- */
+
+struct figure {
+	char key[160];
+	int64_t num, den;	/* value = num / den (den 1 for counts) */
+	int scale;		/* 100 for rates, 1 for means, 0 for counts */
+	int defined;
+};
+
+/* One metric's figures for a period: rows of (key, num, den). */
+static size_t
+figures(const char *sql, const struct cs_period *p, const char *reason,
+    int scale, struct figure *out, size_t max)
+{
+	sqlite3_stmt *st = cs_sql(sql);
+	size_t n = 0;
+
+	sqlite3_bind_int64(st, 1, p->start);
+	sqlite3_bind_int64(st, 2, p->end);
+	cs_bind_text(st, 3, reason, 0);
+	sqlite3_bind_int64(st, 4, cs_now() - 7 * 86400);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(out[n].key, sizeof(out[n].key), "%s",
+		    text(st, 0) ? text(st, 0) : "");
+		out[n].num = sqlite3_column_int64(st, 1);
+		out[n].den = sqlite3_column_int64(st, 2);
+		out[n].scale = scale;
+		out[n].defined = scale == 0 || out[n].den != 0;
+		n++;
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+static const char *
+value(const struct figure *f, char *buf)
+{
+	if (!f || !f->defined)
+		return NULL;
+	if (f->scale == 0) {
+		snprintf(buf, 32, "%lld", (long long)f->num);
+		return buf;
+	}
+	return cs_fmt_ratio(f->num, f->den, f->scale, buf);
+}
+
+/* change % of two formatted values; "" when undefined */
+static const char *
+change(const char *now, const char *before, char *buf)
+{
+	double a, b;
+
+	if (!now || !before || !*now || !*before || (b = atof(before)) == 0)
+		return NULL;
+	a = atof(now);
+	/* both have two decimals at most: work in hundredths */
+	return cs_fmt_ratio(llround(a * 100) - llround(b * 100),
+	    llround(b * 100), 100, buf);
+}
+
+#define FIN "v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+	"v.finished_at < ?2 AND (?3 IS NULL OR v.reason = ?3)"
+#define ATT "a.at >= ?1 AND a.at < ?2 AND (?3 IS NULL OR v.reason = ?3)"
+
+static const struct metric {
+	const char *name, *sql;
+	int scale;
+} metrics[] = {
+	{ "revisits_planned", "SELECT '', count(*), 1 FROM revisit v WHERE "
+	    "v.created_at >= ?1 AND v.created_at < ?2 AND (?3 IS NULL OR "
+	    "v.reason = ?3)", 0 },
+	{ "revisits_finished", "SELECT '', count(*), 1 FROM revisit v WHERE "
+	    FIN, 0 },
+	{ "revisit_success_rate", "SELECT '', sum(v.last_result = 'reached'), "
+	    "count(*) FROM revisit v WHERE " FIN, 100 },
+	{ "revisits_by_result", "SELECT 'result=' || a.result, count(*), 1 "
+	    "FROM revisit_attempt a JOIN revisit v ON v.id = a.revisit_id "
+	    "WHERE " ATT " GROUP BY a.result ORDER BY a.result", 0 },
+	{ "revisit_attempts_mean", "SELECT '', sum(v.attempts), count(*) FROM "
+	    "revisit v WHERE " FIN, 1 },
+	{ "revisit_score_mean", "SELECT '', sum(a.score), count(a.score) FROM "
+	    "revisit_attempt a JOIN revisit v ON v.id = a.revisit_id WHERE "
+	    ATT, 1 },
+	{ "revisit_satisfied_pct", "SELECT '', sum(a.score >= 4), "
+	    "count(a.score) FROM revisit_attempt a JOIN revisit v ON v.id = "
+	    "a.revisit_id WHERE " ATT, 100 },
+	{ "revisit_complaints", "SELECT '', count(a.ticket_id), 1 FROM "
+	    "revisit_attempt a JOIN revisit v ON v.id = a.revisit_id WHERE "
+	    ATT, 0 },
+	{ "revisit_contacts_invalidated", "SELECT '', sum(a.result IN "
+	    "('refused', 'invalid-number', 'suspended')), 1 FROM "
+	    "revisit_attempt a JOIN revisit v ON v.id = a.revisit_id WHERE "
+	    ATT, 0 },
+	{ "revisits_finished", "SELECT 'reason=' || v.reason, count(*), 1 "
+	    "FROM revisit v WHERE " FIN " GROUP BY v.reason ORDER BY v.reason",
+	    0 },
+	{ "revisit_success_rate", "SELECT 'reason=' || v.reason, "
+	    "sum(v.last_result = 'reached'), count(*) FROM revisit v WHERE "
+	    FIN " GROUP BY v.reason ORDER BY v.reason", 100 },
+	{ "revisits_finished", "SELECT 'agent=' || coalesce(g.login, ''), "
+	    "count(*), 1 FROM revisit v LEFT JOIN agent g ON g.id = v.agent_id "
+	    "WHERE " FIN " GROUP BY g.login ORDER BY g.login", 0 },
+	{ "revisit_success_rate", "SELECT 'agent=' || coalesce(g.login, ''), "
+	    "sum(v.last_result = 'reached'), count(*) FROM revisit v LEFT JOIN "
+	    "agent g ON g.id = v.agent_id WHERE " FIN " GROUP BY g.login "
+	    "ORDER BY g.login", 100 },
+	/* as of now: assigned over 7 days ago and not called since */
+	{ "revisits_overdue", "SELECT '', count(*), 1 FROM revisit v WHERE "
+	    "v.status = 'open' AND v.assigned_at <= ?4 AND ?2 > 0 AND "
+	    "(?3 IS NULL OR v.reason = ?3) AND NOT EXISTS (SELECT 1 FROM "
+	    "revisit_attempt a WHERE a.revisit_id = v.id AND a.at >= "
+	    "v.assigned_at) AND ?1 = ?1", 0 },
+	{ NULL, NULL, 0 }
+};
+
+static int
+cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	static const struct cs_col cols[] = {
+		{ "section", "部分", CS_COL_TEXT },
+		{ "metric", "指标", CS_COL_TEXT },
+		{ "key", "维度", CS_COL_TEXT },
+		{ "value", "本期", CS_COL_NUM },
+		{ "previous", "上期", CS_COL_NUM },
+		{ "change_pct", "环比%", CS_COL_NUM },
+	};
+	struct figure now[64], before[64];
+	struct cs_period p, prev;
+	const char *reason = NULL, *v[6];
+	char b1[32], b2[32], b3[32];
+	struct cs_getopt g;
+	struct cs_out *o;
+	size_t n, m, i, k;
+	int c, rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		if (c == O_REASON)
+			reason = g.arg;
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one PERIOD (2026-W47, 2026-11, "
+		    "last-week, ...)");
+	if (cs_parse_period(argv[g.ind], cs_now(), &p) < 0)
+		return cs_usage(cmd, "not a period '%s'", argv[g.ind]);
+	cs_period_prev(&p, &prev);
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 6);
+	for (i = 0; metrics[i].name; i++) {
+		n = figures(metrics[i].sql, &p, reason, metrics[i].scale, now,
+		    64);
+		m = figures(metrics[i].sql, &prev, reason, metrics[i].scale,
+		    before, 64);
+		/* keys of this period, then those only the previous had */
+		for (k = 0; k < n + m; k++) {
+			const struct figure *a = NULL, *b = NULL;
+			size_t j;
+
+			if (k < n) {
+				a = &now[k];
+				for (j = 0; j < m; j++)
+					if (!strcmp(before[j].key, a->key))
+						b = &before[j];
+			} else {
+				b = &before[k - n];
+				for (j = 0; j < n; j++)
+					if (!strcmp(now[j].key, b->key))
+						break;
+				if (j < n)
+					continue;
+			}
+			v[0] = "revisits";
+			v[1] = metrics[i].name;
+			v[2] = a ? a->key : b->key;
+			v[3] = value(a, b1);
+			v[4] = value(b, b2);
+			v[5] = change(v[3], v[4], b3);
+			/* a count with no rows is 0; a rate stays undefined */
+			if (!a && metrics[i].scale == 0)
+				v[3] = "0";
+			if (!b && metrics[i].scale == 0)
+				v[4] = "0";
+			cs_out_row(o, v);
+		}
+	}
+	return cs_out_end(o);
+}
+
+static const struct cs_cmd cmds[] = {
+	{ "plan", cmd_plan, "--reason TEXT SOURCE [OPTIONS]",
+	    "create tasks from resolved tickets, a date attribute, a segment "
+	    "or a list", plan_opts },
+	{ "assign", cmd_assign, "[--due DATE] [--reason TEXT]",
+	    "share due tasks fairly among the agents", assign_opts },
+	{ "list", cmd_list, "[OPTIONS]",
+	    "the record sheet (回访记录表)", list_opts },
+	{ "log", cmd_log, "ID --result RESULT [OPTIONS]",
+	    "record an attempt", log_opts },
+	{ "import", cmd_import, "FILE|-",
+	    "record the results of a filled-in sheet", import_opts },
+	{ "cancel", cmd_cancel, "ID...|- [--reason TEXT]", "cancel open tasks",
+	    cancel_opts },
+	{ "reassign", cmd_reassign, "ID...|- LOGIN",
+	    "give open tasks to another agent", no_opts },
+	{ "summary", cmd_summary, "PERIOD",
+	    "the revisit summary report (回访总结报告)", summary_opts },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+static void
+complete_values(const char *name)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (cs_db_open(CS_DB_READ, NULL) != 0)
+		return;
+	if (strcmp(name, "reasons") == 0)
+		st = cs_sql("SELECT DISTINCT reason FROM revisit ORDER BY 1");
+	else if (strcmp(name, "agents") == 0)
+		st = cs_sql("SELECT login FROM agent WHERE active = 1 ORDER BY 1");
+	else if (strcmp(name, "types") == 0)
+		st = cs_sql("SELECT name FROM ticket_type ORDER BY 1");
+	else if (strcmp(name, "skills") == 0)
+		st = cs_sql("SELECT DISTINCT skill FROM agent_skill ORDER BY 1");
+	else if (strcmp(name, "segments") == 0)
+		st = cs_sql("SELECT DISTINCT segment FROM customer WHERE segment "
+		    "IS NOT NULL ORDER BY 1");
+	else if (strcmp(name, "attrs") == 0)
+		st = cs_sql("SELECT DISTINCT j.key FROM customer c, "
+		    "json_each(c.attrs) j ORDER BY 1");
+	while (st && sqlite3_step(st) == SQLITE_ROW)
+		printf("%s\n", sqlite3_column_text(st, 0));
+	if (st)
+		sqlite3_reset(st);
+}
+
+int
+main(int argc, char **argv)
+{
+	return cs_main(argc, argv, "Revisits (回访): plan follow-up calls, "
+	    "share them out fairly, record every attempt, sum them up.", cmds,
+	    complete_values);
+}

@@ -1,0 +1,453 @@
+/* revisit.c - revisit tasks: planning, fair assignment, attempts */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs.h"
+
+const char *const cs_revisit_results = "reached no-answer busy refused "
+    "invalid-number suspended";
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : NULL;
+}
+
+static void
+today(char ymd[16])
+{
+	cs_fmt_date(cs_now(), ymd);
+}
+
+int
+cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
+    const char *period, const char *due)
+{
+	sqlite3_stmt *st;
+	char status[16];
+	int exists;
+
+	if (!cs_customer_status(customer, status)) {
+		p->skipped_gone++;
+		return 0;
+	}
+	if (strcmp(status, "invalid") == 0) {
+		p->skipped_invalid++;
+		return 0;
+	}
+	if (strcmp(status, "active") != 0) {
+		p->skipped_gone++;
+		return 0;
+	}
+	st = cs_sql("SELECT 1 FROM revisit WHERE customer_id = ? AND reason = ? "
+	    "AND period = ?");
+	sqlite3_bind_int64(st, 1, customer);
+	cs_bind_text(st, 2, p->reason, 0);
+	cs_bind_text(st, 3, period, 0);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (exists) {
+		p->existing++;
+		return 0;
+	}
+	p->planned++;
+	if (p->show)
+		p->show(p->arg, customer, ticket, period, due);
+	if (p->dry_run)
+		return 0;
+	st = cs_sql("INSERT INTO revisit (customer_id, ticket_id, reason, "
+	    "period, due_date, skill, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_bind_int64(st, 1, customer);
+	if (ticket)
+		sqlite3_bind_int64(st, 2, ticket);
+	cs_bind_text(st, 3, p->reason, 0);
+	cs_bind_text(st, 4, period, 0);
+	cs_bind_text(st, 5, due, 0);
+	cs_bind_text(st, 6, p->skill, 1);
+	sqlite3_bind_int64(st, 7, cs_now());
+	return cs_step_done(st, "revisit");
+}
+
+/* Runs plan_one over the rows of st: customer, ticket, period, due. */
+static int
+plan_rows(struct cs_plan *p, sqlite3_stmt *st)
+{
+	struct {
+		int64_t c, t;
+		char *period, *due;
+	} *row = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	/* Read first: planning writes to the table being read. */
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		row = cs_xrealloc(row, (n + 1) * sizeof(*row));
+		row[n].c = sqlite3_column_int64(st, 0);
+		row[n].t = sqlite3_column_int64(st, 1);
+		row[n].period = cs_xstrdup(col(st, 2));
+		row[n].due = cs_xstrdup(col(st, 3));
+		n++;
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++) {
+		if (!rc)
+			rc = cs_revisit_plan_one(p, row[i].c, row[i].t,
+			    p->period ? p->period : row[i].period, p->due ?
+			    p->due : row[i].due);
+		free(row[i].period);
+		free(row[i].due);
+	}
+	free(row);
+	return rc;
+}
+
+int
+cs_revisit_plan_resolved(struct cs_plan *p, int days, const char *type,
+    int window)
+{
+	sqlite3_stmt *st;
+	int64_t now = cs_now(), until, since;
+
+	/* Resolved at least `days` ago, and not longer ago than the window
+	 * on top of that, so that a cron job missing a day catches up. */
+	until = cs_add_days(cs_day_start(now), 1 - days);
+	since = cs_add_days(until, -window);
+	st = cs_sql("SELECT t.customer_id, t.id, 'ticket:' || t.id, "
+	    "date(t.resolved_at, 'unixepoch', 'localtime', ?1) FROM ticket t "
+	    "WHERE t.resolved_at >= ?2 AND t.resolved_at < ?3 AND "
+	    "(?4 IS NULL OR t.type = ?4) ORDER BY t.resolved_at, t.id");
+	{
+		char mod[32];
+
+		snprintf(mod, sizeof(mod), "+%d days", days);
+		cs_bind_text(st, 1, mod, 0);
+	}
+	sqlite3_bind_int64(st, 2, since);
+	sqlite3_bind_int64(st, 3, until);
+	cs_bind_text(st, 4, type, 1);
+	return plan_rows(p, st);
+}
+
+int
+cs_revisit_plan_date(struct cs_plan *p, const char *field, int days,
+    int window)
+{
+	sqlite3_stmt *st;
+	char path[128], mod[32], ymd[16];
+
+	snprintf(path, sizeof(path), "$.\"%s\"", field);
+	snprintf(mod, sizeof(mod), "%+d days", days);
+	today(ymd);
+	/* N+7: the date attribute plus the offset falls in the window that
+	 * ends today; the period is the attribute's date, once each. */
+	st = cs_sql("SELECT c.id, 0, ?4 || ':' || json_extract(c.attrs, ?1), "
+	    "date(json_extract(c.attrs, ?1), ?2) FROM customer c WHERE "
+	    "date(json_extract(c.attrs, ?1), ?2) <= ?3 AND "
+	    "date(json_extract(c.attrs, ?1), ?2) > date(?3, ?5) "
+	    "AND c.status IN ('active', 'invalid') ORDER BY c.id");
+	cs_bind_text(st, 1, path, 0);
+	cs_bind_text(st, 2, mod, 0);
+	cs_bind_text(st, 3, ymd, 0);
+	cs_bind_text(st, 4, field, 0);
+	snprintf(mod, sizeof(mod), "-%d days", window);
+	cs_bind_text(st, 5, mod, 0);
+	return plan_rows(p, st);
+}
+
+int
+cs_revisit_plan_every(struct cs_plan *p, const char *segment,
+    const char *tag, int every)
+{
+	sqlite3_stmt *st;
+	char ymd[16], start[16];
+	int64_t day, epoch_days;
+
+	/* Cycles of `every` days counted from 1970-01-01, so that every run
+	 * within one cycle names the same period. */
+	today(ymd);
+	day = cs_day_start(cs_now());
+	st = cs_sql("SELECT CAST(julianday(?) - julianday('1970-01-01') AS "
+	    "INTEGER)");
+	cs_bind_text(st, 1, ymd, 0);
+	sqlite3_step(st);
+	epoch_days = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	cs_fmt_date(cs_add_days(day, -(int)(epoch_days % every)), start);
+	st = cs_sql("SELECT c.id, 0, ?1, ?2 FROM customer c WHERE "
+	    "(?3 IS NULL OR c.segment = ?3) AND (?4 IS NULL OR "
+	    "instr(';' || c.tags || ';', ';' || ?4 || ';') > 0) AND "
+	    "c.status IN ('active', 'invalid') ORDER BY c.id");
+	{
+		char period[48];
+
+		snprintf(period, sizeof(period), "every-%dd:%s", every, start);
+		cs_bind_text(st, 1, period, 0);
+	}
+	cs_bind_text(st, 2, ymd, 0);
+	cs_bind_text(st, 3, segment, 1);
+	cs_bind_text(st, 4, tag, 1);
+	return plan_rows(p, st);
+}
+
+/* ---- assignment --------------------------------------------------------- */
+
+struct agent {
+	int64_t id;
+	char *login, *skills;
+	double weight;
+	long capacity;		/* -1: no limit */
+	long load, today;
+	int eligible;
+};
+
+static int
+has_skill(const struct agent *a, const char *skill)
+{
+	size_t n;
+	const char *p;
+
+	if (!skill || !*skill)
+		return 1;
+	n = strlen(skill);
+	for (p = a->skills; p && (p = strstr(p, skill)); p += n)
+		if ((p == a->skills || p[-1] == ';') && (p[n] == ';' || !p[n]))
+			return 1;
+	return 0;
+}
+
+static int
+can_take(const struct agent *a, const char *skill)
+{
+	return a->eligible && has_skill(a, skill) &&
+	    (a->capacity < 0 || a->today < a->capacity);
+}
+
+int
+cs_revisit_assign(const char *due, const char *reason, int dry_run,
+    void (*emit)(void *, int64_t, int64_t, const char *, const char *,
+    const char *), void *arg, long *assigned, long *left)
+{
+	struct agent *ag = NULL, *best;
+	sqlite3_stmt *st;
+	size_t n = 0, i, k;
+	char day[16];
+	int64_t start, now = cs_now(), owner, task;
+	int rc = 0;
+
+	*assigned = *left = 0;
+	today(day);
+	start = cs_day_start(now);
+	st = cs_sql("SELECT a.id, a.login, a.weight, coalesce(a.capacity, -1), "
+	    "(SELECT count(*) FROM revisit v WHERE v.agent_id = a.id AND "
+	    "v.status = 'open'), (SELECT count(*) FROM revisit v WHERE "
+	    "v.agent_id = a.id AND v.assigned_at >= ?1 AND v.assigned_at < ?2),"
+	    " (SELECT group_concat(skill, ';') FROM agent_skill s WHERE "
+	    "s.agent_id = a.id), NOT EXISTS (SELECT 1 FROM agent_leave l WHERE "
+	    "l.agent_id = a.id AND l.first_day <= ?3 AND l.last_day >= ?3) "
+	    "FROM agent a WHERE a.active = 1 ORDER BY a.login");
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, cs_add_days(start, 1));
+	cs_bind_text(st, 3, day, 0);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ag = cs_xrealloc(ag, (n + 1) * sizeof(*ag));
+		ag[n].id = sqlite3_column_int64(st, 0);
+		ag[n].login = cs_xstrdup(col(st, 1));
+		ag[n].weight = sqlite3_column_double(st, 2);
+		ag[n].capacity = sqlite3_column_int(st, 3);
+		ag[n].load = sqlite3_column_int(st, 4);
+		ag[n].today = sqlite3_column_int(st, 5);
+		ag[n].skills = col(st, 6) ? cs_xstrdup(col(st, 6)) : NULL;
+		ag[n].eligible = sqlite3_column_int(st, 7);
+		n++;
+	}
+	sqlite3_reset(st);
+	st = cs_sql("SELECT v.id, v.customer_id, v.reason, v.due_date, v.skill, "
+	    "coalesce(c.owner_id, 0) FROM revisit v JOIN customer c ON c.id = "
+	    "v.customer_id WHERE v.status = 'open' AND v.agent_id IS NULL AND "
+	    "v.due_date <= ?1 AND (?2 IS NULL OR v.reason = ?2) AND c.status = "
+	    "'active' ORDER BY v.due_date, v.id");
+	cs_bind_text(st, 1, due, 0);
+	cs_bind_text(st, 2, reason, 1);
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		task = sqlite3_column_int64(st, 0);
+		owner = sqlite3_column_int64(st, 5);
+		best = NULL;
+		/* The customer's owner first, when they can take it. */
+		for (i = 0; owner && i < n; i++)
+			if (ag[i].id == owner && can_take(&ag[i], col(st, 4)))
+				best = &ag[i];
+		/* Else the least (open tasks + 1) / weight; agents are by
+		 * login, so the first of equals wins. */
+		if (!best)
+			for (k = 0; k < n; k++) {
+				if (!can_take(&ag[k], col(st, 4)))
+					continue;
+				if (!best || (ag[k].load + 1) * best->weight <
+				    (best->load + 1) * ag[k].weight)
+					best = &ag[k];
+			}
+		if (!best) {
+			(*left)++;
+			if (emit)
+				emit(arg, task, sqlite3_column_int64(st, 1), NULL,
+				    col(st, 2), col(st, 3));
+			continue;
+		}
+		best->load++;
+		best->today++;
+		(*assigned)++;
+		if (emit)
+			emit(arg, task, sqlite3_column_int64(st, 1), best->login,
+			    col(st, 2), col(st, 3));
+		if (dry_run)
+			continue;
+		{
+			sqlite3_stmt *up = cs_sql("UPDATE revisit SET agent_id = "
+			    "?, assigned_at = ? WHERE id = ? AND agent_id IS NULL");
+
+			sqlite3_bind_int64(up, 1, best->id);
+			sqlite3_bind_int64(up, 2, now);
+			sqlite3_bind_int64(up, 3, task);
+			rc = cs_step_done(up, "assign");
+		}
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < n; i++) {
+		free(ag[i].login);
+		free(ag[i].skills);
+	}
+	free(ag);
+	return rc;
+}
+
+/* ---- attempts ----------------------------------------------------------- */
+
+int
+cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
+{
+	static const char *const invalid[] = { "refused", "invalid-number",
+		"suspended", NULL };
+	struct cs_ticket_in tin = { { 0 }, 0 };
+	sqlite3_stmt *st;
+	char status[16], ref[32], day[16], subject[256];
+	const char *why, *to;
+	int64_t customer, agent, attempts, now = cs_now();
+	int rc, i, finish = 0, field;
+
+	*problem = NULL;
+	*ticket = 0;
+	if (!at->result || !strstr(" reached no-answer busy refused "
+	    "invalid-number suspended ", at->result) || !*at->result ||
+	    strchr(at->result, ' ')) {
+		*problem = cs_xasprintf("unknown result '%s' (reached, no-answer,"
+		    " busy, refused, invalid-number, suspended)",
+		    at->result ? at->result : "");
+		return -1;
+	}
+	if (at->score && (at->score < 1 || at->score > 5)) {
+		*problem = cs_xstrdup("a score is 1 to 5");
+		return -1;
+	}
+	st = cs_sql("SELECT customer_id, coalesce(agent_id, 0), attempts, "
+	    "status FROM revisit WHERE id = ?");
+	sqlite3_bind_int64(st, 1, at->task);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		*problem = cs_xasprintf("no revisit task %lld",
+		    (long long)at->task);
+		return -1;
+	}
+	customer = sqlite3_column_int64(st, 0);
+	agent = sqlite3_column_int64(st, 1);
+	attempts = sqlite3_column_int64(st, 2);
+	snprintf(status, sizeof(status), "%s", col(st, 3));
+	sqlite3_reset(st);
+	/* The attempt a sheet row stands for is known by its number: the
+	 * same sheet imported again records nothing new. */
+	if (at->seq && at->seq <= attempts)
+		return CS_ROW_UNCHANGED;
+	if (strcmp(status, "open") != 0) {
+		*problem = cs_xasprintf("task %lld is %s", (long long)at->task,
+		    status);
+		return -1;
+	}
+	if ((at->score && at->score <= 2) || at->complaint) {
+		tin.v[CS_TK_CUSTOMER] = ref;
+		snprintf(ref, sizeof(ref), "id:%lld", (long long)customer);
+		tin.v[CS_TK_TYPE] = "complaint";
+		tin.v[CS_TK_CHANNEL] = "phone";
+		snprintf(subject, sizeof(subject), "回访不满意：%s",
+		    at->note && *at->note ? at->note : "回访中提出投诉");
+		tin.v[CS_TK_SUBJECT] = subject;
+		tin.v[CS_TK_BODY] = at->note;
+		rc = cs_ticket_new(&tin, ticket, &field, problem);
+		if (rc < 0)
+			return -1;
+		if (rc > CS_ROW_UNCHANGED)
+			return rc;
+	}
+	st = cs_sql("INSERT INTO revisit_attempt (revisit_id, seq, at, actor, "
+	    "agent_id, result, score, note, ticket_id) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?)");
+	sqlite3_bind_int64(st, 1, at->task);
+	sqlite3_bind_int64(st, 2, attempts + 1);
+	sqlite3_bind_int64(st, 3, now);
+	cs_bind_text(st, 4, cs_actor(), 0);
+	if (agent)
+		sqlite3_bind_int64(st, 5, agent);
+	cs_bind_text(st, 6, at->result, 0);
+	if (at->score)
+		sqlite3_bind_int(st, 7, at->score);
+	cs_bind_text(st, 8, at->note, 1);
+	if (*ticket)
+		sqlite3_bind_int64(st, 9, *ticket);
+	if ((rc = cs_step_done(st, "attempt")))
+		return rc;
+	to = "open";
+	if (strcmp(at->result, "reached") == 0) {
+		to = "done";
+		finish = 1;
+	} else if (strcmp(at->result, "no-answer") == 0 ||
+	    strcmp(at->result, "busy") == 0) {
+		if (attempts + 1 >= at->max_attempts) {
+			to = "failed";
+			finish = 1;
+		}
+	} else {
+		to = "failed";
+		finish = 1;
+		for (i = 0; invalid[i]; i++)
+			if (strcmp(at->result, invalid[i]) == 0) {
+				char cs[16];
+
+				if (!cs_customer_status(customer, cs) ||
+				    strcmp(cs, "active") != 0)
+					continue;
+				rc = cs_customer_invalidate(customer,
+				    at->result, "revisit", &why);
+				if (rc < 0)
+					*problem = cs_xstrdup(why);
+				if (rc)
+					return rc;
+			}
+	}
+	cs_fmt_date(cs_add_days(cs_day_start(now), at->retry_days), day);
+	st = cs_sql("UPDATE revisit SET attempts = attempts + 1, last_result = "
+	    "?1, score = coalesce(?2, score), note = coalesce(?3, note), "
+	    "status = ?4, finished_at = ?5, due_date = CASE WHEN ?4 = 'open' "
+	    "THEN ?6 ELSE due_date END WHERE id = ?7");
+	cs_bind_text(st, 1, at->result, 0);
+	if (at->score)
+		sqlite3_bind_int(st, 2, at->score);
+	cs_bind_text(st, 3, at->note, 1);
+	cs_bind_text(st, 4, to, 0);
+	if (finish)
+		sqlite3_bind_int64(st, 5, now);
+	cs_bind_text(st, 6, day, 0);
+	sqlite3_bind_int64(st, 7, at->task);
+	if ((rc = cs_step_done(st, "revisit")))
+		return rc;
+	return CS_ROW_ADDED;
+}
