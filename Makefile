@@ -20,7 +20,7 @@ LIBOBJ  = agent customer db err import in map opt out phone revisit sla text tic
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
           libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time
 
-all: $(BINS:%=$(B)/%)
+all: $(BINS:%=$(B)/%) $(B)/cs
 
 $(B)/.dir:
 	mkdir -p $(B)/obj && touch $@
@@ -36,6 +36,9 @@ $(B)/obj/schema.o: $(B)/schema.c
 
 $(B)/libcs.a: $(LIBOBJ:%=$(B)/obj/%.o) $(B)/obj/schema.o
 	rm -f $@ && ar rcs $@ $(LIBOBJ:%=$(B)/obj/%.o) $(B)/obj/schema.o
+
+$(B)/cs: cmd/cs.c $(B)/libcs.a
+	$(CC) $(WFLAGS) $(CFLAGS) -Icommon -o $@ cmd/cs.c $(B)/libcs.a $(LIBS)
 
 $(B)/cs-%: cmd/cs-%.c $(B)/libcs.a
 	$(CC) $(WFLAGS) $(CFLAGS) -Icommon -o $@ $< $(B)/libcs.a $(LIBS)
@@ -82,13 +85,14 @@ install: all
 	  cp completions/bash/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b; \
 	  cp completions/zsh/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b; \
 	  cp completions/fish/$$b.fish $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
+	cp $(B)/cs $(DESTDIR)$(BINDIR)/cs
 	cp share/man/cs.7 $(DESTDIR)$(MANDIR)/man7/
 
 uninstall:
 	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b \
 	  $(DESTDIR)$(MANDIR)/man1/$$b.1 $(DESTDIR)$(BASHCOMPDIR)/$$b \
 	  $(DESTDIR)$(ZSHCOMPDIR)/_$$b $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
-	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7
+	rm -f $(DESTDIR)$(BINDIR)/cs $(DESTDIR)$(MANDIR)/man7/cs.7
 
 clean:
 	rm -rf build

@@ -1,0 +1,128 @@
+/* cs - the front command: "cs NAME ..." runs cs-NAME, like git */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cs.h"
+
+static const char *const known[] = { "agent", "customer", "ticket",
+	"revisit", "report", "kb", "db", NULL };
+
+/* The folder of this executable, so that cs-NAME beside cs wins over one
+ * elsewhere on PATH (a build tree, a DESTDIR install). */
+static char *
+self_dir(void)
+{
+	char buf[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if (!(slash = strrchr(buf, '/')))
+		return NULL;
+	*slash = '\0';
+	return cs_xstrdup(buf);
+}
+
+/* Full path of cs-NAME beside cs, else the bare name for execvp. */
+static char *
+find(const char *name)
+{
+	char *dir = self_dir(), *path;
+
+	if (dir) {
+		path = cs_xasprintf("%s/cs-%s", dir, name);
+		free(dir);
+		if (access(path, X_OK) == 0)
+			return path;
+		free(path);
+	}
+	return cs_xasprintf("cs-%s", name);
+}
+
+static int
+available(const char *name)
+{
+	char *p = find(name), *path, *dir, *save = NULL, *full;
+	const char *env;
+	int ok = 0;
+
+	if (strchr(p, '/')) {
+		free(p);
+		return 1;
+	}
+	env = getenv("PATH");
+	path = cs_xstrdup(env ? env : "/usr/bin:/bin");
+	for (dir = strtok_r(path, ":", &save); dir && !ok;
+	    dir = strtok_r(NULL, ":", &save)) {
+		full = cs_xasprintf("%s/%s", *dir ? dir : ".", p);
+		ok = access(full, X_OK) == 0;
+		free(full);
+	}
+	free(path);
+	free(p);
+	return ok;
+}
+
+static int
+usage(FILE *fp)
+{
+	int i;
+
+	fprintf(fp, "usage: cs NAME [ARGS...]    runs cs-NAME\n"
+	    "       cs help [NAME]        this list, or NAME's manual\n"
+	    "       cs --version\n\ncommands:\n");
+	for (i = 0; known[i]; i++)
+		if (available(known[i]))
+			fprintf(fp, "  %s\n", known[i]);
+		else
+			fprintf(fp, "  %-10s (not installed)\n", known[i]);
+	fprintf(fp, "\n'cs NAME --help' shows a command's options; "
+	    "'man cs' is the overview.\n");
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	char *path, *page;
+
+	cs_init(argc, argv);
+	if (argc < 2)
+		return cs_exit(usage(stdout));
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("cs %s\n", CS_VERSION);
+		return cs_exit(0);
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    (strcmp(argv[1], "help") == 0 && argc == 2))
+		return cs_exit(usage(stdout));
+	if (strcmp(argv[1], "help") == 0) {
+		page = cs_xasprintf("cs-%s", argv[2]);
+		fflush(stdout);
+		execlp("man", "man", page, (char *)NULL);
+		cs_warn("cannot run man: %s: try 'cs %s --help'",
+		    strerror(errno), argv[2]);
+		free(page);
+		return CS_EX_UNAVAILABLE;
+	}
+	if (argv[1][0] == '-' || strchr(argv[1], '/')) {
+		cs_warn("unknown option or name '%s': see 'cs --help'",
+		    argv[1]);
+		return CS_EX_USAGE;
+	}
+	path = find(argv[1]);
+	argv[1] = path;
+	fflush(stdout);
+	execvp(path, argv + 1);
+	if (errno == ENOENT)
+		cs_warn("'%s' is not a cs command: see 'cs --help'",
+		    argv[1] + (strncmp(argv[1], "cs-", 3) == 0 ? 3 : 0));
+	else
+		cs_warn("cannot run %s: %s", path, strerror(errno));
+	free(path);
+	return errno == ENOENT ? CS_EX_USAGE : CS_EX_SOFTWARE;
+}
