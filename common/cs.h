@@ -373,7 +373,7 @@ int cs_record_err(const struct cs_record *rec, const char *column,
 /* ---- out.c: output writers -------------------------------------------- */
 
 enum cs_fmt { CS_FMT_TABLE, CS_FMT_CSV, CS_FMT_TSV, CS_FMT_JSON,
-	CS_FMT_JSONL };
+	CS_FMT_JSONL, CS_FMT_MARKDOWN, CS_FMT_HTML };
 
 enum cs_col_type {
 	CS_COL_TEXT,		/* JSON string */
@@ -413,6 +413,8 @@ const char *cs_excel_cell(const char *v, struct cs_buf *tmp);
 /* Writes one CSV field (quoted when needed) to fp. */
 void cs_csv_field(FILE *fp, const char *v, char sep);
 
+/* Writes s to fp with & < > " escaped for HTML, newlines as <br>. */
+void cs_html_str(FILE *fp, const char *s);
 /* Writes one JSON string literal (with quotes) to fp. */
 void cs_json_str(FILE *fp, const char *s);
 
@@ -744,5 +746,37 @@ int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
 /* "12.35" for 100 * num / den rounded half away from zero (scale 100),
  * or num / den (scale 1); "" when den is 0. buf >= 32. */
 char *cs_fmt_ratio(int64_t num, int64_t den, int scale, char *buf);
+
+/* ---- report.c: the figures of the operations reports ----------------- */
+
+struct cs_report_filter {
+	const char *section;	/* NULL: all */
+	const char *type, *agent, *team;
+};
+
+/* One figure: value NULL when undefined (no data), never "0" for that. */
+struct cs_report_row {
+	const char *section, *metric;	/* static */
+	char *key;			/* "" for a total, "type=complaint" */
+	char *value;
+	int count;			/* a count: 0 when there is nothing */
+};
+
+struct cs_report {
+	struct cs_report_row *row;
+	size_t n, cap;
+};
+
+/* The figures of one period, in a fixed order. Reads only. */
+int cs_report_compute(const struct cs_report_filter *f,
+    const struct cs_period *p, struct cs_report *r);
+void cs_report_free(struct cs_report *r);
+int cs_report_section_known(const char *name);
+/* Data of a chart of the HTML report: daily (series = type, label =
+ * date), resolution (hour buckets), csat (scores), revisits (results),
+ * agents (resolved per agent). */
+int cs_report_chart(const char *name, const struct cs_report_filter *f,
+    const struct cs_period *p, void (*point)(void *arg, const char *series,
+    const char *label, double value), void *arg);
 
 #endif

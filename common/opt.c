@@ -13,7 +13,8 @@ const struct cs_opt cs_common_opts[] = {
 	    "database file (default: $CS_DB, else "
 	    "$XDG_DATA_HOME/cs/cs.db)", "@file" },
 	{ CS_OPT_FORMAT, "format", 'f', CS_OPT_ARG, "FMT",
-	    "output: table, csv, tsv, json or jsonl", "table csv tsv json jsonl" },
+	    "output: table, csv, tsv, json, jsonl, markdown or html",
+	    "table csv tsv json jsonl markdown html" },
 	{ CS_OPT_NO_HEADER, "no-header", 0, CS_OPT_FLAG, NULL,
 	    "leave out the header row", NULL },
 	{ CS_OPT_EXCEL, "excel", 0, CS_OPT_FLAG, NULL,
@@ -154,7 +155,7 @@ common(struct cs_getopt *g, int id, const char *arg)
 	case CS_OPT_FORMAT:
 		if ((cs_conf.format = cs_fmt_parse(arg)) < 0)
 			exit(cs_usage(g->cmd, "unknown format '%s' (table, csv, "
-			    "tsv, json, jsonl)", arg));
+			    "tsv, json, jsonl, markdown, html)", arg));
 		break;
 	case CS_OPT_NO_HEADER:
 		cs_conf.no_header = 1;

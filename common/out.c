@@ -49,7 +49,9 @@ static const char *const fmtnames[] = {
 	[CS_FMT_CSV] = "csv",
 	[CS_FMT_TSV] = "tsv",
 	[CS_FMT_JSON] = "json",
-	[CS_FMT_JSONL] = "jsonl"
+	[CS_FMT_JSONL] = "jsonl",
+	[CS_FMT_MARKDOWN] = "markdown",
+	[CS_FMT_HTML] = "html"
 };
 
 int
@@ -64,6 +66,8 @@ cs_fmt_parse(const char *s)
 			return (int)i;
 	if (strcmp(s, "ndjson") == 0)
 		return CS_FMT_JSONL;
+	if (strcmp(s, "md") == 0)
+		return CS_FMT_MARKDOWN;
 	return -1;
 }
 
@@ -628,6 +632,95 @@ table_flush(struct cs_out *o)
 	free(w);
 }
 
+/* A Markdown table, padded by display width so that it reads as well in
+ * a plain-text mail as rendered; '|' in a cell is escaped. */
+static void
+markdown_flush(struct cs_out *o)
+{
+	struct cs_buf line = { 0 };
+	size_t *w, i, r, rows, k;
+	const char *s;
+
+	if (o->ncols == 0)
+		return;
+	w = cs_xcalloc(o->ncols, sizeof(w[0]));
+	rows = o->ncells / o->ncols;
+	for (i = 0; i < o->ncells; i++) {
+		s = o->text.s + o->cells[i].off;
+		k = o->cells[i].w;
+		for (; *s; s++)
+			k += *s == '|';
+		if (k > w[i % o->ncols])
+			w[i % o->ncols] = k < 3 ? 3 : k;
+		if (w[i % o->ncols] < 3)
+			w[i % o->ncols] = 3;
+	}
+	for (r = 0; r < rows; r++) {
+		cs_buf_reset(&line);
+		for (i = 0; i < o->ncols; i++) {
+			s = o->text.s + o->cells[r * o->ncols + i].off;
+			k = o->cells[r * o->ncols + i].w;
+			cs_buf_adds(&line, i ? " | " : "| ");
+			if (o->cols[i].type == CS_COL_NUM)
+				spaces(&line, w[i] - k);
+			for (; *s; s++) {
+				if (*s == '|') {
+					cs_buf_addc(&line, '\\');
+					k++;
+				}
+				cs_buf_addc(&line, *s);
+			}
+			if (o->cols[i].type != CS_COL_NUM)
+				spaces(&line, w[i] - k);
+		}
+		cs_buf_adds(&line, " |\n");
+		fwrite_unlocked(line.s, 1, line.len, o->fp);
+		if (r == 0 && o->header) {
+			cs_buf_reset(&line);
+			for (i = 0; i < o->ncols; i++) {
+				cs_buf_adds(&line, i ? " | " : "| ");
+				for (k = 0; k < w[i] - 1; k++)
+					cs_buf_addc(&line, '-');
+				cs_buf_addc(&line, o->cols[i].type ==
+				    CS_COL_NUM ? ':' : '-');
+			}
+			cs_buf_adds(&line, " |\n");
+			fwrite_unlocked(line.s, 1, line.len, o->fp);
+		}
+	}
+	cs_buf_free(&line);
+	free(w);
+}
+
+void
+cs_html_str(FILE *fp, const char *s)
+{
+	for (; s && *s; s++)
+		switch (*s) {
+		case '&': fputs_unlocked("&amp;", fp); break;
+		case '<': fputs_unlocked("&lt;", fp); break;
+		case '>': fputs_unlocked("&gt;", fp); break;
+		case '"': fputs_unlocked("&quot;", fp); break;
+		case '\n': fputs_unlocked("<br>", fp); break;
+		default: putc_unlocked(*s, fp);
+		}
+}
+
+static void
+html_row(struct cs_out *o, const char *const *vals, int head)
+{
+	size_t i;
+
+	fputs_unlocked("<tr>", o->fp);
+	for (i = 0; i < o->ncols; i++) {
+		fputs_unlocked(head ? "<th>" : o->cols[i].type == CS_COL_NUM ?
+		    "<td class=\"n\">" : "<td>", o->fp);
+		cs_html_str(o->fp, vals[i]);
+		fputs_unlocked(head ? "</th>" : "</td>", o->fp);
+	}
+	fputs_unlocked("</tr>\n", o->fp);
+}
+
 /* ---- the writer ------------------------------------------------------- */
 
 /* The table label of a column: Chinese with --lang zh when it has one. */
@@ -677,9 +770,23 @@ cs_out_new(FILE *fp, enum cs_fmt fmt, const struct cs_col *cols,
 		check(o);
 		break;
 	case CS_FMT_TABLE:
+	case CS_FMT_MARKDOWN:
 		if (o->header)
 			for (i = 0; i < ncols; i++)
 				cell_add(o, label(&cols[i]));
+		break;
+	case CS_FMT_HTML:
+		flockfile(fp);
+		fputs_unlocked("<table>\n", fp);
+		if (o->header) {
+			names = cs_xmalloc(ncols * sizeof(names[0]));
+			for (i = 0; i < ncols; i++)
+				names[i] = label(&cols[i]);
+			html_row(o, names, 1);
+			free(names);
+		}
+		funlockfile(fp);
+		check(o);
 		break;
 	case CS_FMT_JSON:
 	case CS_FMT_JSONL:
@@ -698,8 +805,14 @@ cs_out_row(struct cs_out *o, const char *const *vals)
 		return;
 	switch (o->fmt) {
 	case CS_FMT_TABLE:
+	case CS_FMT_MARKDOWN:
 		for (i = 0; i < o->ncols; i++)
 			cell_add(o, vals[i] != NULL ? vals[i] : "");
+		break;
+	case CS_FMT_HTML:
+		flockfile(o->fp);
+		html_row(o, vals, 0);
+		funlockfile(o->fp);
 		break;
 	case CS_FMT_CSV:
 	case CS_FMT_TSV:
@@ -727,6 +840,10 @@ cs_out_end(struct cs_out *o)
 		flockfile(o->fp);
 		if (o->fmt == CS_FMT_TABLE)
 			table_flush(o);
+		else if (o->fmt == CS_FMT_MARKDOWN)
+			markdown_flush(o);
+		else if (o->fmt == CS_FMT_HTML)
+			fputs_unlocked("</table>\n", o->fp);
 		else if (o->fmt == CS_FMT_JSON)
 			fputs_unlocked(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
 		funlockfile(o->fp);

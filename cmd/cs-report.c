@@ -1,0 +1,644 @@
+/* cs-report - weekly, monthly, quarterly and yearly operations reports */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs.h"
+
+enum {
+	O_FROM = 256, O_TO, O_YOY, O_SECTION, O_AGENT, O_TEAM, O_TYPE,
+	O_OUTPUT
+};
+
+static const struct cs_opt report_opts[] = {
+	{ O_FROM, "from", 0, CS_OPT_ARG, "DATE", "a custom range from DATE",
+	    NULL },
+	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "to DATE (not included)", NULL },
+	{ O_YOY, "yoy", 0, CS_OPT_FLAG, NULL,
+	    "add the same period a year earlier (同比)", NULL },
+	{ O_SECTION, "section", 's', CS_OPT_ARG, "SECTION",
+	    "only tickets, complaints, sla, csat, agents, revisits or kb",
+	    "tickets complaints sla csat agents revisits kb" },
+	{ O_AGENT, "agent", 'a', CS_OPT_ARG, "LOGIN", "only this agent's work",
+	    "@agents" },
+	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "only this team's work",
+	    "@teams" },
+	{ O_TYPE, "type", 0, CS_OPT_ARG, "TYPE", "only tickets of this type",
+	    "@types" },
+	{ O_OUTPUT, "output", 'o', CS_OPT_ARG, "FILE",
+	    "write to FILE instead of standard output", "@file" },
+	CS_OPT_END
+};
+
+/* Chinese labels of sections and metrics, for --lang zh. */
+static const char *const zh[][2] = {
+	{ "tickets", "工单" }, { "complaints", "投诉" }, { "sla", "时效" },
+	{ "csat", "满意度" }, { "agents", "专员" }, { "revisits", "回访" },
+	{ "kb", "知识库" },
+	{ "created", "新建工单" }, { "resolved", "已解决" },
+	{ "backlog", "期末积压" }, { "complaint_rate", "投诉率%" },
+	{ "first_response_median_h", "首次响应中位数(小时)" },
+	{ "first_response_p90_h", "首次响应P90(小时)" },
+	{ "resolution_median_h", "解决时长中位数(小时)" },
+	{ "resolution_p90_h", "解决时长P90(小时)" },
+	{ "sla_met_pct", "SLA达成率%" }, { "reopen_rate", "重开率%" },
+	{ "csat_mean", "满意度均分" }, { "satisfied_pct", "满意率%" },
+	{ "csat_scores", "评分数" }, { "complaints", "投诉量" },
+	{ "stage_share_pct", "环节占比%" },
+	{ "revisits_finished", "完成回访" },
+	{ "revisit_success_rate", "成功回访率%" },
+	{ "revisits_by_result", "回访结果" },
+	{ "revisit_score_mean", "回访评分均分" },
+	{ "kb_links", "引用次数" }, { "kb_gaps", "知识缺口" },
+	{ NULL, NULL }
+};
+
+static const char *
+label(const char *name)
+{
+	int i;
+
+	if (!cs_conf.lang_zh)
+		return name;
+	for (i = 0; zh[i][0]; i++)
+		if (strcmp(zh[i][0], name) == 0)
+			return zh[i][1];
+	return name;
+}
+
+/* One line of the merged report: this period, the previous, a year ago. */
+struct line {
+	const struct cs_report_row *r;
+	const char *value, *previous, *yoy;
+	char change[32], yoy_change[32];
+};
+
+static const struct cs_report_row *
+match(const struct cs_report *r, const struct cs_report_row *x)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->row[i].metric == x->metric &&
+		    r->row[i].section == x->section &&
+		    strcmp(r->row[i].key, x->key) == 0)
+			return &r->row[i];
+	return NULL;
+}
+
+/* Change in percent between two figures of two decimals at most. */
+static void
+change(const char *now, const char *before, char *buf)
+{
+	long long a, b;
+
+	buf[0] = '\0';
+	if (!now || !before || !*now || !*before)
+		return;
+	a = llround(atof(now) * 100);
+	b = llround(atof(before) * 100);
+	if (b != 0)
+		cs_fmt_ratio(a - b, b, 100, buf);
+}
+
+static const char *
+other(const struct cs_report *r, const struct cs_report_row *x)
+{
+	const struct cs_report_row *m = r ? match(r, x) : NULL;
+
+	if (m)
+		return m->value;
+	/* a count with no rows then was 0; any other figure undefined */
+	return x->count ? "0" : NULL;
+}
+
+static struct line *
+merge(const struct cs_report *now, const struct cs_report *prev,
+    const struct cs_report *yoy, size_t *n)
+{
+	const struct cs_report *sets[3] = { now, prev, yoy };
+	struct line *l = NULL, x;
+	size_t i, k, m = 0, at;
+	int s;
+
+	for (s = 0; s < 3; s++) {
+		if (!sets[s])
+			continue;
+		for (i = 0; i < sets[s]->n; i++) {
+			const struct cs_report_row *r = &sets[s]->row[i];
+
+			for (k = 0; k < m; k++)
+				if (l[k].r->metric == r->metric &&
+				    l[k].r->section == r->section &&
+				    strcmp(l[k].r->key, r->key) == 0)
+					break;
+			if (k < m)
+				continue;
+			x.r = r;
+			x.value = s == 0 ? r->value : other(now, r);
+			x.previous = s == 1 ? r->value : other(prev, r);
+			x.yoy = !yoy ? NULL : s == 2 ? r->value : other(yoy, r);
+			change(x.value, x.previous, x.change);
+			change(x.value, x.yoy, x.yoy_change);
+			/* A key only an earlier period had goes after the
+			 * last line of its metric, else of its section. */
+			at = m;
+			if (s > 0) {
+				for (k = 0; k < m; k++)
+					if (l[k].r->section == r->section)
+						at = k + 1;
+				for (k = 0; k < m; k++)
+					if (l[k].r->section == r->section &&
+					    l[k].r->metric == r->metric)
+						at = k + 1;
+			}
+			l = cs_xrealloc(l, (m + 1) * sizeof(*l));
+			memmove(l + at + 1, l + at, (m - at) * sizeof(*l));
+			l[at] = x;
+			m++;
+		}
+	}
+	*n = m;
+	return l;
+}
+
+static const struct cs_col tidy[] = {
+	{ "section", "部分", CS_COL_TEXT },
+	{ "metric", "指标", CS_COL_TEXT },
+	{ "key", "维度", CS_COL_TEXT },
+	{ "value", "本期", CS_COL_NUM },
+	{ "previous", "上期", CS_COL_NUM },
+	{ "change_pct", "环比%", CS_COL_NUM },
+	{ "yoy", "去年同期", CS_COL_NUM },
+	{ "yoy_change_pct", "同比%", CS_COL_NUM },
+};
+
+static int
+write_tidy(FILE *fp, enum cs_fmt fmt, struct line *l, size_t n, int yoy)
+{
+	struct cs_out *o = cs_out_new(fp, fmt, tidy, yoy ? 8 : 6);
+	const char *v[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		v[0] = l[i].r->section;
+		v[1] = l[i].r->metric;
+		v[2] = l[i].r->key;
+		v[3] = l[i].value;
+		v[4] = l[i].previous;
+		v[5] = l[i].change[0] ? l[i].change : NULL;
+		v[6] = l[i].yoy;
+		v[7] = l[i].yoy_change[0] ? l[i].yoy_change : NULL;
+		cs_out_row(o, v);
+	}
+	return cs_out_end(o);
+}
+
+/* "▲12.50%" or "▼3.00%" for the human formats. */
+static const char *
+mark(const char *pct, char *buf, size_t size)
+{
+	if (!pct || !*pct)
+		return "";
+	if (*pct == '-')
+		snprintf(buf, size, "▼%s%%", pct + 1);
+	else if (strcmp(pct, "0.00") == 0)
+		snprintf(buf, size, "0.00%%");
+	else
+		snprintf(buf, size, "▲%s%%", pct);
+	return buf;
+}
+
+/* table and markdown: one small table per section, under its name. */
+static int
+write_human(FILE *fp, enum cs_fmt fmt, const char *title, struct line *l,
+    size_t n, int yoy)
+{
+	static const struct cs_col cols[] = {
+		{ "metric", "指标", CS_COL_TEXT },
+		{ "key", "维度", CS_COL_TEXT },
+		{ "value", "本期", CS_COL_NUM },
+		{ "previous", "上期", CS_COL_NUM },
+		{ "change", "环比", CS_COL_NUM },
+		{ "yoy", "去年同期", CS_COL_NUM },
+		{ "yoy_change", "同比", CS_COL_NUM },
+	};
+	struct cs_out *o = NULL;
+	const char *v[7], *sec = NULL;
+	char b1[48], b2[48];
+	size_t i;
+	int rc = 0;
+
+	fprintf(fp, fmt == CS_FMT_MARKDOWN ? "# %s\n" : "%s\n", title);
+	for (i = 0; i < n && !rc; i++) {
+		if (!sec || strcmp(sec, l[i].r->section) != 0) {
+			if (o && (rc = cs_out_end(o)))
+				break;
+			sec = l[i].r->section;
+			fprintf(fp, fmt == CS_FMT_MARKDOWN ? "\n## %s\n\n" :
+			    "\n== %s\n", label(sec));
+			o = cs_out_new(fp, fmt, cols, yoy ? 7 : 5);
+		}
+		v[0] = label(l[i].r->metric);
+		v[1] = l[i].r->key;
+		v[2] = l[i].value;
+		v[3] = l[i].previous;
+		v[4] = mark(l[i].change, b1, sizeof(b1));
+		v[5] = l[i].yoy;
+		v[6] = mark(l[i].yoy_change, b2, sizeof(b2));
+		cs_out_row(o, v);
+	}
+	if (o && !rc)
+		rc = cs_out_end(o);
+	return rc;
+}
+
+/* ---- html ----------------------------------------------------------- */
+
+struct series {
+	char *series[64], *label[400];
+	double v[64][400];
+	int ns, nl;
+};
+
+static int
+find_or_add(char **list, int *n, int max, const char *s)
+{
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	if (*n == max)
+		return -1;
+	list[*n] = cs_xstrdup(s ? s : "");
+	return (*n)++;
+}
+
+static void
+point(void *arg, const char *series, const char *lab, double value)
+{
+	struct series *s = arg;
+	int a = find_or_add(s->series, &s->ns, 64, series ? series : ""),
+	    b = find_or_add(s->label, &s->nl, 400, lab ? lab : "");
+
+	if (a >= 0 && b >= 0)
+		s->v[a][b] += value;
+}
+
+static void
+series_free(struct series *s)
+{
+	int i;
+
+	for (i = 0; i < s->ns; i++)
+		free(s->series[i]);
+	for (i = 0; i < s->nl; i++)
+		free(s->label[i]);
+}
+
+static const char *const palette[] = { "#3b6fb6", "#e07b39", "#4a9a5b",
+	"#c0504d", "#8064a2", "#4bacc6", "#f2b134", "#7f7f7f" };
+
+/* A bar chart in inline SVG: stacked bars when there are several series,
+ * vertical with its labels below, values on top. */
+static void
+svg_bars(FILE *fp, const char *title, struct series *s)
+{
+	double max = 0, sum, h, y;
+	int i, j, w = 640, hgt = 220, bw;
+
+	fprintf(fp, "<figure><figcaption>");
+	cs_html_str(fp, title);
+	fprintf(fp, "</figcaption>\n");
+	if (s->nl == 0) {
+		fprintf(fp, "<p class=\"none\">%s</p></figure>\n",
+		    cs_conf.lang_zh ? "本期无数据" : "no data in this period");
+		return;
+	}
+	for (j = 0; j < s->nl; j++) {
+		for (sum = 0, i = 0; i < s->ns; i++)
+			sum += s->v[i][j];
+		if (sum > max)
+			max = sum;
+	}
+	bw = (w - 40) / s->nl;
+	if (bw > 60)
+		bw = 60;
+	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n", w, hgt + 60,
+	    w, hgt + 60);
+	fprintf(fp, "<line x1=\"30\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+	    "stroke=\"#999\"/>\n", hgt, w - 5, hgt);
+	for (j = 0; j < s->nl; j++) {
+		y = hgt;
+		for (sum = 0, i = 0; i < s->ns; i++) {
+			h = max > 0 ? s->v[i][j] / max * (hgt - 20) : 0;
+			y -= h;
+			sum += s->v[i][j];
+			if (h > 0)
+				fprintf(fp, "<rect x=\"%d\" y=\"%.1f\" "
+				    "width=\"%d\" height=\"%.1f\" fill=\"%s\">"
+				    "<title>%s %s: %g</title></rect>\n",
+				    35 + j * bw, y, bw - 4, h,
+				    palette[i % 8], s->series[i], s->label[j],
+				    s->v[i][j]);
+		}
+		fprintf(fp, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" "
+		    "text-anchor=\"middle\">%g</text>\n", 35 + j * bw +
+		    (bw - 4) / 2, y - 4, sum);
+		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+		    "text-anchor=\"end\" transform=\"rotate(-40 %d %d)\">",
+		    35 + j * bw + (bw - 4) / 2, hgt + 14, 35 + j * bw +
+		    (bw - 4) / 2, hgt + 14);
+		cs_html_str(fp, s->label[j]);
+		fprintf(fp, "</text>\n");
+	}
+	fprintf(fp, "</svg>\n");
+	if (s->ns > 1 || (s->ns == 1 && *s->series[0])) {
+		fprintf(fp, "<p class=\"legend\">");
+		for (i = 0; i < s->ns; i++) {
+			fprintf(fp, "<span><i style=\"background:%s\"></i>",
+			    palette[i % 8]);
+			cs_html_str(fp, s->series[i]);
+			fprintf(fp, "</span> ");
+		}
+		fprintf(fp, "</p>\n");
+	}
+	fprintf(fp, "</figure>\n");
+}
+
+static int
+chart(FILE *fp, const char *name, const char *title,
+    const struct cs_report_filter *f, const struct cs_period *p)
+{
+	struct series *s = cs_xcalloc(1, sizeof(*s));
+	int rc = cs_report_chart(name, f, p, point, s);
+
+	if (!rc)
+		svg_bars(fp, title, s);
+	series_free(s);
+	free(s);
+	return rc;
+}
+
+static int
+write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
+    const struct cs_report_filter *f, const struct cs_period *p)
+{
+	static const struct { const char *name, *en, *zh, *section; } charts[] = {
+		{ "daily", "Tickets a day, by type", "每日工单量（按类型）",
+		    "tickets" },
+		{ "resolution", "Resolution time", "解决时长分布", "tickets" },
+		{ "csat", "CSAT scores", "满意度评分", "csat" },
+		{ "revisits", "Revisit results", "回访结果", "revisits" },
+		{ "agents", "Tickets resolved per agent", "专员解决工单数",
+		    "agents" },
+	};
+	const char *sec = NULL;
+	char b1[48], b2[48];
+	size_t i, k;
+	int rc = 0;
+
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta "
+	    "charset=\"utf-8\"><title>", cs_conf.lang_zh ? "zh" : "en");
+	cs_html_str(fp, title);
+	fprintf(fp, "</title>\n<style>\n"
+	    "body{font-family:\"Noto Sans CJK SC\",\"PingFang SC\","
+	    "\"Microsoft YaHei\",sans-serif;margin:2em auto;max-width:60em;"
+	    "color:#222}\n"
+	    "h1{font-size:1.6em;border-bottom:2px solid #3b6fb6}\n"
+	    "h2{font-size:1.2em;margin-top:1.6em;color:#3b6fb6}\n"
+	    "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}\n"
+	    "th,td{border:1px solid #ccc;padding:.25em .6em}\n"
+	    "th{background:#eef3fa;text-align:left}\n"
+	    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+	    ".up{color:#c0504d}.down{color:#4a9a5b}\n"
+	    "figure{margin:1em 0}figcaption{font-weight:bold}\n"
+	    ".legend span{margin-right:1em}.legend i{display:inline-block;"
+	    "width:.8em;height:.8em;margin-right:.3em}\n"
+	    ".none{color:#888}\n"
+	    "@media print{body{margin:0}figure,table{page-break-inside:"
+	    "avoid}}\n</style></head><body>\n<h1>");
+	cs_html_str(fp, title);
+	fprintf(fp, "</h1>\n");
+	for (i = 0; i < n; i++) {
+		if (!sec || strcmp(sec, l[i].r->section) != 0) {
+			if (sec)
+				fprintf(fp, "</table>\n");
+			sec = l[i].r->section;
+			fprintf(fp, "<h2>");
+			cs_html_str(fp, label(sec));
+			fprintf(fp, "</h2>\n");
+			for (k = 0; k < sizeof(charts) / sizeof(charts[0]); k++)
+				if (strcmp(charts[k].section, sec) == 0 &&
+				    (rc = chart(fp, charts[k].name,
+				    cs_conf.lang_zh ? charts[k].zh :
+				    charts[k].en, f, p)))
+					return rc;
+			fprintf(fp, "<table><tr><th>%s</th><th>%s</th><th>%s"
+			    "</th><th>%s</th><th>%s</th>%s</tr>\n",
+			    cs_conf.lang_zh ? "指标" : "metric",
+			    cs_conf.lang_zh ? "维度" : "key",
+			    cs_conf.lang_zh ? "本期" : "value",
+			    cs_conf.lang_zh ? "上期" : "previous",
+			    cs_conf.lang_zh ? "环比" : "change", yoy ?
+			    (cs_conf.lang_zh ? "<th>去年同期</th><th>同比</th>" :
+			    "<th>a year ago</th><th>change</th>") : "");
+		}
+		fprintf(fp, "<tr><td>");
+		cs_html_str(fp, label(l[i].r->metric));
+		fprintf(fp, "</td><td>");
+		cs_html_str(fp, l[i].r->key);
+		fprintf(fp, "</td><td class=\"n\">");
+		cs_html_str(fp, l[i].value);
+		fprintf(fp, "</td><td class=\"n\">");
+		cs_html_str(fp, l[i].previous);
+		fprintf(fp, "</td><td class=\"n %s\">%s</td>",
+		    l[i].change[0] == '-' ? "down" : l[i].change[0] ? "up" : "",
+		    mark(l[i].change, b1, sizeof(b1)));
+		if (yoy) {
+			fprintf(fp, "<td class=\"n\">");
+			cs_html_str(fp, l[i].yoy);
+			fprintf(fp, "</td><td class=\"n\">%s</td>",
+			    mark(l[i].yoy_change, b2, sizeof(b2)));
+		}
+		fprintf(fp, "</tr>\n");
+	}
+	if (sec)
+		fprintf(fp, "</table>\n");
+	fprintf(fp, "<p class=\"none\">cs-report %s · %s</p>\n</body></html>\n",
+	    CS_VERSION, p->name);
+	return 0;
+}
+
+static int
+report(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_report_filter f = { 0 };
+	struct cs_report now, prev, ago;
+	struct cs_period p, pp, py;
+	const char *from = NULL, *to = NULL, *out = NULL, *word;
+	struct line *l;
+	struct cs_getopt g;
+	size_t n;
+	char title[160], *tmp = NULL;
+	enum cs_fmt fmt;
+	FILE *fp = stdout;
+	int c, rc, yoy = 0;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_FROM: from = g.arg; break;
+		case O_TO: to = g.arg; break;
+		case O_YOY: yoy = 1; break;
+		case O_SECTION: f.section = g.arg; break;
+		case O_AGENT: f.agent = g.arg; break;
+		case O_TEAM: f.team = g.arg; break;
+		case O_TYPE: f.type = g.arg; break;
+		case O_OUTPUT: out = g.arg; break;
+		}
+	if (f.section && !cs_report_section_known(f.section))
+		return cs_usage(cmd, "unknown section '%s' (tickets, complaints, "
+		    "sla, csat, agents, revisits, kb)", f.section);
+	if (from || to) {
+		if (!from || !to || g.ind != argc)
+			return cs_usage(cmd, "give PERIOD, or both --from and "
+			    "--to");
+		if (cs_period_range(from, to, cs_now(), &p) < 0)
+			return cs_usage(cmd, "--from %s --to %s is no range (the "
+			    "end is not included, so it must be later)", from,
+			    to);
+	} else {
+		if (g.ind != argc - 1)
+			return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
+			    "2026-Q4, 2026, last-week, weekly, ...");
+		word = argv[g.ind];
+		/* weekly, monthly, ...: the last complete one */
+		if (strcmp(word, "weekly") == 0)
+			word = "last-week";
+		else if (strcmp(word, "monthly") == 0)
+			word = "last-month";
+		else if (strcmp(word, "quarterly") == 0)
+			word = "last-quarter";
+		else if (strcmp(word, "yearly") == 0)
+			word = "last-year";
+		if (cs_parse_period(word, cs_now(), &p) < 0)
+			return cs_usage(cmd, "not a period '%s' (2026-W47, "
+			    "2026-11, 2026-Q4, 2026, last-week, ...)", word);
+	}
+	cs_period_prev(&p, &pp);
+	cs_period_year_ago(&p, &py);
+	if ((rc = cs_report_compute(&f, &p, &now)))
+		return rc;
+	cs_report_compute(&f, &pp, &prev);
+	if (yoy)
+		cs_report_compute(&f, &py, &ago);
+	l = merge(&now, &prev, yoy ? &ago : NULL, &n);
+	snprintf(title, sizeof(title), "%s %s%s%s%s%s", cs_conf.lang_zh ?
+	    "客服运营报告" : "Customer service report", p.name,
+	    f.team ? " · " : "", f.team ? f.team : "", f.agent ? " · " : "",
+	    f.agent ? f.agent : "");
+	if (out) {
+		/* written beside and renamed, so that a reader never sees
+		 * half a report */
+		tmp = cs_xasprintf("%s.tmp", out);
+		if (!(fp = fopen(tmp, "w"))) {
+			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
+			goto done;
+		}
+	}
+	fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(fp);
+	if (out && cs_conf.format < 0) {
+		size_t len = strlen(out);
+
+		if (len > 5 && strcmp(out + len - 5, ".html") == 0)
+			fmt = CS_FMT_HTML;
+		else if (len > 3 && strcmp(out + len - 3, ".md") == 0)
+			fmt = CS_FMT_MARKDOWN;
+		else if (len > 5 && strcmp(out + len - 5, ".json") == 0)
+			fmt = CS_FMT_JSON;
+	}
+	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN)
+		rc = write_human(fp, fmt, title, l, n, yoy);
+	else if (fmt == CS_FMT_HTML)
+		rc = write_html(fp, title, l, n, yoy, &f, &p);
+	else
+		rc = write_tidy(fp, fmt, l, n, yoy);
+	if (out) {
+		if (fclose(fp) != 0 && !rc)
+			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
+		if (!rc && rename(tmp, out) != 0)
+			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
+		if (rc)
+			remove(tmp);
+	}
+done:
+	free(tmp);
+	free(l);
+	cs_report_free(&now);
+	cs_report_free(&prev);
+	if (yoy)
+		cs_report_free(&ago);
+	return rc;
+}
+
+static const struct cs_cmd cmds[] = {
+	{ "show", report, "PERIOD | --from DATE --to DATE [OPTIONS]",
+	    "the report of a period", report_opts },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+static void
+complete_values(const char *name)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (cs_db_open(CS_DB_READ, NULL) != 0)
+		return;
+	if (strcmp(name, "agents") == 0)
+		st = cs_sql("SELECT login FROM agent ORDER BY 1");
+	else if (strcmp(name, "teams") == 0)
+		st = cs_sql("SELECT DISTINCT team FROM agent WHERE team IS NOT "
+		    "NULL ORDER BY 1");
+	else if (strcmp(name, "types") == 0)
+		st = cs_sql("SELECT name FROM ticket_type ORDER BY 1");
+	while (st && sqlite3_step(st) == SQLITE_ROW)
+		printf("%s\n", sqlite3_column_text(st, 0));
+	if (st)
+		sqlite3_reset(st);
+}
+
+/* cs-report PERIOD: the period stands where a subcommand would, so the
+ * one command "show" is implied unless the first word is a command. */
+int
+main(int argc, char **argv)
+{
+	char **av;
+	int i, k, implied = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "show") == 0 || strcmp(argv[i], "help") == 0 ||
+		    strcmp(argv[i], "__complete") == 0 ||
+		    strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--version") == 0)
+			implied = 0;
+		if (argv[i][0] != '-' || strcmp(argv[i], "--db") == 0)
+			break;
+	}
+	if (argc < 2)
+		implied = 0;
+	if (!implied)
+		return cs_main(argc, argv, "Operations reports: weekly, monthly, "
+		    "quarterly, yearly or any range.", cmds, complete_values);
+	av = cs_xcalloc((size_t)argc + 2, sizeof(*av));
+	av[0] = argv[0];
+	av[1] = "show";
+	for (i = 1, k = 2; i < argc; i++)
+		av[k++] = argv[i];
+	i = cs_main(argc + 1, av, "Operations reports.", cmds,
+	    complete_values);
+	free(av);
+	return i;
+}

@@ -1,0 +1,477 @@
+/* report.c - the figures of the operations reports, exactly as the spec
+ * defines them, for one period */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs.h"
+
+/* Tickets narrowed by --type, --agent and --team (?3, ?4, ?5). */
+#define TF "(?3 IS NULL OR t.type = ?3) AND (?4 IS NULL OR t.assignee_id = " \
+	"(SELECT id FROM agent WHERE login = ?4)) AND (?5 IS NULL OR " \
+	"t.assignee_id IN (SELECT id FROM agent WHERE team = ?5))"
+/* Revisit tasks narrowed by --agent and --team. */
+#define VF "(?4 IS NULL OR v.agent_id = (SELECT id FROM agent WHERE login = " \
+	"?4)) AND (?5 IS NULL OR v.agent_id IN (SELECT id FROM agent WHERE " \
+	"team = ?5)) AND ?3 IS ?3"
+
+/*
+ * The tickets resolved in [?1, ?2): each with its last resolution in the
+ * period, from the timeline, so that a ticket reopened and resolved again
+ * later still counts where it was resolved.
+ */
+#define RES "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, e.at AS at " \
+	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
+	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
+	"FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND f.kind = " \
+	"'status' AND f.new_value = 'resolved' AND f.at < ?2 AND (f.at > e.at " \
+	"OR (f.at = e.at AND f.id > e.id)))) "
+
+/* Reopened after that resolution; for imported history, which has a
+ * count but no reopen events, the count. */
+#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r WHERE r.ticket_id = " \
+	"t.id AND r.kind = 'status' AND r.new_value = 'reopened' AND (r.at > " \
+	"res.at OR (r.at = res.at AND r.id > res.ev))) OR (t.reopened > 0 AND " \
+	"NOT EXISTS (SELECT 1 FROM ticket_event r WHERE r.ticket_id = t.id AND " \
+	"r.kind = 'status' AND r.new_value = 'reopened')))"
+
+struct ctx {
+	const struct cs_report_filter *f;
+	const struct cs_period *p;
+	struct cs_report *r;
+};
+
+static void
+add(struct cs_report *r, const char *section, const char *metric,
+    const char *key, const char *value)
+{
+	struct cs_report_row *row;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->row = cs_xrealloc(r->row, r->cap * sizeof(*r->row));
+	}
+	row = &r->row[r->n++];
+	row->section = section;
+	row->metric = metric;
+	row->key = cs_xstrdup(key ? key : "");
+	row->value = value ? cs_xstrdup(value) : NULL;
+	row->count = 0;
+}
+
+static sqlite3_stmt *
+prep(struct ctx *c, const char *sql)
+{
+	sqlite3_stmt *st = cs_sql(sql);
+
+	sqlite3_bind_int64(st, 1, c->p->start);
+	sqlite3_bind_int64(st, 2, c->p->end);
+	cs_bind_text(st, 3, c->f->type, 1);
+	cs_bind_text(st, 4, c->f->agent, 1);
+	cs_bind_text(st, 5, c->f->team, 1);
+	return st;
+}
+
+/* Rows of (key, count): one figure each; with total, the sum first under
+ * the empty key even when there are no rows. */
+static void
+counts(struct ctx *c, const char *section, const char *metric,
+    const char *sql, int total)
+{
+	sqlite3_stmt *st = prep(c, sql);
+	char num[32];
+	int64_t sum = 0;
+	size_t at = c->r->n;
+	const unsigned char *k;
+
+	if (total) {
+		add(c->r, section, metric, "", "0");
+		c->r->row[c->r->n - 1].count = 1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		k = sqlite3_column_text(st, 0);
+		snprintf(num, sizeof(num), "%lld",
+		    (long long)sqlite3_column_int64(st, 1));
+		sum += sqlite3_column_int64(st, 1);
+		if (k && (*k || !total)) {
+			add(c->r, section, metric, (const char *)k, num);
+			c->r->row[c->r->n - 1].count = 1;
+		}
+	}
+	sqlite3_reset(st);
+	if (total) {
+		snprintf(num, sizeof(num), "%lld", (long long)sum);
+		free(c->r->row[at].value);
+		c->r->row[at].value = cs_xstrdup(num);
+	}
+}
+
+/* Rows of (key, num, den): a rate (scale 100) or a mean (scale 1) each,
+ * empty when den is 0. */
+static void
+ratios(struct ctx *c, const char *section, const char *metric,
+    const char *sql, int scale)
+{
+	sqlite3_stmt *st = prep(c, sql);
+	const unsigned char *k;
+	char buf[32];
+	int64_t den;
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		k = sqlite3_column_text(st, 0);
+		den = sqlite3_column_int64(st, 2);
+		add(c->r, section, metric, k ? (const char *)k : "", den ?
+		    cs_fmt_ratio(sqlite3_column_int64(st, 1), den, scale, buf) :
+		    NULL);
+	}
+	sqlite3_reset(st);
+}
+
+/* The median and p90 of the seconds in rows of (key, seconds) sorted by
+ * key, then seconds; in hours. A key without rows gets no figures. */
+static void
+percentiles(struct ctx *c, const char *section, const char *mmed,
+    const char *mp90, const char *sql)
+{
+	sqlite3_stmt *st = prep(c, sql);
+	int64_t *v = NULL, x;
+	size_t n = 0, cap = 0, k;
+	char key[160] = "", cur[160], buf[32];
+	int more;
+
+	do {
+		more = sqlite3_step(st) == SQLITE_ROW;
+		if (more)
+			snprintf(cur, sizeof(cur), "%s",
+			    sqlite3_column_text(st, 0) ? (const char *)
+			    sqlite3_column_text(st, 0) : "");
+		if (n && (!more || strcmp(cur, key) != 0)) {
+			/* median: the middle value, or the mean of the two
+			 * middle values; p90: the ceil(0.9 N)-th smallest */
+			x = n % 2 ? 2 * v[n / 2] : v[n / 2 - 1] + v[n / 2];
+			add(c->r, section, mmed, key, cs_fmt_ratio(x, 7200, 1,
+			    buf));
+			k = (9 * n + 9) / 10;
+			add(c->r, section, mp90, key, cs_fmt_ratio(v[k - 1],
+			    3600, 1, buf));
+			n = 0;
+		}
+		if (!more)
+			break;
+		snprintf(key, sizeof(key), "%s", cur);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = cs_xrealloc(v, cap * sizeof(*v));
+		}
+		v[n++] = sqlite3_column_int64(st, 1);
+	} while (more);
+	sqlite3_reset(st);
+	free(v);
+}
+
+/* An empty total figure, for a metric whose rows came out empty. */
+static void
+ensure(struct cs_report *r, size_t from, const char *section,
+    const char *metric)
+{
+	size_t i;
+
+	for (i = from; i < r->n; i++)
+		if (r->row[i].metric == metric && !*r->row[i].key)
+			return;
+	add(r, section, metric, "", NULL);
+}
+
+static void
+tickets(struct ctx *c)
+{
+	size_t at;
+
+	counts(c, "tickets", "created", "SELECT 'type=' || t.type, count(*) "
+	    "FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2 AND "
+	    TF " GROUP BY t.type ORDER BY t.type", 1);
+	counts(c, "tickets", "created", "SELECT 'channel=' || t.channel, "
+	    "count(*) FROM ticket t WHERE t.created_at >= ?1 AND t.created_at "
+	    "< ?2 AND " TF " GROUP BY t.channel ORDER BY t.channel", 0);
+	counts(c, "tickets", "created", "SELECT 'category=' || t.category, "
+	    "count(*) FROM ticket t WHERE t.created_at >= ?1 AND t.created_at "
+	    "< ?2 AND t.category IS NOT NULL AND " TF " GROUP BY t.category "
+	    "ORDER BY t.category", 0);
+	counts(c, "tickets", "resolved", RES "SELECT 'type=' || t.type, "
+	    "count(*) FROM res JOIN ticket t ON t.id = res.id WHERE " TF
+	    " GROUP BY t.type ORDER BY t.type", 1);
+	/* Open at the period's end: created before it, and by the timeline
+	 * not resolved or closed then. Only tickets open now, resolved
+	 * after the end or ever reopened can be, so only they are read. */
+	counts(c, "tickets", "backlog", "SELECT '', count(*) FROM ticket t "
+	    "WHERE t.created_at < ?2 AND " TF " AND t.id IN (SELECT id FROM "
+	    "ticket WHERE status NOT IN ('resolved', 'closed') UNION SELECT id "
+	    "FROM ticket WHERE resolved_at >= ?2 UNION SELECT id FROM ticket "
+	    "WHERE reopened > 0) AND coalesce((SELECT e.new_value FROM "
+	    "ticket_event e WHERE e.ticket_id = t.id AND e.kind IN ('status', "
+	    "'created') AND e.at < ?2 ORDER BY e.at DESC, e.id DESC LIMIT 1), "
+	    "'new') NOT IN ('resolved', 'closed') AND ?1 = ?1", 0);
+	ratios(c, "tickets", "complaint_rate", "SELECT '', sum(t.type = "
+	    "'complaint'), count(*) FROM ticket t WHERE t.created_at >= ?1 AND "
+	    "t.created_at < ?2 AND " TF, 100);
+	at = c->r->n;
+	percentiles(c, "tickets", "first_response_median_h",
+	    "first_response_p90_h", "SELECT '', t.first_response_at - "
+	    "t.created_at AS s FROM ticket t WHERE t.created_at >= ?1 AND "
+	    "t.created_at < ?2 AND t.first_response_at IS NOT NULL AND " TF
+	    " ORDER BY s");
+	ensure(c->r, at, "tickets", "first_response_median_h");
+	ensure(c->r, at, "tickets", "first_response_p90_h");
+	at = c->r->n;
+	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
+	    RES "SELECT '', res.at - t.created_at AS s FROM res JOIN ticket t "
+	    "ON t.id = res.id WHERE " TF " ORDER BY s");
+	ensure(c->r, at, "tickets", "resolution_median_h");
+	ensure(c->r, at, "tickets", "resolution_p90_h");
+	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
+	    RES "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s "
+	    "FROM res JOIN ticket t ON t.id = res.id WHERE " TF " ORDER BY k, s");
+	ratios(c, "tickets", "reopen_rate", RES "SELECT '', sum(" REOPENED
+	    "), count(*) FROM res JOIN ticket t ON t.id = res.id WHERE " TF,
+	    100);
+}
+
+static void
+sla(struct ctx *c)
+{
+	static const char *const sql[] = {
+		RES "SELECT '', sum(res.at <= t.resolution_due), count(*) FROM "
+		    "res JOIN ticket t ON t.id = res.id WHERE t.resolution_due IS "
+		    "NOT NULL AND " TF,
+		RES "SELECT 'type=' || t.type, sum(res.at <= t.resolution_due), "
+		    "count(*) FROM res JOIN ticket t ON t.id = res.id WHERE "
+		    "t.resolution_due IS NOT NULL AND " TF " GROUP BY t.type "
+		    "ORDER BY t.type",
+		RES "SELECT 'priority=' || t.priority, sum(res.at <= "
+		    "t.resolution_due), count(*) FROM res JOIN ticket t ON t.id = "
+		    "res.id WHERE t.resolution_due IS NOT NULL AND " TF " GROUP BY "
+		    "t.priority ORDER BY CASE t.priority WHEN 'urgent' THEN 0 WHEN "
+		    "'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END",
+	};
+	size_t i;
+
+	/* With no ticket at all the total still has its row: an aggregate
+	 * without GROUP BY always gives one. */
+	for (i = 0; i < 3; i++)
+		ratios(c, "sla", "sla_met_pct", sql[i], 100);
+}
+
+static void
+complaints(struct ctx *c)
+{
+	size_t at;
+
+	counts(c, "complaints", "complaints", "SELECT 'category=' || "
+	    "coalesce(t.category, '(none)'), count(*) FROM ticket t WHERE "
+	    "t.type = 'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 "
+	    "AND " TF " GROUP BY 1 ORDER BY 1", 1);
+	counts(c, "complaints", "complaints", "SELECT 'stage=' || "
+	    "coalesce(t.stage, '(none)'), count(*) FROM ticket t WHERE "
+	    "t.type = 'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 "
+	    "AND " TF " GROUP BY 1 ORDER BY 1", 0);
+	/* the stage-factor breakdown: each stage's share of complaints */
+	ratios(c, "complaints", "stage_share_pct", "SELECT 'stage=' || "
+	    "coalesce(t.stage, '(none)'), count(*), (SELECT count(*) FROM "
+	    "ticket t WHERE t.type = 'complaint' AND t.created_at >= ?1 AND "
+	    "t.created_at < ?2 AND " TF ") FROM ticket t WHERE t.type = "
+	    "'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 AND " TF
+	    " GROUP BY 1 ORDER BY 1", 100);
+	counts(c, "complaints", "complaints", "SELECT 'root_cause=' || "
+	    "coalesce(t.root_cause, '(none)'), count(*) FROM ticket t WHERE "
+	    "t.type = 'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 "
+	    "AND " TF " GROUP BY 1 ORDER BY 1", 0);
+	at = c->r->n;
+	percentiles(c, "complaints", "resolution_median_h", "resolution_p90_h",
+	    RES "SELECT '', res.at - t.created_at AS s FROM res JOIN ticket t "
+	    "ON t.id = res.id WHERE t.type = 'complaint' AND " TF " ORDER BY s");
+	ensure(c->r, at, "complaints", "resolution_median_h");
+	ensure(c->r, at, "complaints", "resolution_p90_h");
+	ratios(c, "complaints", "sla_met_pct", RES "SELECT '', sum(res.at <= "
+	    "t.resolution_due), count(*) FROM res JOIN ticket t ON t.id = "
+	    "res.id WHERE t.type = 'complaint' AND t.resolution_due IS NOT "
+	    "NULL AND " TF, 100);
+}
+
+static void
+csat(struct ctx *c)
+{
+	ratios(c, "csat", "csat_mean", "SELECT '', sum(t.csat), count(t.csat) "
+	    "FROM ticket t WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF, 1);
+	ratios(c, "csat", "satisfied_pct", "SELECT '', sum(t.csat >= 4), "
+	    "count(t.csat) FROM ticket t WHERE t.csat_at >= ?1 AND t.csat_at < "
+	    "?2 AND " TF, 100);
+	counts(c, "csat", "csat_scores", "SELECT '', count(*) FROM ticket t "
+	    "WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF, 0);
+}
+
+static void
+agents(struct ctx *c)
+{
+	counts(c, "agents", "resolved", RES "SELECT 'agent=' || a.login, "
+	    "count(*) FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON "
+	    "a.id = t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
+	    "a.login", 0);
+	percentiles(c, "agents", "resolution_median_h", "resolution_p90_h",
+	    RES "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
+	    "FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
+	    "t.resolved_by WHERE " TF " ORDER BY k, s");
+	ratios(c, "agents", "csat_mean", "SELECT 'agent=' || a.login, "
+	    "sum(t.csat), count(t.csat) FROM ticket t JOIN agent a ON a.id = "
+	    "t.resolved_by WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
+	    " GROUP BY a.login ORDER BY a.login", 1);
+	counts(c, "agents", "revisits_finished", "SELECT 'agent=' || a.login, "
+	    "count(*) FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE "
+	    "v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND "
+	    "v.finished_at < ?2 AND " VF " GROUP BY a.login ORDER BY a.login", 0);
+	ratios(c, "agents", "revisit_success_rate", "SELECT 'agent=' || "
+	    "a.login, sum(v.last_result = 'reached'), count(*) FROM revisit v "
+	    "JOIN agent a ON a.id = v.agent_id WHERE v.status IN ('done', "
+	    "'failed') AND v.finished_at >= ?1 AND v.finished_at < ?2 AND " VF
+	    " GROUP BY a.login ORDER BY a.login", 100);
+}
+
+static void
+revisits(struct ctx *c)
+{
+#define VFIN "v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+	"v.finished_at < ?2 AND " VF
+	counts(c, "revisits", "revisits_finished", "SELECT 'reason=' || "
+	    "v.reason, count(*) FROM revisit v WHERE " VFIN " GROUP BY v.reason "
+	    "ORDER BY v.reason", 1);
+	ratios(c, "revisits", "revisit_success_rate", "SELECT '', "
+	    "sum(v.last_result = 'reached'), count(*) FROM revisit v WHERE "
+	    VFIN, 100);
+	ratios(c, "revisits", "revisit_success_rate", "SELECT 'reason=' || "
+	    "v.reason, sum(v.last_result = 'reached'), count(*) FROM revisit v "
+	    "WHERE " VFIN " GROUP BY v.reason ORDER BY v.reason", 100);
+	/* results by kind: the last result of each finished task; the
+	 * spec's keys read reason=no-answer */
+	counts(c, "revisits", "revisits_by_result", "SELECT 'reason=' || "
+	    "v.last_result, count(*) FROM revisit v WHERE " VFIN " GROUP BY "
+	    "v.last_result ORDER BY v.last_result", 0);
+	ratios(c, "revisits", "revisit_score_mean", "SELECT '', sum(a.score), "
+	    "count(a.score) FROM revisit_attempt a JOIN revisit v ON v.id = "
+	    "a.revisit_id WHERE a.at >= ?1 AND a.at < ?2 AND " VF, 1);
+#undef VFIN
+}
+
+static void
+kb(struct ctx *c)
+{
+	counts(c, "kb", "kb_links", "SELECT 'article=' || l.article, count(*) "
+	    "FROM ticket_link l JOIN ticket t ON t.id = l.ticket_id WHERE "
+	    "l.linked_at >= ?1 AND l.linked_at < ?2 AND " TF " GROUP BY "
+	    "l.article ORDER BY count(*) DESC, l.article LIMIT 10", 0);
+	/* knowledge gaps: categories of the period's tickets that no linked
+	 * article answered */
+	counts(c, "kb", "kb_gaps", "SELECT 'category=' || t.category, count(*) "
+	    "FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2 AND "
+	    "t.category IS NOT NULL AND " TF " AND NOT EXISTS (SELECT 1 FROM "
+	    "ticket_link l JOIN ticket u ON u.id = l.ticket_id WHERE "
+	    "u.category = t.category) GROUP BY t.category ORDER BY count(*) "
+	    "DESC, t.category", 0);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(struct ctx *);
+} sections[] = {
+	{ "tickets", tickets }, { "complaints", complaints }, { "sla", sla },
+	{ "csat", csat }, { "agents", agents }, { "revisits", revisits },
+	{ "kb", kb }, { NULL, NULL }
+};
+
+int
+cs_report_section_known(const char *name)
+{
+	int i;
+
+	for (i = 0; sections[i].name; i++)
+		if (strcmp(sections[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+int
+cs_report_compute(const struct cs_report_filter *f,
+    const struct cs_period *p, struct cs_report *r)
+{
+	struct ctx c = { f, p, r };
+	int i, rc;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	memset(r, 0, sizeof(*r));
+	for (i = 0; sections[i].name; i++)
+		if (!f->section || strcmp(f->section, sections[i].name) == 0)
+			sections[i].fn(&c);
+	return 0;
+}
+
+void
+cs_report_free(struct cs_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->row[i].key);
+		free(r->row[i].value);
+	}
+	free(r->row);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- chart data ------------------------------------------------------- */
+
+int
+cs_report_chart(const char *name, const struct cs_report_filter *f,
+    const struct cs_period *p, void (*point)(void *, const char *series,
+    const char *label, double value), void *arg)
+{
+	struct ctx c = { f, p, NULL };
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	if (strcmp(name, "daily") == 0)
+		st = prep(&c, "SELECT t.type, date(t.created_at, 'unixepoch', "
+		    "'localtime') AS d, count(*) FROM ticket t WHERE t.created_at "
+		    ">= ?1 AND t.created_at < ?2 AND " TF " GROUP BY d, t.type "
+		    "ORDER BY d, t.type");
+	else if (strcmp(name, "resolution") == 0)
+		/* resolution hours in buckets: <4, 4-8, 8-24, 24-48, 48-72,
+		 * >=72 */
+		st = prep(&c, RES "SELECT '', CASE WHEN s < 14400 THEN '<4h' "
+		    "WHEN s < 28800 THEN '4-8h' WHEN s < 86400 THEN '8-24h' WHEN "
+		    "s < 172800 THEN '1-2d' WHEN s < 259200 THEN '2-3d' ELSE "
+		    "'>3d' END AS b, count(*) FROM (SELECT res.at - t.created_at "
+		    "AS s FROM res JOIN ticket t ON t.id = res.id WHERE " TF ") "
+		    "GROUP BY b ORDER BY min(s)");
+	else if (strcmp(name, "csat") == 0)
+		st = prep(&c, "SELECT '', t.csat || '', count(*) FROM ticket t "
+		    "WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
+		    " GROUP BY t.csat ORDER BY t.csat");
+	else if (strcmp(name, "revisits") == 0)
+		st = prep(&c, "SELECT '', v.last_result, count(*) FROM revisit v "
+		    "WHERE v.status IN ('done', 'failed') AND v.finished_at >= ?1 "
+		    "AND v.finished_at < ?2 AND " VF " GROUP BY v.last_result "
+		    "ORDER BY count(*) DESC");
+	else if (strcmp(name, "agents") == 0)
+		st = prep(&c, RES "SELECT '', a.login, count(*) FROM res JOIN "
+		    "ticket t ON t.id = res.id JOIN agent a ON a.id = "
+		    "t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
+		    "count(*) DESC, a.login");
+	else
+		return cs_err(CS_EX_SOFTWARE, "internal error: chart %s", name);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		point(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_double(st, 2));
+	sqlite3_reset(st);
+	return 0;
+}
