@@ -37,6 +37,14 @@ has() {
 	printf '%s\n' "$output" | grep -qxF -- "$1"
 }
 
+# The binaries that exist: one cmd/cs-NAME.c each.
+bins() {
+	for f in "$TOP"/cmd/cs-*.c; do
+		f=${f##*/}
+		printf '%s\n' "${f%.c}"
+	done
+}
+
 @test "every man page passes mandoc -Tlint -W warning" {
 	n=0
 	for f in "$MAN"/*.[1-9]; do
@@ -46,11 +54,15 @@ has() {
 		n=$((n + 1))
 	done
 	[ "$n" -ge 3 ]
-	[ -f "$MAN/cs.7" ] && [ -f "$MAN/cs-db.1" ] && [ -f "$MAN/cs-agent.1" ]
+	[ -f "$MAN/cs.7" ]
+	[ "$(bins | wc -l)" -ge 4 ]
+	for bin in $(bins); do
+		[ -f "$MAN/$bin.1" ] || { echo "$bin.1 missing"; false; }
+	done
 }
 
 @test "the man pages name every command and every long option" {
-	for bin in cs-db cs-agent; do
+	for bin in $(bins); do
 		text=$(page "$bin.1")
 		subs=$("$bin" __complete)
 		[ -n "$subs" ]
@@ -95,6 +107,36 @@ has() {
 	for b in cs-customer cs-agent cs-ticket cs-revisit cs-report cs-kb cs-db; do
 		printf '%s\n' "$text" | grep -qw -- "$b" ||
 		    { echo "$b missing"; false; }
+	done
+	# the binaries that exist: in the list of commands, in the sentence
+	# that says which exist, and in SEE ALSO
+	for b in $(bins); do
+		grep -qx "\.It Xr $b 1" "$MAN/cs.7" ||
+		    { echo "cs.7: $b not in the list"; false; }
+		sed -n '/^In this version/,/^exist\.$/p' "$MAN/cs.7" |
+		    grep -q "^\.Xr $b 1" ||
+		    { echo "cs.7: $b not said to exist"; false; }
+		sed -n '/^\.Sh SEE ALSO/,/^\.Sh /p' "$MAN/cs.7" |
+		    grep -q "^\.Xr $b 1" ||
+		    { echo "cs.7: $b not in SEE ALSO"; false; }
+	done
+}
+
+@test "every binary has a bash, a zsh and a fish completion" {
+	for bin in $(bins); do
+		[ -f "$COMP/bash/$bin" ] || { echo "bash/$bin missing"; false; }
+		[ -f "$COMP/zsh/_$bin" ] || { echo "zsh/_$bin missing"; false; }
+		[ -f "$COMP/fish/$bin.fish" ] ||
+		    { echo "fish/$bin.fish missing"; false; }
+		run bash -c "source '$COMP/bash/$bin' && complete -p $bin"
+		[ "$status" -eq 0 ]
+		[[ "$output" == *"-F "*" $bin" ]]
+		# the commands, from the binary
+		run comp "$COMP/bash/$bin" "$bin" ''
+		[ "$status" -eq 0 ]
+		for sub in $("$bin" __complete); do
+			has "$sub" || { echo "bash: $bin $sub missing"; false; }
+		done
 	done
 }
 
@@ -180,12 +222,74 @@ has() {
 	[ "$output" = cs-2026-11.db ]
 }
 
+@test "bash: cs-customer completes commands, options and values" {
+	run comp "$COMP/bash/cs-customer" cs-customer inv
+	[ "$output" = invalidate ]
+	run comp "$COMP/bash/cs-customer" cs-customer list --seg
+	[ "$output" = --segment ]
+	run comp "$COMP/bash/cs-customer" cs-customer invalidate x --reason ''
+	has invalid-number && has do-not-contact
+	cs-customer add --name 王芳 --phone 13812345678 --city 北京 \
+	    --segment vip >/dev/null
+	run comp "$COMP/bash/cs-customer" cs-customer list --city ''
+	[ "$output" = 北京 ]
+	touch "$T/客户档案.csv"
+	cd "$T"
+	run comp "$COMP/bash/cs-customer" cs-customer import 客
+	[ "$output" = 客户档案.csv ]
+}
+
+@test "bash: cs-ticket completes commands, options, values and operands" {
+	run comp "$COMP/bash/cs-ticket" cs-ticket lis
+	[ "$output" = list ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket li
+	has list && has link
+	run comp "$COMP/bash/cs-ticket" cs-ticket list --st
+	[ "$output" = --status ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket list --status p
+	[ "$output" = pending ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket new x -p ''
+	has urgent && has low
+	# types come from the database: nothing without one
+	out=$(comp "$COMP/bash/cs-ticket" cs-ticket new x --type '' 2>&1)
+	[ -z "$out" ]
+	[ ! -e "$CS_DB" ]
+	cs-agent add li.na >/dev/null
+	run comp "$COMP/bash/cs-ticket" cs-ticket new x --type ''
+	has complaint && has aftersales
+	run comp "$COMP/bash/cs-ticket" cs-ticket new x -a ''
+	[ "$output" = li.na ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket sla ''
+	has list && has set && has rm
+	run comp "$COMP/bash/cs-ticket" cs-ticket sla set co
+	has complaint && has consult
+	run comp "$COMP/bash/cs-ticket" cs-ticket sla set complaint h
+	[ "$output" = high ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket sla set --calendar w
+	[ "$output" = work ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket calendar ''
+	has holiday && has workday && has hours && has import
+	run comp "$COMP/bash/cs-ticket" cs-ticket assign 12 ''
+	[ "$output" = li.na ]
+	out=$(comp "$COMP/bash/cs-ticket" cs-ticket assign '' 2>&1)
+	[ -z "$out" ]
+	out=$(comp "$COMP/bash/cs-ticket" cs-ticket resolve 1 --stage '' 2>&1)
+	[ -z "$out" ]
+	touch "$T/2025工单.csv" "$T/cn-2025.csv"
+	cd "$T"
+	run comp "$COMP/bash/cs-ticket" cs-ticket import 2025
+	[ "$output" = 2025工单.csv ]
+	run comp "$COMP/bash/cs-ticket" cs-ticket calendar import cn
+	[ "$output" = cn-2025.csv ]
+}
+
 @test "zsh: the completion files parse and offer the binaries' words" {
 	command -v zsh >/dev/null || skip "zsh is not installed"
-	zsh -n "$COMP/zsh/_cs-agent"
-	zsh -n "$COMP/zsh/_cs-db"
-	head -n 1 "$COMP/zsh/_cs-agent" | grep -qx '#compdef cs-agent'
-	head -n 1 "$COMP/zsh/_cs-db" | grep -qx '#compdef cs-db'
+	for bin in $(bins); do
+		zsh -n "$COMP/zsh/_$bin" || { echo "zsh -n _$bin"; false; }
+		head -n 1 "$COMP/zsh/_$bin" | grep -qx "#compdef $bin" ||
+		    { echo "_$bin: no #compdef line"; false; }
+	done
 	cs-agent add li.na --team 售后组 >/dev/null
 	# compadd and _files stand in for compsys: they print what is offered.
 	run zsh -f -c '
@@ -194,26 +298,58 @@ has() {
 		    (*) print -r -- "$a" ;; esac; done }
 		_files() { print -r -- "<files>" }
 		fpath=("$1" $fpath)
-		autoload -Uz _cs-agent _cs-db
+		autoload -Uz _cs-agent _cs-db _cs-customer _cs-ticket
 		words=(cs-agent list --team ""); CURRENT=4; PREFIX=; _cs-agent
 		words=(cs-agent show ""); CURRENT=3; PREFIX=; _cs-agent
 		words=(cs-agent import ""); CURRENT=3; PREFIX=; _cs-agent
 		words=(cs-db ""); CURRENT=2; PREFIX=; _cs-db
+		words=(cs-customer ""); CURRENT=2; PREFIX=; _cs-customer
+		words=(cs-ticket new x --type ""); CURRENT=5; PREFIX=; _cs-ticket
+		words=(cs-ticket sla set complaint ""); CURRENT=5; PREFIX=
+		_cs-ticket
 	' zsh "$COMP/zsh"
 	[ "$status" -eq 0 ]
 	has 售后组 && has li.na && has '<files>' && has restore
+	has dedupe && has complaint && has urgent
+	# a FILE value whose option lists no words: file names
+	run zsh -f -c '
+		compadd() { local a; for a in "$@"; do case $a in
+		    (--) ;; (-a) print -rl -- "${(@P)2}"; return ;;
+		    (*) print -r -- "$a" ;; esac; done }
+		_files() { print -r -- "<files>" }
+		fpath=("$1" $fpath)
+		autoload -Uz _cs-agent _cs-db _cs-customer _cs-ticket
+		words=(cs-agent import --skip-invalid ""); CURRENT=4; PREFIX=
+		_cs-agent
+		words=(cs-db --db ""); CURRENT=3; PREFIX=; _cs-db
+		words=(cs-customer import --skip-invalid ""); CURRENT=4; PREFIX=
+		_cs-customer
+		words=(cs-ticket new x --body-file ""); CURRENT=5; PREFIX=
+		_cs-ticket
+	' zsh "$COMP/zsh"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 4 ]
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = '<files>' ]
 }
 
 @test "fish: the completion files parse and offer the binaries' words" {
 	command -v fish >/dev/null || skip "fish is not installed"
-	fish -n "$COMP/fish/cs-agent.fish"
-	fish -n "$COMP/fish/cs-db.fish"
+	for bin in $(bins); do
+		fish -n "$COMP/fish/$bin.fish" || { echo "fish -n $bin"; false; }
+	done
 	cs-agent add li.na --team 售后组 >/dev/null
 	run fish -c "source '$COMP/fish/cs-agent.fish'; source '$COMP/fish/cs-db.fish'
+		source '$COMP/fish/cs-customer.fish'
+		source '$COMP/fish/cs-ticket.fish'
 		complete -C'cs-agent li'
 		complete -C'cs-agent list --team '
 		complete -C'cs-agent show '
-		complete -C'cs-db res'"
+		complete -C'cs-db res'
+		complete -C'cs-customer ded'
+		complete -C'cs-ticket new x --type '
+		complete -C'cs-ticket sla set complaint '
+		complete -C'cs-ticket assign 7 '"
 	[ "$status" -eq 0 ]
 	has list && has 售后组 && has li.na && has restore
+	has dedupe && has complaint && has urgent
 }
