@@ -12,7 +12,7 @@ enum {
 	O_CREATED, O_RESOLVED, O_OVERDUE, O_SEARCH, O_LIMIT, O_SORT, O_NOTE,
 	O_UNTIL, O_RESOLUTION, O_ROOT_CAUSE, O_TO, O_REASON, O_COMMENT,
 	O_FIRST_RESPONSE, O_CALENDAR, O_SOON, O_FROM, O_REVISIT_DAYS,
-	O_REVISIT_REASON, O_BODY_FILE
+	O_REVISIT_REASON, O_BODY_FILE, O_ID
 };
 
 static const struct cs_opt new_opts[] = {
@@ -80,6 +80,7 @@ static const struct cs_opt list_opts[] = {
 	{ O_SORT, "sort", 0, CS_OPT_ARG, "FIELDS",
 	    "e.g. -priority,created_at (default: id)", NULL },
 	{ O_LIMIT, "limit", 0, CS_OPT_ARG, "N", "at most N tickets", NULL },
+	{ O_ID, "id", 0, CS_OPT_ARG, "ID", "only this ticket", NULL },
 	CS_OPT_END
 };
 
@@ -237,8 +238,20 @@ ids(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
 		if (*end || (*out)[*n - 1] <= 0)
 			return cs_usage(cmd, "not a ticket id '%s'", argv[i]);
 	}
-	if (*n == 0)
+	if (*n == 0 && argc == 0)
 		return cs_usage(cmd, "give a ticket id, or - to read them");
+	/* The same ticket twice (overdue lists one per target) once. */
+	{
+		size_t a, b, k = 0;
+
+		for (a = 0; a < *n; a++) {
+			for (b = 0; b < k && (*out)[b] != (*out)[a]; b++)
+				;
+			if (b == k)
+				(*out)[k++] = (*out)[a];
+		}
+		*n = k;
+	}
 	return 0;
 }
 
@@ -257,6 +270,9 @@ each(const struct cs_cmd *cmd, int argc, char **argv,
 		free(list);
 		return rc;
 	}
+	if (n == 0)
+		cs_warn("%s: no tickets on standard input: nothing to do",
+		    cmd->name);
 	for (i = 0; i < n; i++) {
 		if ((rc = fn(list[i], arg, &problem)) == 0)
 			continue;
@@ -272,6 +288,11 @@ each(const struct cs_cmd *cmd, int argc, char **argv,
 	free(list);
 	return cs_commit();
 }
+
+static int cmd_list(const struct cs_cmd *, int, char **);
+static const struct cs_opt list_opts[];
+static const struct cs_cmd list_cmd = { "list", cmd_list, "", "",
+	list_opts };
 
 /* ---- new, import ------------------------------------------------------- */
 
@@ -315,10 +336,11 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 	rc = cs_ticket_new(&in, &id, &field, &problem);
 	if (rc < 0) {
 		cs_rollback();
-		rc = cs_err(CS_EX_DATAERR, "new: %s%s%s%s%s", field >= 0 ? "--" :
-		    "", field >= 0 ? (field == CS_TK_ASSIGNEE ? "assign" :
+		rc = cs_err(CS_EX_DATAERR, "new: %s%s%s%s", field ==
+		    CS_TK_CUSTOMER ? "" : field >= 0 ? "--" : "", field >= 0 ?
+		    (field == CS_TK_ASSIGNEE ? "assign" :
 		    cs_ticket_field[field]) : "", field >= 0 ? ": " : "",
-		    problem, "");
+		    problem);
 		free(problem);
 		free(body);
 		return rc;
@@ -330,6 +352,15 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 	}
 	if ((rc = cs_commit()))
 		return rc;
+	if (cs_conf.format == CS_FMT_JSON || cs_conf.format == CS_FMT_JSONL) {
+		/* the new ticket as one object, as list shows it */
+		char num[24];
+		char *av[] = { "list", "--id", num, NULL };
+
+		snprintf(num, sizeof(num), "%lld", (long long)id);
+		cs_conf.format = CS_FMT_JSONL;
+		return cmd_list(&list_cmd, 3, av);
+	}
 	printf("%lld\n", (long long)id);
 	return 0;
 }
@@ -457,6 +488,11 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 				    "(%s)", g.arg);
 			f.resolved = &resolved;
 			break;
+		case O_ID:
+			f.id = strtoll(g.arg, &end, 10);
+			if (*end || f.id <= 0)
+				return cs_usage(cmd, "--id takes a ticket id");
+			break;
 		case O_LIMIT:
 			f.limit = strtol(g.arg, &end, 10);
 			if (*end || f.limit <= 0)
@@ -470,9 +506,12 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	}
 	for (i = 0; i < f.nstatus; i++)
 		if (!strstr(" new open pending resolved closed reopened ",
-		    f.status[i]) || !*f.status[i]) {
+		    f.status[i]) || !*f.status[i] ||
+		    strchr(f.status[i], ' ')) {
+			rc = cs_usage(cmd, "unknown status '%s' (new, open, "
+			    "pending, resolved, closed, reopened)", f.status[i]);
 			free(f.status);
-			return cs_usage(cmd, "unknown status '%s'", f.status[i]);
+			return rc;
 		}
 	if ((rc = cs_db_open(CS_DB_READ, NULL))) {
 		free(f.status);
@@ -1027,8 +1066,9 @@ calendar_import(const char *path)
 
 	spec.required = (const char *const[]){ "day", "kind", NULL };
 	spec.ignore_unknown = cs_conf.ignore_unknown;
-	if ((rc = cs_reader_open(&r, path, CS_IN_AUTO, cs_conf.encoding,
-	    &spec)))
+	if ((rc = cs_reader_open(&r, path, cs_conf.input_format ?
+	    cs_in_format_parse(cs_conf.input_format) : CS_IN_AUTO,
+	    cs_conf.encoding, &spec)))
 		return rc;
 	while ((rc = cs_reader_next(r, &rec)) == 0) {
 		day = cs_record_get(rec, "day");
@@ -1241,7 +1281,8 @@ cmd_type(const struct cs_cmd *cmd, int argc, char **argv)
 		sqlite3_reset(st);
 		return cs_out_end(o);
 	}
-	if (n != 2 || (strcmp(argv[g.ind], "set") && strcmp(argv[g.ind], "add")))
+	if (n != 2 || (strcmp(argv[g.ind], "set") && strcmp(argv[g.ind], "add"))
+	    || !*argv[g.ind + 1])
 		return cs_usage(cmd, "type [list] | type set NAME "
 		    "[--revisit-days N] [--revisit-reason TEXT]");
 	if (days && *days) {

@@ -673,7 +673,7 @@ struct cs_ticket_filter {
 	int open;		/* not resolved or closed */
 	int overdue;		/* past a due time now */
 	const char *type, *channel, *priority, *category, *assignee, *search;
-	int64_t customer;
+	int64_t customer, id;
 	const struct cs_period *created, *resolved;
 	const char *sort;
 	long limit;

@@ -161,7 +161,10 @@ cs_sla_due(const char *type, const char *priority, int64_t created,
 		    == 0;
 		*fr_due = work ? cs_work_add(created, fr) : created + fr;
 		*res_due = work ? cs_work_add(created, res) : created + res;
-		found = 1;
+		/* a calendar without working hours has no due times */
+		found = *fr_due != INT64_MAX && *res_due != INT64_MAX;
+		if (!found)
+			*fr_due = *res_due = 0;
 	}
 	sqlite3_reset(st);
 	return found;

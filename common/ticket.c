@@ -138,8 +138,8 @@ customer_of(const char *ref, int create, char **problem)
 	if ((id = cs_customer_find(ref, &why)))
 		return id;
 	if (!create) {
-		*problem = cs_xasprintf("%s (add it with cs-customer, or use "
-		    "--create-customers)", why);
+		*problem = cs_xasprintf("%s (%s)", why, strstr(why, "several") ?
+		    "give the id" : "add it with cs-customer first");
 		return 0;
 	}
 	norm = cs_phone_norm(ref, &kind, &why);
@@ -680,6 +680,10 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	if (!status)
 		status = t[3] ? "closed" : t[2] ? "resolved" : t[1] ? "open" :
 		    "new";
+	if ((t[2] || t[3]) && strcmp(status, "resolved") != 0 &&
+	    strcmp(status, "closed") != 0 && strcmp(status, "reopened") != 0)
+		return fail(field, CS_TK_STATUS, problem, "a ticket with "
+		    "resolved_at or closed_at is resolved, closed or reopened");
 	if ((strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0)
 	    && !t[2])
 		return fail(field, CS_TK_RESOLVED_AT, problem, "a resolved or "
@@ -911,6 +915,10 @@ cs_ticket_query(const struct cs_ticket_filter *f, sqlite3_stmt **out)
 	if (f->customer) {
 		cs_buf_adds(&q, " AND t.customer_id = ?");
 		INT(f->customer);
+	}
+	if (f->id) {
+		cs_buf_adds(&q, " AND t.id = ?");
+		INT(f->id);
 	}
 	if (f->created) {
 		cs_buf_adds(&q, " AND t.created_at >= ? AND t.created_at < ?");

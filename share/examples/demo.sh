@@ -1,30 +1,68 @@
 #!/bin/sh
-# make demo: a newcomer's first minutes, in a temporary database.
+# make demo: a newcomer's first minutes. A realistic three weeks of a
+# Chinese customer-service team, loaded into a temporary database; the
+# revisits of Monday morning planned, shared out and some called; the
+# weekly report printed and written as HTML and as CSV for Excel.
 # Usage: demo.sh BUILD_DIR
 set -eu
 B=${1:-build}
 PATH="$(pwd)/$B:$PATH"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/cs-demo.XXXXXX")
-export CS_DB="$dir/cs.db"
-echo "== database: $CS_DB"
+export CS_DB="$dir/cs.db" CS_USER=demo
+# The sample ends on Monday 2026-11-24 at 9:00, Beijing time.
+export TZ=Asia/Shanghai CS_NOW=2026-11-24T09:00:00
+S=share/sample
+say() { printf '\n== %s\n' "$*"; }
+
+say "cs-db init                    # the database: $CS_DB"
 cs-db init
-echo
-echo "== cs-agent import share/sample/agents.csv"
-cs-agent import share/sample/agents.csv
-echo
-echo "== cs-agent leave li.na --from today --to +2d --note 年假"
-cs-agent leave li.na --from today --to +2d --note 年假 >/dev/null
-echo
-echo "== cs-agent list -f table"
-cs-agent list -f table
-echo
-echo "== cs-agent list --skill 技术支持 (CSV, as a pipe gets it)"
-cs-agent list --skill 技术支持 | cat
-echo
-echo "== cs-agent list --team 客服一组 --excel > $dir/roster.csv (for Excel)"
-cs-agent list --team 客服一组 --excel > "$dir/roster.csv"
-echo
-echo "== cs-db stats"
-cs-db stats -f table
-echo
-echo "The demo database stays in $dir; remove it with: rm -r $dir"
+say "cs-agent import $S/agents.csv  # 9 specialists, ability weights 0.6 to 1.5"
+cs-agent import "$S/agents.csv"
+cs-agent leave zhou.xue --from 2026-11-24 --to 2026-11-25 --note 年假 >/dev/null
+say "cs-customer import $S/customers.csv  # phones in many spellings"
+cs-customer import "$S/customers.csv"
+say "cs-ticket sla set ...          # targets per type and priority, working hours"
+for t in consult complaint grumble tech aftersales; do
+	cs-ticket sla set "$t" urgent --first-response 30m --resolution 4h
+	cs-ticket sla set "$t" high --first-response 1h --resolution 8h
+	cs-ticket sla set "$t" normal --first-response 2h --resolution 24h
+	cs-ticket sla set "$t" low --first-response 4h --resolution 48h
+done
+cs-ticket sla list -f table | head -6
+say "cs-ticket import $S/tickets.csv  # three weeks of history"
+cs-ticket import "$S/tickets.csv"
+say "cs-ticket overdue --soon 2h | head  # what cron would mail every hour"
+cs-ticket overdue --soon 2h -f table | head -8 || true
+say "cs-revisit plan ...            # Monday's follow-up calls"
+cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complaint \
+    --window 21d
+cs-revisit plan --reason 售后回访 --date-field purchase_date --offset 7d \
+    --window 7d
+cs-revisit plan --reason 重点客户关怀 --segment vip --every 30d
+say "cs-revisit assign              # owner first, then by load and weight"
+cs-revisit assign -f csv | cut -d, -f3 | sed 1d | sort | uniq -c | sort -rn
+say "cs-revisit log ...             # the first calls of the morning"
+n=0
+for id in $(cs-revisit list --agent li.na -f csv --no-header | cut -d, -f1 |
+    head -6); do
+	n=$((n + 1))
+	case $n in
+	1|2|3) cs-revisit log "$id" --result reached --score 5 --note 很满意 ;;
+	4) cs-revisit log "$id" --result no-answer ;;
+	5) cs-revisit log "$id" --result busy ;;
+	6) echo "low score: complaint ticket $(cs-revisit log "$id" \
+	    --result reached --score 2 --note 维修后仍有异响)" ;;
+	esac
+done
+cs-revisit list --agent li.na --status all -f table | head -8
+say "cs-report weekly --lang zh     # last week, 2026-W47, with 环比"
+cs-report weekly --lang zh -f table
+cs-report weekly --lang zh -o "$dir/weekly.html"
+cs-report weekly --excel -o "$dir/weekly.csv"
+cs-revisit summary last-week --excel > "$dir/revisits.csv"
+say "files"
+echo "HTML report:        $dir/weekly.html"
+echo "Excel CSV report:   $dir/weekly.csv"
+echo "revisit summary:    $dir/revisits.csv"
+echo "the database:       $CS_DB"
+echo "Remove them all with: rm -r $dir"
