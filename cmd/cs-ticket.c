@@ -505,9 +505,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
 	}
 	for (i = 0; i < f.nstatus; i++)
-		if (!strstr(" new open pending resolved closed reopened ",
-		    f.status[i]) || !*f.status[i] ||
-		    strchr(f.status[i], ' ')) {
+		if (!cs_word_in(f.status[i], cs_ticket_statuses)) {
 			rc = cs_usage(cmd, "unknown status '%s' (new, open, "
 			    "pending, resolved, closed, reopened)", f.status[i]);
 			free(f.status);
@@ -959,8 +957,7 @@ cmd_sla(const struct cs_cmd *cmd, int argc, char **argv)
 			    "duration (%s; use 24h, 3d)", res);
 		if (strcmp(cal, "work") && strcmp(cal, "24x7"))
 			return cs_usage(cmd, "--calendar is work or 24x7");
-		if (!strstr(" urgent high normal low ", prio) || !*prio ||
-		    strchr(prio, ' '))
+		if (!cs_word_in(prio, cs_ticket_priorities))
 			return cs_err(CS_EX_DATAERR, "sla: unknown priority "
 			    "'%s' (urgent, high, normal, low)", prio);
 		if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
@@ -1145,7 +1142,7 @@ static int
 calendar_hours(const char *days, const char *spans)
 {
 	sqlite3_stmt *st;
-	int a, b, d, h1, m1, h2, m2, k, rc;
+	int a, b, d, h1, m1, h2, m2, k, rc, nsp, sp[16][2];
 	char *copy, *tok, *save = NULL;
 
 	if (weekdays(days, &a, &b) < 0)
@@ -1161,6 +1158,7 @@ calendar_hours(const char *days, const char *spans)
 		return 0;
 	copy = cs_xstrdup(spans);
 	rc = 0;
+	nsp = 0;
 	for (tok = strtok_r(copy, ",", &save); tok && !rc;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (sscanf(tok, "%d:%d-%d:%d%n", &h1, &m1, &h2, &m2, &k) != 4 ||
@@ -1171,6 +1169,17 @@ calendar_hours(const char *days, const char *spans)
 			    "(%s; use 09:00-12:00,13:30-18:00)", tok);
 			break;
 		}
+		/* overlapping spans would count their hours twice */
+		for (k = 0; k < nsp; k++)
+			if (h1 * 60 + m1 < sp[k][1] && sp[k][0] < h2 * 60 + m2)
+				break;
+		if (k < nsp || nsp == 16) {
+			rc = cs_err(CS_EX_DATAERR, "calendar hours: %s overlaps "
+			    "another span", tok);
+			break;
+		}
+		sp[nsp][0] = h1 * 60 + m1;
+		sp[nsp++][1] = h2 * 60 + m2;
 		for (d = a; d <= b && !rc; d++) {
 			st = cs_sql("INSERT OR REPLACE INTO work_hours (weekday, "
 			    "start_min, end_min) VALUES (?, ?, ?)");

@@ -26,22 +26,6 @@ login_ok(const char *s)
 	return 1;
 }
 
-static int
-word_in(const char *w, const char *list)
-{
-	size_t n = strlen(w);
-	const char *p = list;
-
-	if (n == 0)
-		return 0;
-	while ((p = strstr(p, w))) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-		p += n;
-	}
-	return 0;
-}
-
 /* "yes"/"no" in the forms a spreadsheet holds; -1 when neither. */
 static int
 parse_bool(const char *s)
@@ -136,7 +120,7 @@ check(int f, const char *s, char **out)
 	case CS_AGENT_ROLE:
 		if (!*s)
 			s = "agent";
-		if (!word_in(s, cs_agent_roles))
+		if (!cs_word_in(s, cs_agent_roles))
 			return "unknown role (agent, supervisor, reviewer, "
 			    "owner, admin)";
 		break;

@@ -89,6 +89,8 @@ char *cs_text_nfkc(const char *s);
  * trimmed, sorted, each once, joined by ';'. Caller frees; NULL when an
  * item holds a ',' or is longer than 64 bytes. */
 char *cs_text_list(const char *s);
+/* 1 when w is one whole word of a space-separated list ("new open"). */
+int cs_word_in(const char *w, const char *list);
 /* Trims ASCII and Unicode white space at both ends, in place. */
 char *cs_text_trim(char *s);
 

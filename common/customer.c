@@ -598,20 +598,6 @@ cs_customer_status(int64_t id, char buf[16])
 	return r;
 }
 
-static int
-word_in(const char *w, const char *list)
-{
-	size_t n = strlen(w);
-	const char *p = list;
-
-	while (n && (p = strstr(p, w))) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-		p += n;
-	}
-	return 0;
-}
-
 int
 cs_customer_invalidate(int64_t id, const char *reason, const char *note,
     const char **problem)
@@ -620,7 +606,7 @@ cs_customer_invalidate(int64_t id, const char *reason, const char *note,
 	char status[16];
 	int rc;
 
-	if (!word_in(reason, cs_contact_reasons)) {
+	if (!cs_word_in(reason, cs_contact_reasons)) {
 		*problem = "unknown reason: use invalid-number, suspended, "
 		    "refused or do-not-contact";
 		return -1;

@@ -262,3 +262,19 @@ cs_fmt_ratio(int64_t num, int64_t den, int scale, char *buf)
 	    (long long)(q / 100), (long long)(q % 100));
 	return buf;
 }
+
+int
+cs_word_in(const char *w, const char *list)
+{
+	size_t n = strlen(w);
+	const char *p = list;
+
+	if (!n || strchr(w, ' '))
+		return 0;
+	while ((p = strstr(p, w))) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return 1;
+		p += n;
+	}
+	return 0;
+}

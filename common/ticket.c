@@ -31,20 +31,6 @@ static const struct move {
 	{ NULL, NULL, NULL }
 };
 
-static int
-word_in(const char *w, const char *list)
-{
-	size_t n = strlen(w);
-	const char *p = list;
-
-	while (n && (p = strstr(p, w))) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-		p += n;
-	}
-	return 0;
-}
-
 static const char *
 col(sqlite3_stmt *st, int i)
 {
@@ -166,14 +152,14 @@ check_choice(int f, const char *v)
 {
 	switch (f) {
 	case CS_TK_CHANNEL:
-		return word_in(v, cs_ticket_channels) ? NULL :
+		return cs_word_in(v, cs_ticket_channels) ? NULL :
 		    "unknown channel (phone, email, wechat, chat, sms, walk-in, "
 		    "web)";
 	case CS_TK_PRIORITY:
-		return word_in(v, cs_ticket_priorities) ? NULL :
+		return cs_word_in(v, cs_ticket_priorities) ? NULL :
 		    "unknown priority (urgent, high, normal, low)";
 	case CS_TK_STATUS:
-		return word_in(v, cs_ticket_statuses) ? NULL :
+		return cs_word_in(v, cs_ticket_statuses) ? NULL :
 		    "unknown status (new, open, pending, resolved, closed, "
 		    "reopened)";
 	case CS_TK_TYPE:
@@ -531,6 +517,7 @@ int
 cs_ticket_escalate(int64_t id, const char *to, const char *reason,
     char **problem)
 {
+	char *before;
 	sqlite3_stmt *st;
 	int inactive, rc;
 	int64_t agent;
@@ -559,14 +546,20 @@ cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 			return -1;
 		}
 	}
+	st = cs_sql("SELECT escalated_to FROM ticket WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	before = sqlite3_step(st) == SQLITE_ROW && col(st, 0) ?
+	    cs_xstrdup(col(st, 0)) : NULL;
+	sqlite3_reset(st);
 	st = cs_sql("UPDATE ticket SET escalated_to = ?, updated_at = ? WHERE "
 	    "id = ?");
 	cs_bind_text(st, 1, to, 0);
 	sqlite3_bind_int64(st, 2, cs_now());
 	sqlite3_bind_int64(st, 3, id);
-	if ((rc = cs_step_done(st, "ticket")))
-		return rc;
-	return event(id, "escalate", "escalated_to", NULL, to, reason, 0);
+	if (!(rc = cs_step_done(st, "ticket")))
+		rc = event(id, "escalate", "escalated_to", before, to, reason, 0);
+	free(before);
+	return rc;
 }
 
 int
@@ -862,9 +855,10 @@ static const struct {
 	const char *name, *sql;
 } sorts[] = {
 	{ "id", "t.id" }, { "created_at", "t.created_at" },
+	/* priority ascends from low to urgent: -priority is urgent first */
 	{ "resolved_at", "t.resolved_at" }, { "priority", "CASE t.priority "
-	    "WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 "
-	    "ELSE 3 END" }, { "status", "t.status" }, { "type", "t.type" },
+	    "WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 "
+	    "ELSE 0 END" }, { "status", "t.status" }, { "type", "t.type" },
 	{ "assignee", "a.login" }, { "customer", "t.customer_id" },
 	{ "due", "t.resolution_due" }, { NULL, NULL }
 };
