@@ -163,13 +163,33 @@ show_task(void *arg, int64_t customer, int64_t ticket, const char *period,
 	cs_out_row(s->o, v);
 }
 
+/* The id of "id:N" or "code:C" as it is, merged or not; 0 when none. */
+static int64_t
+raw_customer(const char *ref)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (strncmp(ref, "code:", 5) == 0) {
+		st = cs_sql("SELECT id FROM customer WHERE code = ?");
+		cs_bind_text(st, 1, ref + 5, 0);
+	} else {
+		st = cs_sql("SELECT id FROM customer WHERE id = ?");
+		cs_bind_text(st, 1, ref + 3, 0);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
 static int
 plan_list(struct cs_plan *p, const char *path)
 {
 	const struct cs_record *rec;
 	struct cs_reader *r;
-	const char *v, *why;
-	char *ref, ymd[16];
+	const char *v;
+	char *ref, ymd[16], year[8];
 	int64_t id;
 	int rc;
 
@@ -178,6 +198,7 @@ plan_list(struct cs_plan *p, const char *path)
 	    cs_conf.encoding, NULL)))
 		return rc;
 	cs_fmt_date(cs_now(), ymd);
+	snprintf(year, sizeof(year), "%.4s", p->due ? p->due : ymd);
 	while ((rc = cs_reader_next(r, &rec)) == 0) {
 		/* list output of cs-customer (id), of cs-ticket and
 		 * cs-revisit (customer_id), or a campaign sheet (code) */
@@ -192,15 +213,20 @@ plan_list(struct cs_plan *p, const char *path)
 			    "or code");
 			break;
 		}
-		id = cs_customer_find(ref, &why);
+		/* The customer named, not the one it was merged into: a
+		 * merged or erased customer is skipped and counted. */
+		id = raw_customer(ref);
 		free(ref);
 		if (!id) {
-			p->skipped_gone++;
-			cs_warn("%s:%ld: %s: %s", rec->file, rec->line, v, why);
+			p->unknown++;
+			cs_warn("%s:%ld: no customer %s", strcmp(rec->file, "-") ?
+			    rec->file : "stdin", rec->line, v);
 			continue;
 		}
+		/* a campaign is once a year per customer and reason unless
+		 * --period says otherwise */
 		if ((rc = cs_revisit_plan_one(p, id, 0, p->period ? p->period :
-		    (p->due ? p->due : ymd), p->due ? p->due : ymd)))
+		    year, p->due ? p->due : ymd)))
 			break;
 	}
 	cs_reader_close(r);
@@ -296,11 +322,19 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 	}
 	if (!p.dry_run && (rc = cs_commit()))
 		return rc;
-	cs_warn("%s %ld, already planned %ld, skipped invalid contact %ld, "
-	    "skipped merged or erased %ld%s", p.dry_run ? "would plan" :
-	    "planned", p.planned, p.existing, p.skipped_invalid,
-	    p.skipped_gone, p.planned || !p.existing ? "" :
-	    " (nothing new)");
+	{
+		char unknown[48] = "";
+
+		if (p.unknown)
+			snprintf(unknown, sizeof(unknown), ", unknown customer "
+			    "%ld", p.unknown);
+		cs_warn("%s %ld, already planned %ld, skipped invalid contact "
+		    "%ld, skipped merged or erased %ld%s%s", p.dry_run ?
+		    "would plan" : "planned", p.planned, p.existing,
+		    p.skipped_invalid, p.skipped_gone, unknown, p.planned ||
+		    !p.existing ? "" : " (nothing new)");
+	}
+	cs_map_free(p.seen);
 	return 0;
 }
 
@@ -430,10 +464,11 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
 	/* attempts is in the sheet so that an import knows which attempt a
-	 * filled-in row is; result, score and note are left to fill in. */
+	 * filled-in row is; result is left to fill in, with score and note
+	 * as last recorded. */
 	st = cs_sql("SELECT v.id, v.customer_id, c.name, c.phone, v.reason, "
 	    "v.due_date, a.login, v.status, v.attempts, v.last_result, NULL, "
-	    "NULL, NULL FROM revisit v JOIN customer c ON c.id = v.customer_id "
+	    "v.score, v.note FROM revisit v JOIN customer c ON c.id = v.customer_id "
 	    "LEFT JOIN agent a ON a.id = v.agent_id WHERE (?1 = 'all' OR "
 	    "v.status = ?1) AND (?2 IS NULL OR a.login = ?2) AND (?3 IS NULL OR "
 	    "v.reason = ?3) AND (?4 IS NULL OR v.due_date <= ?4) AND (?5 = 0 OR "
@@ -589,7 +624,11 @@ static int
 cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	static const char *const req[] = { "id", "result", NULL };
-	struct cs_in_spec spec = { NULL, req, 0 };
+	/* the columns of the sheet that list writes */
+	static const char *const known[] = { "id", "customer_id", "customer",
+		"phone", "reason", "due", "agent", "status", "attempts",
+		"last_result", "result", "score", "note", NULL };
+	struct cs_in_spec spec = { known, req, 0 };
 	struct import_ctx ctx = { { 0 } };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
@@ -608,6 +647,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	}
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one FILE, or - for standard input");
+	spec.ignore_unknown = cs_conf.ignore_unknown;
 	im.what = "attempts";
 	im.path = argv[g.ind];
 	im.spec = &spec;
@@ -825,9 +865,11 @@ static const struct metric {
 	    FIN, 0 },
 	{ "revisit_success_rate", "SELECT '', sum(v.last_result = 'reached'), "
 	    "count(*) FROM revisit v WHERE " FIN, 100 },
-	{ "revisits_by_result", "SELECT 'result=' || a.result, count(*), 1 "
-	    "FROM revisit_attempt a JOIN revisit v ON v.id = a.revisit_id "
-	    "WHERE " ATT " GROUP BY a.result ORDER BY a.result", 0 },
+	/* results by kind: the last result of each finished task, keyed
+	 * reason=no-answer as the spec writes it, as cs-report does */
+	{ "revisits_by_result", "SELECT 'reason=' || v.last_result, count(*), "
+	    "1 FROM revisit v WHERE " FIN " GROUP BY v.last_result ORDER BY "
+	    "v.last_result", 0 },
 	{ "revisit_attempts_mean", "SELECT '', sum(v.attempts), count(*) FROM "
 	    "revisit v WHERE " FIN, 1 },
 	{ "revisit_score_mean", "SELECT '', sum(a.score), count(a.score) FROM "
@@ -926,12 +968,12 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 			v[2] = a ? a->key : b->key;
 			v[3] = value(a, b1);
 			v[4] = value(b, b2);
-			v[5] = change(v[3], v[4], b3);
 			/* a count with no rows is 0; a rate stays undefined */
 			if (!a && metrics[i].scale == 0)
 				v[3] = "0";
 			if (!b && metrics[i].scale == 0)
 				v[4] = "0";
+			v[5] = change(v[3], v[4], b3);
 			cs_out_row(o, v);
 		}
 	}

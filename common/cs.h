@@ -697,11 +697,12 @@ struct cs_plan {
 	const char *period;	/* NULL: each source's own */
 	const char *due;	/* YYYY-MM-DD, NULL: each source's own */
 	int dry_run;
-	long planned, existing, skipped_invalid, skipped_gone;
+	long planned, existing, skipped_invalid, skipped_gone, unknown;
 	/* called for each task that is (or would be) created */
 	void (*show)(void *arg, int64_t customer, int64_t ticket,
 	    const char *period, const char *due);
 	void *arg;
+	struct cs_map *seen;	/* dry run: what it would have planned */
 };
 /* One task: the customer is checked (invalid, merged and erased are
  * skipped and counted) and an existing task is left alone. 0 or status. */

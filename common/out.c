@@ -776,8 +776,13 @@ cs_out_new(FILE *fp, enum cs_fmt fmt, const struct cs_col *cols,
 				cell_add(o, label(&cols[i]));
 		break;
 	case CS_FMT_HTML:
+		/* a page of its own, opened in any browser, no network */
 		flockfile(fp);
-		fputs_unlocked("<table>\n", fp);
+		fputs_unlocked("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8"
+		    "\"><style>body{font-family:sans-serif}table{border-"
+		    "collapse:collapse}th,td{border:1px solid #ccc;padding:.2em "
+		    ".5em}th{background:#eef3fa}td.n{text-align:right}</style>"
+		    "</head><body>\n<table>\n", fp);
 		if (o->header) {
 			names = cs_xmalloc(ncols * sizeof(names[0]));
 			for (i = 0; i < ncols; i++)
@@ -843,7 +848,7 @@ cs_out_end(struct cs_out *o)
 		else if (o->fmt == CS_FMT_MARKDOWN)
 			markdown_flush(o);
 		else if (o->fmt == CS_FMT_HTML)
-			fputs_unlocked("</table>\n", o->fp);
+			fputs_unlocked("</table>\n</body></html>\n", o->fp);
 		else if (o->fmt == CS_FMT_JSON)
 			fputs_unlocked(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
 		funlockfile(o->fp);

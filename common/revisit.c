@@ -48,6 +48,17 @@ cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
 	cs_bind_text(st, 3, period, 0);
 	exists = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
+	/* A dry run writes nothing, so it remembers what it would have
+	 * planned: a customer twice in a list is one task there too. */
+	if (!exists && p->dry_run) {
+		char *key = cs_xasprintf("%lld\x1f%s", (long long)customer,
+		    period);
+
+		if (!p->seen)
+			p->seen = cs_map_new();
+		exists = !cs_map_put(p->seen, key, 1, NULL);
+		free(key);
+	}
 	if (exists) {
 		p->existing++;
 		return 0;
@@ -146,7 +157,7 @@ cs_revisit_plan_date(struct cs_plan *p, const char *field, int days,
 	    "date(json_extract(c.attrs, ?1), ?2) FROM customer c WHERE "
 	    "date(json_extract(c.attrs, ?1), ?2) <= ?3 AND "
 	    "date(json_extract(c.attrs, ?1), ?2) > date(?3, ?5) "
-	    "AND c.status IN ('active', 'invalid') ORDER BY c.id");
+	    "ORDER BY c.id");
 	cs_bind_text(st, 1, path, 0);
 	cs_bind_text(st, 2, mod, 0);
 	cs_bind_text(st, 3, ymd, 0);
@@ -177,8 +188,8 @@ cs_revisit_plan_every(struct cs_plan *p, const char *segment,
 	cs_fmt_date(cs_add_days(day, -(int)(epoch_days % every)), start);
 	st = cs_sql("SELECT c.id, 0, ?1, ?2 FROM customer c WHERE "
 	    "(?3 IS NULL OR c.segment = ?3) AND (?4 IS NULL OR "
-	    "instr(';' || c.tags || ';', ';' || ?4 || ';') > 0) AND "
-	    "c.status IN ('active', 'invalid') ORDER BY c.id");
+	    "instr(';' || c.tags || ';', ';' || ?4 || ';') > 0) "
+	    "ORDER BY c.id");
 	{
 		char period[48];
 
