@@ -925,7 +925,7 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct cs_out *o;
 	size_t n, m, i, k;
-	int c, rc;
+	int c, rc, html;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -939,6 +939,27 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 	cs_period_prev(&p, &prev);
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
+	html = cs_fmt_default(stdout) == CS_FMT_HTML;
+	if (html) {
+		/* the page: a chart of the results, then the figures */
+		struct cs_chart *ch = cs_chart_new();
+
+		n = figures(metrics[3].sql, &p, reason, 0, now, 64);	/* by result */
+		for (k = 0; k < n; k++)
+			cs_chart_add(ch, "", strchr(now[k].key, '=') + 1,
+			    (double)now[k].num);
+		printf("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+		    "<title>回访总结报告 %s</title><style>body{font-family:"
+		    "sans-serif;max-width:60em;margin:2em auto}table{"
+		    "border-collapse:collapse}th,td{border:1px solid #ccc;"
+		    "padding:.2em .5em}th{background:#eef3fa}td.n{text-align:"
+		    "right}</style></head><body>\n<h1>回访总结报告 %s</h1>\n",
+		    p.name, p.name);
+		cs_chart_svg(stdout, cs_conf.lang_zh ? "回访结果" :
+		    "Revisit results", ch);
+		cs_chart_free(ch);
+		cs_conf.html_fragment = 1;
+	}
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 6);
 	for (i = 0; metrics[i].name; i++) {
 		n = figures(metrics[i].sql, &p, reason, metrics[i].scale, now,
@@ -977,7 +998,10 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 			cs_out_row(o, v);
 		}
 	}
-	return cs_out_end(o);
+	rc = cs_out_end(o);
+	if (html && !rc)
+		printf("</body></html>\n");
+	return rc;
 }
 
 static const struct cs_cmd cmds[] = {

@@ -198,6 +198,7 @@ struct cs_conf {
 	const char *input_format;	/* --input-format */
 	const char *encoding;	/* --encoding */
 	int ignore_unknown;	/* --ignore-unknown */
+	int html_fragment;	/* html: the table only, in a page of ours */
 };
 extern struct cs_conf cs_conf;
 
@@ -749,6 +750,18 @@ int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
 /* "12.35" for 100 * num / den rounded half away from zero (scale 100),
  * or num / den (scale 1); "" when den is 0. buf >= 32. */
 char *cs_fmt_ratio(int64_t num, int64_t den, int scale, char *buf);
+
+/* ---- chart.c: bar charts in inline SVG -------------------------------- */
+
+struct cs_chart;
+struct cs_chart *cs_chart_new(void);
+/* Adds value to the bar of label in series (stacked when several). The
+ * signature fits cs_report_chart's callback; arg is the chart. */
+void cs_chart_add(void *arg, const char *series, const char *label,
+    double value);
+/* A <figure> with the chart as inline SVG, self-contained. */
+void cs_chart_svg(FILE *fp, const char *title, const struct cs_chart *c);
+void cs_chart_free(struct cs_chart *c);
 
 /* ---- report.c: the figures of the operations reports ----------------- */
 

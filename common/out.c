@@ -778,11 +778,14 @@ cs_out_new(FILE *fp, enum cs_fmt fmt, const struct cs_col *cols,
 	case CS_FMT_HTML:
 		/* a page of its own, opened in any browser, no network */
 		flockfile(fp);
-		fputs_unlocked("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8"
-		    "\"><style>body{font-family:sans-serif}table{border-"
-		    "collapse:collapse}th,td{border:1px solid #ccc;padding:.2em "
-		    ".5em}th{background:#eef3fa}td.n{text-align:right}</style>"
-		    "</head><body>\n<table>\n", fp);
+		if (!cs_conf.html_fragment)
+			fputs_unlocked("<!DOCTYPE html>\n<html><head><meta "
+			    "charset=\"utf-8\"><style>body{font-family:"
+			    "sans-serif}table{border-collapse:collapse}th,td{"
+			    "border:1px solid #ccc;padding:.2em .5em}th{"
+			    "background:#eef3fa}td.n{text-align:right}</style>"
+			    "</head><body>\n", fp);
+		fputs_unlocked("<table>\n", fp);
 		if (o->header) {
 			names = cs_xmalloc(ncols * sizeof(names[0]));
 			for (i = 0; i < ncols; i++)
@@ -848,7 +851,8 @@ cs_out_end(struct cs_out *o)
 		else if (o->fmt == CS_FMT_MARKDOWN)
 			markdown_flush(o);
 		else if (o->fmt == CS_FMT_HTML)
-			fputs_unlocked("</table>\n</body></html>\n", o->fp);
+			fputs_unlocked(cs_conf.html_fragment ? "</table>\n" :
+			    "</table>\n</body></html>\n", o->fp);
 		else if (o->fmt == CS_FMT_JSON)
 			fputs_unlocked(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
 		funlockfile(o->fp);
