@@ -341,7 +341,8 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 		fprintf(fp, "</td><td class=\"n\">");
 		cs_html_str(fp, l[i].previous);
 		fprintf(fp, "</td><td class=\"n %s\">%s</td>",
-		    l[i].change[0] == '-' ? "down" : l[i].change[0] ? "up" : "",
+		    l[i].change[0] == '-' ? "down" : l[i].change[0] &&
+		    strcmp(l[i].change, "0.00") != 0 ? "up" : "",
 		    mark(l[i].change, b1, sizeof(b1)));
 		if (yoy) {
 			fprintf(fp, "<td class=\"n\">");
