@@ -1,0 +1,85 @@
+#!/usr/bin/env bats
+load helper
+
+# The example scripts, run against the demo week of share/sample.
+demo_db() {
+	S="$BATS_TEST_DIRNAME/../../share/sample"
+	export CS_NOW=2026-11-24T09:00:00
+	cs-agent import "$S/agents.csv" 2>/dev/null
+	cs-customer import "$S/customers.csv" 2>/dev/null
+	cs-ticket sla set complaint normal --first-response 2h --resolution 24h
+	cs-ticket sla set consult normal --first-response 2h --resolution 24h
+	cs-ticket import "$S/tickets.csv" 2>/dev/null
+	EX="$BATS_TEST_DIRNAME/../../share/examples"
+}
+
+@test "hourly-overdue.sh writes the overdue targets for Excel, or exits 1 with nothing" {
+	demo_db
+	run sh "$EX/hourly-overdue.sh" "$T/overdue.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"overdue or nearly overdue targets in $T/overdue.csv"* ]]
+	head -c 3 "$T/overdue.csv" | od -An -tx1 | grep -q 'ef bb bf'
+	[[ "$(sed -n 1p "$T/overdue.csv")" == *"id,customer,subject,priority,assignee,target,due,overdue_h"* ]]
+	# every ticket of the alert is open and past or near its target
+	n=$(($(wc -l < "$T/overdue.csv") - 1))
+	[ "$n" -gt 0 ]
+	# with no SLA targets at all there is nothing to say
+	export CS_DB="$T/empty.db"
+	cs-db init 2>/dev/null
+	run sh "$EX/hourly-overdue.sh" "$T/none.csv"
+	[ "$status" -eq 1 ]
+	[ ! -e "$T/none.csv" ]
+	run sh "$EX/hourly-overdue.sh"
+	[ "$status" -eq 2 ]
+}
+
+@test "weekly-report.sh drops last week's HTML page and Excel CSV" {
+	demo_db
+	run sh "$EX/weekly-report.sh" "$T/周报"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$T/周报/周报-2026-W47.html" ]
+	[ "${lines[1]}" = "$T/周报/周报-2026-W47.csv" ]
+	grep -q '<svg' "$T/周报/周报-2026-W47.html"
+	grep -q '客服运营报告 2026-W47' "$T/周报/周报-2026-W47.html"
+	# the Excel CSV: a BOM, CRLF, the tidy columns
+	head -c 3 "$T/周报/周报-2026-W47.csv" | od -An -tx1 | grep -q 'ef bb bf'
+	grep -q 'section,metric,key,value,previous,change_pct' "$T/周报/周报-2026-W47.csv"
+	grep -q "^tickets,created,,172,146,17.81"$'\r'"\$" "$T/周报/周报-2026-W47.csv"
+}
+
+@test "monthly-backup.sh keeps checked copies and rotates the oldest away" {
+	demo_db
+	for m in 2026-07 2026-08 2026-09 2026-10 2026-11; do
+		CS_MONTH=$m run sh "$EX/monthly-backup.sh" "$T/backup" 3
+		[ "$status" -eq 0 ]
+		[ "${lines[${#lines[@]}-1]}" = "$T/backup/cs-$m.db" ]
+	done
+	[ "$(ls "$T/backup")" = "$(printf 'cs-2026-09.db\ncs-2026-10.db\ncs-2026-11.db')" ]
+	[ "$(stat -c %a "$T/backup/cs-2026-11.db")" = 600 ]
+	[ "$(sqlite3 "$T/backup/cs-2026-11.db" 'SELECT count(*) FROM ticket')" = 472 ]
+	run sh "$EX/monthly-backup.sh" "$T/backup" 0
+	[ "$status" -eq 2 ]
+}
+
+@test "every SQL view's columns are the ones cs(7) documents, in order" {
+	cs-db init 2>/dev/null
+	man="$BATS_TEST_DIRNAME/../../share/man/cs.7"
+	cs-db views -f tsv --no-header | while IFS="$(printf '\t')" read -r v cols about; do
+		# the .Ql words between ".It Sy VIEW" and the next item
+		doc=$(awk -v v="$v" '
+			$0 == ".It Sy " v { on = 1; next }
+			on && /^\.(It|El)/ { exit }
+			on && /^\.Ql / { w = $2; sub(/[,.]$/, "", w); printf "%s%s", n++ ? "," : "", w }
+			on && /^\.Pf \( Ql / { }
+		' "$man")
+		echo "# $v: $cols | documented: $doc"
+		# each column documented, in order (the page may quote values too)
+		rest=",$doc,"
+		for c in $(echo "$cols" | tr , ' '); do
+			case $rest in
+			*",$c,"*) rest=${rest#*",$c,"}; rest=",$rest" ;;
+			*) echo "# $v: column $c is not documented"; return 1 ;;
+			esac
+		done
+	done
+}
