@@ -6,7 +6,7 @@
 
 enum {
 	O_NAME = 256, O_TEAM, O_ROLE, O_SKILLS, O_WEIGHT, O_CAPACITY,
-	O_INACTIVE, O_ACTIVE, O_ALL, O_SKILL, O_DRY_RUN, O_SKIP_INVALID,
+	O_INACTIVE, O_ACTIVE, O_ALL, O_SKILL,
 	O_FROM, O_TO, O_NOTE, O_CANCEL
 };
 
@@ -39,14 +39,7 @@ static const struct cs_opt update_opts[] = {
 	CS_OPT_END
 };
 
-static const struct cs_opt import_opts[] = {
-	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
-	    "check and count, write nothing", NULL },
-	{ O_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE",
-	    "import the good rows, write the bad ones to FILE", "@file" },
-	CS_OPTS_INPUT,
-	CS_OPT_END
-};
+static const struct cs_opt import_opts[] = { CS_OPTS_IMPORT, CS_OPT_END };
 
 static const struct cs_opt list_opts[] = {
 	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "only this team",
@@ -213,26 +206,14 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_in_spec spec = { known_cols, required_cols, 0 };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
-	int c;
 
 	cs_getopt_init(&g, cmd, argc, argv);
-	while ((c = cs_getopt(&g)) != -1)
-		switch (c) {
-		case O_DRY_RUN:
-			im.dry_run = 1;
-			break;
-		case O_SKIP_INVALID:
-			im.rejects = g.arg;
-			break;
-		}
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one FILE, or - for standard input");
-	spec.ignore_unknown = cs_conf.ignore_unknown;
+	while (cs_getopt(&g) != -1)
+		;
 	im.what = "agents";
-	im.path = argv[g.ind];
 	im.spec = &spec;
 	im.row = import_row;
-	return cs_import_run(&im);
+	return cs_import_main(cmd, argc, argv, g.ind, &im);
 }
 
 static const char *

@@ -6,7 +6,7 @@
 
 enum {
 	O_FIELD = 256,		/* O_FIELD + CS_CUST_* for --code ... --notes */
-	O_ATTR = 300, O_DRY_RUN, O_SKIP_INVALID, O_OVERWRITE_EMPTY, O_SEGMENT,
+	O_ATTR = 300, O_DRY_RUN, O_OVERWRITE_EMPTY, O_SEGMENT,
 	O_TAG, O_OWNER, O_CITY, O_STATUS, O_SEARCH, O_WHERE, O_LIMIT, O_SORT,
 	O_MASK, O_ALL, O_ADD, O_RM, O_REASON, O_NOTE, O_NAME_CITY, O_MERGE
 };
@@ -48,13 +48,9 @@ static const struct cs_opt add_opts[] = { FIELD_OPTS, CS_OPT_END };
 static const struct cs_opt update_opts[] = { FIELD_OPTS, CS_OPT_END };
 
 static const struct cs_opt import_opts[] = {
-	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
-	    "check and count, write nothing", NULL },
-	{ O_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE",
-	    "import the good rows, write the bad ones to FILE", "@file" },
 	{ O_OVERWRITE_EMPTY, "overwrite-empty", 0, CS_OPT_FLAG, NULL,
 	    "an empty cell clears the field (default: leaves it)", NULL },
-	CS_OPTS_INPUT,
+	CS_OPTS_IMPORT,
 	CS_OPT_END
 };
 
@@ -337,27 +333,14 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
-		switch (c) {
-		case O_DRY_RUN:
-			im.dry_run = 1;
-			break;
-		case O_SKIP_INVALID:
-			im.rejects = g.arg;
-			break;
-		case O_OVERWRITE_EMPTY:
+		if (c == O_OVERWRITE_EMPTY)
 			ctx.overwrite_empty = 1;
-			break;
-		}
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one FILE, or - for standard input");
-	spec.ignore_unknown = cs_conf.ignore_unknown;
 	ctx.codes = cs_map_new();
 	im.what = "customers";
-	im.path = argv[g.ind];
 	im.spec = &spec;
 	im.row = import_row;
 	im.ctx = &ctx;
-	rc = cs_import_run(&im);
+	rc = cs_import_main(cmd, argc, argv, g.ind, &im);
 	cs_map_free(ctx.codes);
 	return rc;
 }

@@ -9,7 +9,7 @@ enum {
 	O_REASON = 256, O_DUE, O_SKILL, O_PERIOD, O_DRY_RUN, O_AFTER_RESOLVED,
 	O_TYPE, O_DATE_FIELD, O_OFFSET, O_WINDOW, O_SEGMENT, O_TAG, O_EVERY,
 	O_AGENT, O_STATUS, O_OVERDUE, O_NO_MASK, O_RESULT, O_SCORE, O_NOTE,
-	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_SKIP_INVALID
+	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS
 };
 
 static const struct cs_opt plan_opts[] = {
@@ -95,11 +95,7 @@ static const struct cs_opt import_opts[] = {
 	    "no-answer, busy: call again after (default 1d)", NULL },
 	{ O_MAX_ATTEMPTS, "max-attempts", 0, CS_OPT_ARG, "N",
 	    "no-answer, busy: then failed (default 3)", NULL },
-	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
-	    "check and count, write nothing", NULL },
-	{ O_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE",
-	    "record the good rows, write the bad ones to FILE", "@file" },
-	CS_OPTS_INPUT,
+	CS_OPTS_IMPORT,
 	CS_OPT_END
 };
 
@@ -637,23 +633,14 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	ctx.a.retry_days = 1;
 	ctx.a.max_attempts = 3;
 	cs_getopt_init(&g, cmd, argc, argv);
-	while ((c = cs_getopt(&g)) != -1) {
-		if (c == O_DRY_RUN)
-			im.dry_run = 1;
-		else if (c == O_SKIP_INVALID)
-			im.rejects = g.arg;
-		else if ((rc = attempt_opts(cmd, c, g.arg, &ctx.a)))
+	while ((c = cs_getopt(&g)) != -1)
+		if ((rc = attempt_opts(cmd, c, g.arg, &ctx.a)))
 			return rc;
-	}
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one FILE, or - for standard input");
-	spec.ignore_unknown = cs_conf.ignore_unknown;
 	im.what = "attempts";
-	im.path = argv[g.ind];
 	im.spec = &spec;
 	im.row = import_row;
 	im.ctx = &ctx;
-	return cs_import_run(&im);
+	return cs_import_main(cmd, argc, argv, g.ind, &im);
 }
 
 static int

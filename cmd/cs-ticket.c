@@ -7,8 +7,8 @@
 
 enum {
 	O_CUSTOMER = 256, O_TYPE, O_SUBTYPE, O_CHANNEL, O_PRIORITY,
-	O_CATEGORY, O_SUBJECT, O_BODY, O_ASSIGN, O_STAGE, O_DRY_RUN,
-	O_SKIP_INVALID, O_CREATE_CUSTOMERS, O_STATUS, O_OPEN, O_ASSIGNEE,
+	O_CATEGORY, O_SUBJECT, O_BODY, O_ASSIGN, O_STAGE,
+	O_CREATE_CUSTOMERS, O_STATUS, O_OPEN, O_ASSIGNEE,
 	O_CREATED, O_RESOLVED, O_OVERDUE, O_SEARCH, O_LIMIT, O_SORT, O_NOTE,
 	O_UNTIL, O_RESOLUTION, O_ROOT_CAUSE, O_TO, O_REASON, O_COMMENT,
 	O_FIRST_RESPONSE, O_CALENDAR, O_SOON, O_FROM, O_REVISIT_DAYS,
@@ -40,13 +40,9 @@ static const struct cs_opt new_opts[] = {
 };
 
 static const struct cs_opt import_opts[] = {
-	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
-	    "check and count, write nothing", NULL },
-	{ O_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE",
-	    "import the good rows, write the bad ones to FILE", "@file" },
 	{ O_CREATE_CUSTOMERS, "create-customers", 0, CS_OPT_FLAG, NULL,
 	    "add unknown customers (by phone, else as a code)", NULL },
-	CS_OPTS_INPUT,
+	CS_OPTS_IMPORT,
 	CS_OPT_END
 };
 
@@ -416,27 +412,14 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
-		switch (c) {
-		case O_DRY_RUN:
-			im.dry_run = 1;
-			break;
-		case O_SKIP_INVALID:
-			im.rejects = g.arg;
-			break;
-		case O_CREATE_CUSTOMERS:
+		if (c == O_CREATE_CUSTOMERS)
 			ctx.create = 1;
-			break;
-		}
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one FILE, or - for standard input");
-	spec.ignore_unknown = cs_conf.ignore_unknown;
 	ctx.seen = cs_map_new();
 	im.what = "tickets";
-	im.path = argv[g.ind];
 	im.spec = &spec;
 	im.row = import_row;
 	im.ctx = &ctx;
-	rc = cs_import_run(&im);
+	rc = cs_import_main(cmd, argc, argv, g.ind, &im);
 	cs_map_free(ctx.seen);
 	return rc;
 }

@@ -199,6 +199,8 @@ struct cs_conf {
 	const char *encoding;	/* --encoding */
 	int ignore_unknown;	/* --ignore-unknown */
 	int html_fragment;	/* html: the table only, in a page of ours */
+	int dry_run;		/* an importer's --dry-run */
+	const char *rejects;	/* an importer's --skip-invalid FILE */
 };
 extern struct cs_conf cs_conf;
 
@@ -207,7 +209,8 @@ enum {
 	CS_OPT_COMMON = 900,
 	CS_OPT_DB, CS_OPT_FORMAT, CS_OPT_NO_HEADER, CS_OPT_EXCEL, CS_OPT_BOM,
 	CS_OPT_LANG, CS_OPT_ACTOR, CS_OPT_NOW, CS_OPT_HELP,
-	CS_OPT_INPUT_FORMAT, CS_OPT_ENCODING, CS_OPT_IGNORE_UNKNOWN
+	CS_OPT_INPUT_FORMAT, CS_OPT_ENCODING, CS_OPT_IGNORE_UNKNOWN,
+	CS_OPT_IMPORT_DRY_RUN, CS_OPT_SKIP_INVALID
 };
 
 /* Options of every command that reads a record set. */
@@ -220,6 +223,14 @@ enum {
 	    "utf-8 gbk gb18030" }, \
 	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
 	    "drop columns that are not known instead of refusing", NULL }
+
+/* Options of every importer: the input options, --dry-run, --skip-invalid. */
+#define CS_OPTS_IMPORT \
+	{ CS_OPT_IMPORT_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL, \
+	    "check and count, write nothing", NULL }, \
+	{ CS_OPT_SKIP_INVALID, "skip-invalid", 0, CS_OPT_ARG, "FILE", \
+	    "import the good rows, write the bad ones to FILE", "@file" }, \
+	CS_OPTS_INPUT
 
 /*
  * getopt_long over a subcommand's table plus the common options (--db,
@@ -445,6 +456,10 @@ struct cs_import {
 /* Runs an import: one transaction, all or nothing unless rejects is set;
  * prints the summary on stderr. Returns 0 or a status. */
 int cs_import_run(struct cs_import *im);
+/* The end of every import command: one operand FILE or - from argv[ind],
+ * the common import options of cs_conf, then cs_import_run. */
+int cs_import_main(const struct cs_cmd *cmd, int argc, char **argv, int ind,
+    struct cs_import *im);
 
 /* ---- phone.c: phone numbers, e-mail, masking ------------------------- */
 

@@ -209,3 +209,21 @@ out:
 	cs_reader_close(r);
 	return rc;
 }
+
+int
+cs_import_main(const struct cs_cmd *cmd, int argc, char **argv, int ind,
+    struct cs_import *im)
+{
+	struct cs_in_spec spec = { NULL, NULL, 0 };
+
+	if (ind != argc - 1)
+		return cs_usage(cmd, "give one FILE, or - for standard input");
+	if (im->spec)
+		spec = *im->spec;
+	spec.ignore_unknown = cs_conf.ignore_unknown;
+	im->spec = &spec;
+	im->path = argv[ind];
+	im->dry_run = cs_conf.dry_run;
+	im->rejects = cs_conf.rejects;
+	return cs_import_run(im);
+}

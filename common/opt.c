@@ -195,6 +195,12 @@ common(struct cs_getopt *g, int id, const char *arg)
 	case CS_OPT_IGNORE_UNKNOWN:
 		cs_conf.ignore_unknown = 1;
 		break;
+	case CS_OPT_IMPORT_DRY_RUN:
+		cs_conf.dry_run = 1;
+		break;
+	case CS_OPT_SKIP_INVALID:
+		cs_conf.rejects = arg;
+		break;
 	default:
 		return 0;
 	}
