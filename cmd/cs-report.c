@@ -502,20 +502,30 @@ complete_values(const char *name)
 int
 main(int argc, char **argv)
 {
+	static const char *const valued[] = { "--db", "-f", "--format",
+		"--lang", "--actor", "--now", "-o", "--output", "-s",
+		"--section", "-a", "--agent", "-t", "--team", "--type",
+		"--from", "--to", NULL };
 	char **av;
-	int i, k, implied = 1;
+	int i, k, implied = argc > 1;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "show") == 0 || strcmp(argv[i], "help") == 0 ||
-		    strcmp(argv[i], "__complete") == 0 ||
-		    strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0 ||
-		    strcmp(argv[i], "--version") == 0)
-			implied = 0;
-		if (argv[i][0] != '-' || strcmp(argv[i], "--db") == 0)
+		if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+			if (!strcmp(argv[i], "show") || !strcmp(argv[i], "help") ||
+			    !strcmp(argv[i], "__complete"))
+				implied = 0;
 			break;
+		}
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h") ||
+		    !strcmp(argv[i], "--version") || !strcmp(argv[i], "-V"))
+			implied = 0;
+		/* an option's value is no command: step over it */
+		for (k = 0; valued[k]; k++)
+			if (strcmp(argv[i], valued[k]) == 0) {
+				i++;
+				break;
+			}
 	}
-	if (argc < 2)
-		implied = 0;
 	if (!implied)
 		return cs_main(argc, argv, "Operations reports: weekly, monthly, "
 		    "quarterly, yearly or any range.", cmds, complete_values);

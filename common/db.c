@@ -175,6 +175,41 @@ migrate(const char *path, int mode, int have)
 	return cs_commit();
 }
 
+static int
+readable(sqlite3 *h)
+{
+	return sqlite3_exec(h, "SELECT count(*) FROM sqlite_master", NULL, NULL,
+	    NULL) == SQLITE_OK;
+}
+
+/*
+ * A WAL database that we may not write, in a folder we may not write
+ * either (a report on a read-only copy): SQLite cannot make its -shm
+ * file, so it is read as immutable. Nobody can be writing it then.
+ */
+static void
+reopen_immutable(const char *path)
+{
+	struct cs_buf uri = { 0 };
+	sqlite3 *h = NULL;
+	const char *p;
+
+	cs_buf_adds(&uri, "file:");
+	for (p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			cs_buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			cs_buf_addc(&uri, *p);
+	cs_buf_adds(&uri, "?immutable=1");
+	if (sqlite3_open_v2(uri.s, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	    NULL) == SQLITE_OK && readable(h)) {
+		sqlite3_close(db);
+		db = h;
+	} else
+		sqlite3_close(h);
+	cs_buf_free(&uri);
+}
+
 int
 cs_db_open(int mode, sqlite3 **out)
 {
@@ -240,6 +275,8 @@ cs_db_open(int mode, sqlite3 **out)
 		free(path);
 		return rc;
 	}
+	if (flags == SQLITE_OPEN_READONLY && !readable(db))
+		reopen_immutable(path);
 	db_mode = mode;
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_timeout());

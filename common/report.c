@@ -19,20 +19,24 @@
  * period, from the timeline, so that a ticket reopened and resolved again
  * later still counts where it was resolved.
  */
-#define RES "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, e.at AS at " \
+#define RES "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, e.at AS at, " \
+	"(SELECT f.id FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND " \
+	"f.kind = 'status' AND f.new_value = 'resolved' AND f.at >= ?1 ORDER BY " \
+	"f.at, f.id LIMIT 1) AS first_ev " \
 	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
 	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
 	"FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND f.kind = " \
 	"'status' AND f.new_value = 'resolved' AND f.at < ?2 AND (f.at > e.at " \
 	"OR (f.at = e.at AND f.id > e.id)))) "
 
-/* Reopened after that resolution; for imported history, which has a
- * count but no reopen events, the count. */
-#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r WHERE r.ticket_id = " \
-	"t.id AND r.kind = 'status' AND r.new_value = 'reopened' AND (r.at > " \
-	"res.at OR (r.at = res.at AND r.id > res.ev))) OR (t.reopened > 0 AND " \
-	"NOT EXISTS (SELECT 1 FROM ticket_event r WHERE r.ticket_id = t.id AND " \
-	"r.kind = 'status' AND r.new_value = 'reopened')))"
+/* Reopened after its first resolution in the period; for imported
+ * history, which has a count but no reopen events, the count. */
+#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r, ticket_event f " \
+	"WHERE f.id = res.first_ev AND r.ticket_id = t.id AND r.kind = " \
+	"'status' AND r.new_value = 'reopened' AND (r.at > f.at OR (r.at = " \
+	"f.at AND r.id > f.id))) OR (t.reopened > 0 AND NOT EXISTS (SELECT 1 " \
+	"FROM ticket_event r WHERE r.ticket_id = t.id AND r.kind = 'status' " \
+	"AND r.new_value = 'reopened')))"
 
 struct ctx {
 	const struct cs_report_filter *f;
