@@ -21,15 +21,18 @@ today(char ymd[16])
 	cs_fmt_date(cs_now(), ymd);
 }
 
-int
-cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
-    const char *period, const char *due)
+/* plan_one with the customer's status known (NULL: look it up). */
+static int
+plan(struct cs_plan *p, int64_t customer, int64_t ticket, const char *period,
+    const char *due, const char *known)
 {
 	sqlite3_stmt *st;
 	char status[16];
-	int exists;
+	int exists, rc;
 
-	if (!cs_customer_status(customer, status)) {
+	if (known)
+		snprintf(status, sizeof(status), "%s", known);
+	else if (!cs_customer_status(customer, status)) {
 		p->skipped_gone++;
 		return 0;
 	}
@@ -39,6 +42,27 @@ cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
 	}
 	if (strcmp(status, "active") != 0) {
 		p->skipped_gone++;
+		return 0;
+	}
+	if (!p->dry_run && !p->show) {
+		/* one statement: the unique key says whether it was there */
+		st = cs_sql("INSERT INTO revisit (customer_id, ticket_id, reason, "
+		    "period, due_date, skill, created_at) VALUES (?, ?, ?, ?, ?, "
+		    "?, ?) ON CONFLICT (customer_id, reason, period) DO NOTHING");
+		sqlite3_bind_int64(st, 1, customer);
+		if (ticket)
+			sqlite3_bind_int64(st, 2, ticket);
+		cs_bind_text(st, 3, p->reason, 0);
+		cs_bind_text(st, 4, period, 0);
+		cs_bind_text(st, 5, due, 0);
+		cs_bind_text(st, 6, p->skill, 1);
+		sqlite3_bind_int64(st, 7, cs_now());
+		if ((rc = cs_step_done(st, "revisit")))
+			return rc;
+		if (sqlite3_changes(sqlite3_db_handle(st)))
+			p->planned++;
+		else
+			p->existing++;
 		return 0;
 	}
 	st = cs_sql("SELECT 1 FROM revisit WHERE customer_id = ? AND reason = ? "
@@ -81,13 +105,21 @@ cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
 	return cs_step_done(st, "revisit");
 }
 
-/* Runs plan_one over the rows of st: customer, ticket, period, due. */
+int
+cs_revisit_plan_one(struct cs_plan *p, int64_t customer, int64_t ticket,
+    const char *period, const char *due)
+{
+	return plan(p, customer, ticket, period, due, NULL);
+}
+
+/* Runs plan over the rows of st: customer, ticket, period, due, status. */
 static int
 plan_rows(struct cs_plan *p, sqlite3_stmt *st)
 {
 	struct {
 		int64_t c, t;
 		char *period, *due;
+		char status[16];
 	} *row = NULL;
 	size_t n = 0, i;
 	int rc = 0;
@@ -99,14 +131,17 @@ plan_rows(struct cs_plan *p, sqlite3_stmt *st)
 		row[n].t = sqlite3_column_int64(st, 1);
 		row[n].period = cs_xstrdup(col(st, 2));
 		row[n].due = cs_xstrdup(col(st, 3));
+		snprintf(row[n].status, sizeof(row[n].status), "%s",
+		    col(st, 4) ? col(st, 4) : "");
 		n++;
 	}
 	sqlite3_reset(st);
 	for (i = 0; i < n; i++) {
 		if (!rc)
-			rc = cs_revisit_plan_one(p, row[i].c, row[i].t,
-			    p->period ? p->period : row[i].period, p->due ?
-			    p->due : row[i].due);
+			rc = plan(p, row[i].c, row[i].t, p->period ?
+			    p->period : row[i].period, p->due ? p->due :
+			    row[i].due, row[i].status[0] ? row[i].status :
+			    NULL);
 		free(row[i].period);
 		free(row[i].due);
 	}
@@ -126,7 +161,8 @@ cs_revisit_plan_resolved(struct cs_plan *p, int days, const char *type,
 	until = cs_add_days(cs_day_start(now), 1 - days);
 	since = cs_add_days(until, -window);
 	st = cs_sql("SELECT t.customer_id, t.id, 'ticket:' || t.id, "
-	    "date(t.resolved_at, 'unixepoch', 'localtime', ?1) FROM ticket t "
+	    "date(t.resolved_at, 'unixepoch', 'localtime', ?1), (SELECT "
+	    "c.status FROM customer c WHERE c.id = t.customer_id) FROM ticket t "
 	    "WHERE t.resolved_at >= ?2 AND t.resolved_at < ?3 AND "
 	    "(?4 IS NULL OR t.type = ?4) ORDER BY t.resolved_at, t.id");
 	{
@@ -154,7 +190,8 @@ cs_revisit_plan_date(struct cs_plan *p, const char *field, int days,
 	/* N+7: the date attribute plus the offset falls in the window that
 	 * ends today; the period is the attribute's date, once each. */
 	st = cs_sql("SELECT c.id, 0, ?4 || ':' || json_extract(c.attrs, ?1), "
-	    "date(json_extract(c.attrs, ?1), ?2) FROM customer c WHERE "
+	    "date(json_extract(c.attrs, ?1), ?2), c.status FROM customer c "
+	    "WHERE "
 	    "date(json_extract(c.attrs, ?1), ?2) <= ?3 AND "
 	    "date(json_extract(c.attrs, ?1), ?2) > date(?3, ?5) "
 	    "ORDER BY c.id");
@@ -186,7 +223,7 @@ cs_revisit_plan_every(struct cs_plan *p, const char *segment,
 	epoch_days = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	cs_fmt_date(cs_add_days(day, -(int)(epoch_days % every)), start);
-	st = cs_sql("SELECT c.id, 0, ?1, ?2 FROM customer c WHERE "
+	st = cs_sql("SELECT c.id, 0, ?1, ?2, c.status FROM customer c WHERE "
 	    "(?3 IS NULL OR c.segment = ?3) AND (?4 IS NULL OR "
 	    "instr(';' || c.tags || ';', ';' || ?4 || ';') > 0) "
 	    "ORDER BY c.id");

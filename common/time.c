@@ -261,6 +261,8 @@ int64_t
 cs_now(void)
 {
 	static int warned;
+	static char last[64];
+	static int64_t last_t;
 	const char *e;
 	int64_t t;
 
@@ -268,8 +270,16 @@ cs_now(void)
 		return now_val;
 	e = getenv("CS_NOW");
 	if (e != NULL && *e != '\0') {
-		if (cs_parse_time(e, &t) == 0)
+		/* parsed once: a bulk command asks for the time per row */
+		if (strcmp(e, last) == 0)
+			return last_t;
+		if (cs_parse_time(e, &t) == 0) {
+			if (strlen(e) < sizeof(last)) {
+				strcpy(last, e);
+				last_t = t;
+			}
 			return t;
+		}
 		if (!warned)
 			cs_warn("CS_NOW: not a time: %s: using the system "
 			    "clock (give e.g. 2026-11-24T09:30:00+08:00)", e);
