@@ -516,8 +516,8 @@ main(int argc, char **argv)
 				implied = 0;
 			break;
 		}
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h") ||
-		    !strcmp(argv[i], "--version") || !strcmp(argv[i], "-V"))
+		/* --help is the help of the report itself */
+		if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V"))
 			implied = 0;
 		/* an option's value is no command: step over it */
 		for (k = 0; valued[k]; k++)
