@@ -480,31 +480,10 @@ static const struct cs_cmd cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
-/* Completion values asked from the database, silently when there is none. */
-static void
-complete_values(const char *name)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (cs_db_open(CS_DB_READ, NULL) != 0)
-		return;
-	if (strcmp(name, "teams") == 0)
-		st = cs_sql("SELECT DISTINCT team FROM agent WHERE team IS NOT "
-		    "NULL ORDER BY 1");
-	else if (strcmp(name, "skills") == 0)
-		st = cs_sql("SELECT DISTINCT skill FROM agent_skill ORDER BY 1");
-	else if (strcmp(name, "agents") == 0)
-		st = cs_sql("SELECT login FROM agent ORDER BY 1");
-	while (st && sqlite3_step(st) == SQLITE_ROW)
-		printf("%s\n", sqlite3_column_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-}
-
 int
 main(int argc, char **argv)
 {
 	return cs_main(argc, argv, "The staff roster: specialists, teams, "
 	    "skills, ability weights, capacity and leave.", cmds,
-	    complete_values);
+	    cs_complete_values);
 }

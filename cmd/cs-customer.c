@@ -1144,40 +1144,10 @@ static const struct cs_cmd cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
-static void
-complete_values(const char *name)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (cs_db_open(CS_DB_READ, NULL) != 0)
-		return;
-	if (strcmp(name, "segments") == 0)
-		st = cs_sql("SELECT DISTINCT segment FROM customer WHERE "
-		    "segment IS NOT NULL ORDER BY 1");
-	else if (strcmp(name, "cities") == 0)
-		st = cs_sql("SELECT DISTINCT city FROM customer WHERE city IS "
-		    "NOT NULL ORDER BY 1");
-	else if (strcmp(name, "tags") == 0)
-		st = cs_sql("WITH RECURSIVE t(tag, rest) AS (SELECT '', tags || "
-		    "';' FROM (SELECT DISTINCT tags FROM customer WHERE tags != "
-		    "'') UNION ALL SELECT substr(rest, 1, instr(rest, ';') - 1), "
-		    "substr(rest, instr(rest, ';') + 1) FROM t WHERE rest != '') "
-		    "SELECT DISTINCT tag FROM t WHERE tag != '' ORDER BY 1");
-	else if (strcmp(name, "agents") == 0)
-		st = cs_sql("SELECT login FROM agent ORDER BY 1");
-	else if (strcmp(name, "attrs") == 0)
-		st = cs_sql("SELECT DISTINCT j.key || '=' FROM customer c, "
-		    "json_each(c.attrs) j ORDER BY 1");
-	while (st && sqlite3_step(st) == SQLITE_ROW)
-		printf("%s\n", sqlite3_column_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-}
-
 int
 main(int argc, char **argv)
 {
 	return cs_main(argc, argv, "Customer records: import, list, show, "
 	    "tag, merge, invalidate a contact, erase, export.", cmds,
-	    complete_values);
+	    cs_complete_values);
 }

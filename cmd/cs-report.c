@@ -477,26 +477,6 @@ static const struct cs_cmd cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
-static void
-complete_values(const char *name)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (cs_db_open(CS_DB_READ, NULL) != 0)
-		return;
-	if (strcmp(name, "agents") == 0)
-		st = cs_sql("SELECT login FROM agent ORDER BY 1");
-	else if (strcmp(name, "teams") == 0)
-		st = cs_sql("SELECT DISTINCT team FROM agent WHERE team IS NOT "
-		    "NULL ORDER BY 1");
-	else if (strcmp(name, "types") == 0)
-		st = cs_sql("SELECT name FROM ticket_type ORDER BY 1");
-	while (st && sqlite3_step(st) == SQLITE_ROW)
-		printf("%s\n", sqlite3_column_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-}
-
 /* cs-report PERIOD: the period stands where a subcommand would, so the
  * one command "show" is implied unless the first word is a command. */
 int
@@ -528,14 +508,14 @@ main(int argc, char **argv)
 	}
 	if (!implied)
 		return cs_main(argc, argv, "Operations reports: weekly, monthly, "
-		    "quarterly, yearly or any range.", cmds, complete_values);
+		    "quarterly, yearly or any range.", cmds, cs_complete_values);
 	av = cs_xcalloc((size_t)argc + 2, sizeof(*av));
 	av[0] = argv[0];
 	av[1] = "show";
 	for (i = 1, k = 2; i < argc; i++)
 		av[k++] = argv[i];
 	i = cs_main(argc + 1, av, "Operations reports.", cmds,
-	    complete_values);
+	    cs_complete_values);
 	free(av);
 	return i;
 }

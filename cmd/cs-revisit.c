@@ -1012,37 +1012,10 @@ static const struct cs_cmd cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
-static void
-complete_values(const char *name)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (cs_db_open(CS_DB_READ, NULL) != 0)
-		return;
-	if (strcmp(name, "reasons") == 0)
-		st = cs_sql("SELECT DISTINCT reason FROM revisit ORDER BY 1");
-	else if (strcmp(name, "agents") == 0)
-		st = cs_sql("SELECT login FROM agent WHERE active = 1 ORDER BY 1");
-	else if (strcmp(name, "types") == 0)
-		st = cs_sql("SELECT name FROM ticket_type ORDER BY 1");
-	else if (strcmp(name, "skills") == 0)
-		st = cs_sql("SELECT DISTINCT skill FROM agent_skill ORDER BY 1");
-	else if (strcmp(name, "segments") == 0)
-		st = cs_sql("SELECT DISTINCT segment FROM customer WHERE segment "
-		    "IS NOT NULL ORDER BY 1");
-	else if (strcmp(name, "attrs") == 0)
-		st = cs_sql("SELECT DISTINCT j.key FROM customer c, "
-		    "json_each(c.attrs) j ORDER BY 1");
-	while (st && sqlite3_step(st) == SQLITE_ROW)
-		printf("%s\n", sqlite3_column_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-}
-
 int
 main(int argc, char **argv)
 {
 	return cs_main(argc, argv, "Revisits (回访): plan follow-up calls, "
 	    "share them out fairly, record every attempt, sum them up.", cmds,
-	    complete_values);
+	    cs_complete_values);
 }

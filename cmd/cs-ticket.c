@@ -1364,43 +1364,10 @@ static const struct cs_cmd cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
-static void
-complete_values(const char *name)
-{
-	static const char periods[] = "today\nyesterday\nthis-week\nlast-week\n"
-	    "this-month\nlast-month\nthis-quarter\nlast-quarter\nthis-year\n"
-	    "last-year\n";
-	sqlite3_stmt *st = NULL;
-
-	if (strcmp(name, "periods") == 0) {
-		fputs(periods, stdout);
-		return;
-	}
-	if (cs_db_open(CS_DB_READ, NULL) != 0)
-		return;
-	if (strcmp(name, "types") == 0)
-		st = cs_sql("SELECT name FROM ticket_type ORDER BY 1");
-	else if (strcmp(name, "agents") == 0)
-		st = cs_sql("SELECT login FROM agent WHERE active = 1 ORDER BY 1");
-	else if (strcmp(name, "categories") == 0)
-		st = cs_sql("SELECT DISTINCT category FROM ticket WHERE category "
-		    "IS NOT NULL ORDER BY 1");
-	else if (strcmp(name, "stages") == 0)
-		st = cs_sql("SELECT DISTINCT stage FROM ticket WHERE stage IS NOT "
-		    "NULL ORDER BY 1");
-	else if (strcmp(name, "root_causes") == 0)
-		st = cs_sql("SELECT DISTINCT root_cause FROM ticket WHERE "
-		    "root_cause IS NOT NULL ORDER BY 1");
-	while (st && sqlite3_step(st) == SQLITE_ROW)
-		printf("%s\n", sqlite3_column_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-}
-
 int
 main(int argc, char **argv)
 {
 	return cs_main(argc, argv, "Tickets: consultations, complaints, "
 	    "technical support and after-sales, with SLA clocks.", cmds,
-	    complete_values);
+	    cs_complete_values);
 }
