@@ -272,6 +272,7 @@ static const char *const known_cols[] = {
 struct import_ctx {
 	int overwrite_empty;
 	struct cs_map *codes;	/* code -> line, for duplicates in the file */
+	int empty;		/* -1 unknown, 1: no customer before this import */
 };
 
 static int
@@ -304,6 +305,18 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 			    "the same code as line %lld", (long long)line);
 			return -1;
 		}
+		/* Into an empty table (inside the import's own write
+		 * transaction) a code not seen before in the file is new:
+		 * no look-up needed. */
+		if (ctx->empty < 0) {
+			sqlite3_stmt *st = cs_sql("SELECT NOT EXISTS (SELECT 1 "
+			    "FROM customer)");
+
+			ctx->empty = sqlite3_step(st) == SQLITE_ROW &&
+			    sqlite3_column_int(st, 0);
+			sqlite3_reset(st);
+		}
+		in.code_is_new = ctx->empty;
 	}
 	rc = cs_customer_put(&in, CS_PUT_ANY, &id, &field, &problem);
 	if (rc < 0) {
@@ -326,7 +339,7 @@ static int
 cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_in_spec spec = { known_cols, NULL, 0 };
-	struct import_ctx ctx = { 0, NULL };
+	struct import_ctx ctx = { 0, NULL, -1 };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
 	int c, rc;

@@ -564,6 +564,7 @@ struct cs_customer_in {
 	const char **attr_name;
 	const char **attr_value;
 	int overwrite_empty;	/* an empty value clears; else it is ignored */
+	int code_is_new;	/* the caller knows no customer has this code */
 };
 
 /*

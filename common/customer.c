@@ -372,7 +372,7 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 		}
 	if (*id > 0)
 		found = load_id(*id, &old);
-	else if (val[CS_CUST_CODE])
+	else if (val[CS_CUST_CODE] && !in->code_is_new)
 		found = load_code(val[CS_CUST_CODE], &old);
 	if (found < 0) {
 		rc = -found;
