@@ -112,6 +112,10 @@ int cs_parse_time(const char *s, int64_t *out);
 /* A date: YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w (d, w, m for
  * months, y); *out is local midnight of that day. 0 or -1. */
 int cs_parse_date(const char *s, int64_t now, int64_t *out);
+/* Local wall-clock time to an instant: 0, or -1 for a time that does not
+ * exist there (a DST gap); a repeated time gives its first occurrence. */
+int cs_local_to_utc(int y, int mo, int d, int h, int mi, int s,
+    int64_t *out);
 /* A calendar date written 2026-11-01, 2026/11/1, 2026.11.1 or
  * 2026年11月1日, checked, into out as YYYY-MM-DD. 0 or -1. */
 int cs_parse_ymd(const char *s, char out[11]);

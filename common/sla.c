@@ -58,13 +58,16 @@ at(int64_t day, int min)
 {
 	time_t t = (time_t)day;
 	struct tm tm;
+	int64_t r;
 
 	localtime_r(&t, &tm);
-	tm.tm_hour = min / 60;
-	tm.tm_min = min % 60;
-	tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
+	if (cs_local_to_utc(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    min / 60, min % 60, 0, &r) == 0)
+		return r;
+	/* a working hour that a DST change skipped: the one after it */
+	cs_local_to_utc(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    min / 60 + 1, min % 60, 0, &r);
+	return r;
 }
 
 /* Working spans of the local day starting at `day`. */

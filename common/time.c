@@ -119,31 +119,23 @@ local_key(int64_t t)
 /*
  * The instant local day dn begins: its midnight, or when midnight does
  * not exist there (a DST change at 00:00) the first time that does. A
- * midnight given by mktime is taken when the second before it belongs
- * to an earlier day; otherwise the start is searched for.
+ * midnight that exists is taken when the second before it belongs to an
+ * earlier day; otherwise the start is searched for.
  */
 static int64_t
 day_begin(int64_t dn)
 {
-	struct tm tm, lt;
 	int64_t key, base, lo, hi, mid;
-	time_t t, t1;
+	time_t t1;
 	int y, m, d;
 
 	civil_from_days(dn, &y, &m, &d);
 	key = (int64_t)y * 10000 + m * 100 + d;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	t1 = t - 1;
-	if (localtime_r(&t, &lt) != NULL && lt.tm_year == y - 1900 &&
-	    lt.tm_mon == m - 1 && lt.tm_mday == d && lt.tm_hour == 0 &&
-	    lt.tm_min == 0 && lt.tm_sec == 0 && local_key(t1) != -1 &&
-	    local_key(t1) < key)
-		return t;
+	if (cs_local_to_utc(y, m, d, 0, 0, 0, &mid) == 0) {
+		t1 = (time_t)(mid - 1);
+		if (local_key(t1) != -1 && local_key(t1) < key)
+			return mid;
+	}
 
 	/* Zone offsets stay within a day and a half of UTC. */
 	base = dn * 86400;
@@ -167,32 +159,38 @@ day_begin(int64_t dn)
  * is refused (no reading of it round-trips); a time in the repeated hour
  * takes its first occurrence.
  */
-static int
-local_to_utc(int y, int mo, int d, int h, int mi, int s, int64_t *out)
+int
+cs_local_to_utc(int y, int mo, int d, int h, int mi, int s, int64_t *out)
 {
-	static const int dst[3] = { -1, 0, 1 };
-	struct tm tm, lt;
-	int64_t best = 0;
+	struct tm lt;
+	int64_t wall, best = 0, t;
+	long off[3];
+	time_t probe;
 	int i, found = 0;
-	time_t t;
 
+	/*
+	 * Without mktime, which re-reads the zone file on every call: the
+	 * wall time read as UTC, less each offset in force within a day of
+	 * it; a candidate that reads back as the same wall time is it.
+	 */
+	wall = days_from_civil(y, mo, d) * 86400 + (int64_t)h * 3600 +
+	    (int64_t)mi * 60 + s;
 	for (i = 0; i < 3; i++) {
-		memset(&tm, 0, sizeof tm);
-		tm.tm_year = y - 1900;
-		tm.tm_mon = mo - 1;
-		tm.tm_mday = d;
-		tm.tm_hour = h;
-		tm.tm_min = mi;
-		tm.tm_sec = s;
-		tm.tm_isdst = dst[i];
-		t = mktime(&tm);
-		if (localtime_r(&t, &lt) == NULL)
+		probe = (time_t)(wall + (i - 1) * 86400);
+		if (localtime_r(&probe, &lt) == NULL)
+			return -1;
+		off[i] = lt.tm_gmtoff;
+	}
+	for (i = 0; i < 3; i++) {
+		t = wall - off[i];
+		probe = (time_t)t;
+		if (localtime_r(&probe, &lt) == NULL)
 			continue;
 		if (lt.tm_year != y - 1900 || lt.tm_mon != mo - 1 ||
 		    lt.tm_mday != d || lt.tm_hour != h || lt.tm_min != mi ||
 		    lt.tm_sec != s)
 			continue;
-		if (!found || (int64_t)t < best)
+		if (!found || t < best)
 			best = t;
 		found = 1;
 	}
@@ -342,7 +340,7 @@ cs_parse_time(const char *s, int64_t *out)
 		return -1;
 
 	if (*p == '\0')
-		return local_to_utc(y, mo, d, h, mi, sec, out);
+		return cs_local_to_utc(y, mo, d, h, mi, sec, out);
 	if (*p == 'Z' || *p == 'z') {
 		p++;
 		off = 0;
