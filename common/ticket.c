@@ -799,11 +799,13 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		*id = sqlite3_last_insert_rowid(sqlite3_db_handle(st));
 	/* The history of an imported ticket is its imported events, made
 	 * anew on each import. */
-	st = cs_sql("DELETE FROM ticket_event WHERE ticket_id = ? AND "
-	    "note = 'imported'");
-	sqlite3_bind_int64(st, 1, *id);
-	if ((rc = cs_step_done(st, "ticket import")))
-		return rc;
+	if (old) {
+		st = cs_sql("DELETE FROM ticket_event WHERE ticket_id = ? AND "
+		    "note = 'imported'");
+		sqlite3_bind_int64(st, 1, *id);
+		if ((rc = cs_step_done(st, "ticket import")))
+			return rc;
+	}
 	if ((rc = event_at(*id, t[0], "created", "status", NULL, "new",
 	    "imported", 0)))
 		return rc;
