@@ -44,7 +44,7 @@ plan(struct cs_plan *p, int64_t customer, int64_t ticket, const char *period,
 		p->skipped_gone++;
 		return 0;
 	}
-	if (!p->dry_run && !p->show) {
+	if (!p->dry_run) {
 		/* one statement: the unique key says whether it was there */
 		st = cs_sql("INSERT INTO revisit (customer_id, ticket_id, reason, "
 		    "period, due_date, skill, created_at) VALUES (?, ?, ?, ?, ?, "
@@ -59,29 +59,26 @@ plan(struct cs_plan *p, int64_t customer, int64_t ticket, const char *period,
 		sqlite3_bind_int64(st, 7, cs_now());
 		if ((rc = cs_step_done(st, "revisit")))
 			return rc;
-		if (sqlite3_changes(sqlite3_db_handle(st)))
-			p->planned++;
-		else
-			p->existing++;
-		return 0;
-	}
-	st = cs_sql("SELECT 1 FROM revisit WHERE customer_id = ? AND reason = ? "
-	    "AND period = ?");
-	sqlite3_bind_int64(st, 1, customer);
-	cs_bind_text(st, 2, p->reason, 0);
-	cs_bind_text(st, 3, period, 0);
-	exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	/* A dry run writes nothing, so it remembers what it would have
-	 * planned: a customer twice in a list is one task there too. */
-	if (!exists && p->dry_run) {
-		char *key = cs_xasprintf("%lld\x1f%s", (long long)customer,
-		    period);
+		exists = sqlite3_changes(sqlite3_db_handle(st)) == 0;
+	} else {
+		st = cs_sql("SELECT 1 FROM revisit WHERE customer_id = ? AND "
+		    "reason = ? AND period = ?");
+		sqlite3_bind_int64(st, 1, customer);
+		cs_bind_text(st, 2, p->reason, 0);
+		cs_bind_text(st, 3, period, 0);
+		exists = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		/* A dry run writes nothing, so it remembers what it would
+		 * have planned: a customer twice in a list is one task. */
+		if (!exists) {
+			char *key = cs_xasprintf("%lld\x1f%s",
+			    (long long)customer, period);
 
-		if (!p->seen)
-			p->seen = cs_map_new();
-		exists = !cs_map_put(p->seen, key, 1, NULL);
-		free(key);
+			if (!p->seen)
+				p->seen = cs_map_new();
+			exists = !cs_map_put(p->seen, key, 1, NULL);
+			free(key);
+		}
 	}
 	if (exists) {
 		p->existing++;
@@ -90,19 +87,7 @@ plan(struct cs_plan *p, int64_t customer, int64_t ticket, const char *period,
 	p->planned++;
 	if (p->show)
 		p->show(p->arg, customer, ticket, period, due);
-	if (p->dry_run)
-		return 0;
-	st = cs_sql("INSERT INTO revisit (customer_id, ticket_id, reason, "
-	    "period, due_date, skill, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-	sqlite3_bind_int64(st, 1, customer);
-	if (ticket)
-		sqlite3_bind_int64(st, 2, ticket);
-	cs_bind_text(st, 3, p->reason, 0);
-	cs_bind_text(st, 4, period, 0);
-	cs_bind_text(st, 5, due, 0);
-	cs_bind_text(st, 6, p->skill, 1);
-	sqlite3_bind_int64(st, 7, cs_now());
-	return cs_step_done(st, "revisit");
+	return 0;
 }
 
 int
