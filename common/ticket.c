@@ -714,11 +714,9 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	}
 	prio = nz(in->v[CS_TK_PRIORITY]) ? in->v[CS_TK_PRIORITY] : "normal";
 	cs_sla_due(in->v[CS_TK_TYPE], prio, t[0], &fr, &res);
-	st = cs_sql("SELECT id FROM ticket WHERE external_id = ?");
-	cs_bind_text(st, 1, in->v[CS_TK_EXTERNAL_ID], 0);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		old = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	/* A new external_id is inserted at once, its unique index telling a
+	 * known one; only then is the stored ticket read and compared. */
+again:
 	if (old) {
 		/* Unchanged when every imported column holds what is stored. */
 		st = cs_sql("SELECT count(*) FROM ticket WHERE id = ?1 AND "
@@ -742,7 +740,7 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		    "?8, ?9, ?10, coalesce(?11, ''), ?12, ?13, ?14, ?15, ?16, "
 		    "?17, ?18, ?19, ?20, ?21, CASE WHEN ?15 IS NOT NULL THEN "
 		    "?10 END, CASE WHEN ?18 IS NOT NULL THEN ?15 END, ?22, ?23, "
-		    "?24)");
+		    "?24) ON CONFLICT (external_id) DO NOTHING");
 	for (;;) {
 		sqlite3_bind_int64(st, 2, cust);
 		cs_bind_text(st, 3, in->v[CS_TK_TYPE], 0);
@@ -795,6 +793,17 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	sqlite3_bind_int64(st, 24, cs_now());
 	if ((rc = cs_step_done(st, "ticket import")))
 		return rc;
+	if (!old && sqlite3_changes(sqlite3_db_handle(st)) == 0) {
+		st = cs_sql("SELECT id FROM ticket WHERE external_id = ?");
+		cs_bind_text(st, 1, in->v[CS_TK_EXTERNAL_ID], 0);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			old = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (old)
+			goto again;
+		return cs_err(CS_EX_SOFTWARE, "ticket import: %s: neither "
+		    "added nor found", in->v[CS_TK_EXTERNAL_ID]);
+	}
 	if (!old)
 		*id = sqlite3_last_insert_rowid(sqlite3_db_handle(st));
 	/* The history of an imported ticket is its imported events, made
