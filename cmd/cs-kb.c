@@ -297,30 +297,40 @@ cmd_add(const struct cs_cmd *cmd, int argc, char **argv)
 	return print_new(id);
 }
 
-/* Runs $VISUAL or $EDITOR (else vi) on path. */
+/* Runs $VISUAL or $EDITOR (else vi) on path. Like git, the variable is
+ * shell text, so that EDITOR='code --wait' works. */
 static int
 run_editor(const char *path)
 {
+	const char *ed = getenv("VISUAL");
+	char *script;
 	pid_t pid;
 	int st;
 
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	script = cs_xasprintf("%s \"$1\"", ed);
 	fflush(stdout);
-	if ((pid = fork()) == -1)
+	if ((pid = fork()) == -1) {
+		free(script);
 		return cs_err(CS_EX_SOFTWARE, "cannot start the editor: %s",
 		    strerror(errno));
+	}
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c",
-		    "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"", "sh", path,
-		    (char *)NULL);
+		execl("/bin/sh", "sh", "-c", script, "sh", path, (char *)NULL);
 		_exit(127);
 	}
+	free(script);
 	while (waitpid(pid, &st, 0) == -1)
 		if (errno != EINTR)
 			return cs_err(CS_EX_SOFTWARE, "editor: %s",
 			    strerror(errno));
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		return cs_err(CS_EX_FAIL, "the editor failed (status %d): "
-		    "nothing changed", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		    "nothing changed; the text is kept in %s", WIFEXITED(st) ?
+		    WEXITSTATUS(st) : -1, path);
 	return 0;
 }
 
@@ -573,7 +583,7 @@ cmd_history(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_stmt *st;
 	struct cs_out *o;
 	const char *v[6];
-	char buf[32], prev[24];
+	char buf[32];
 	int64_t id;
 	int i, rc;
 
@@ -603,7 +613,6 @@ cmd_history(const struct cs_cmd *cmd, int argc, char **argv)
 		if (v[3] && strcmp(v[2], "version") == 0 &&
 		    strcmp(v[3], "0") == 0)
 			v[3] = NULL;
-		snprintf(prev, sizeof(prev), "%s", v[3] ? v[3] : "");
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -644,7 +653,8 @@ split_lines(char *s, struct lines *ls)
 static void
 udiff(const struct lines *a, const struct lines *b)
 {
-	size_t n = a->n, m = b->n, i, j, k, ne = 0, s, e, x, ai, bj, la, lb;
+	size_t n = a->n, m = b->n, i, j, k, c, ne = 0, s, e = 0, x, last;
+	size_t la, lb;
 	unsigned *dp;
 	struct ed {
 		char op;
@@ -661,51 +671,37 @@ udiff(const struct lines *a, const struct lines *b)
 			    LCS(i + 1, j) : LCS(i, j + 1);
 	ed = cs_xcalloc(n + m + 1, sizeof(*ed));
 	for (i = 0, j = 0; i < n || j < m;) {
-		if (i < n && j < m && strcmp(a->l[i], b->l[j]) == 0) {
+		if (i < n && j < m && strcmp(a->l[i], b->l[j]) == 0)
 			ed[ne++] = (struct ed){ ' ', i++, j++ };
-		} else if (j < m && (i == n || LCS(i, j + 1) >= LCS(i + 1, j)))
-			ed[ne++] = (struct ed){ '+', i, j++ };
-		else
+		else if (i < n && (j == m || LCS(i + 1, j) >= LCS(i, j + 1)))
 			ed[ne++] = (struct ed){ '-', i++, j };
+		else
+			ed[ne++] = (struct ed){ '+', i, j++ };
 	}
 #undef LCS
 	free(dp);
-	for (k = 0; k < ne;) {
-		if (ed[k].op == ' ') {
-			k++;
-			continue;
-		}
-		/* a hunk: from 3 before this change to 3 after the last change
-		 * that is at most 6 lines further */
-		s = k >= 3 ? k - 3 : 0;
-		while (s < k && ed[s].op != ' ')
-			s++;
-		for (e = k; e < ne; e++) {
-			if (ed[e].op != ' ')
-				continue;
-			for (x = e; x < ne && x < e + 7 && ed[x].op == ' '; x++)
-				;
-			if (x == ne || x == e + 7)
-				break;
-			e = x - 1;
-		}
-		e = e + 3 < ne ? e + 3 : ne;
-		while (e > k && ed[e - 1].op == ' ' && e - k > 0 &&
-		    (e == ne || 0))
+	for (k = 0; k < ne; k = e) {
+		for (c = k; c < ne && ed[c].op == ' '; c++)
+			;
+		if (c == ne)
 			break;
-		ai = ed[s].i;
-		bj = ed[s].j;
+		/* three lines of context around the changes; changes at most
+		 * six lines apart share a hunk */
+		s = c >= k + 3 ? c - 3 : k;
+		for (last = c, x = c + 1; x < ne && x - last <= 7; x++)
+			if (ed[x].op != ' ')
+				last = x;
+		e = last + 4 < ne ? last + 4 : ne;
 		la = lb = 0;
 		for (x = s; x < e; x++) {
 			la += ed[x].op != '+';
 			lb += ed[x].op != '-';
 		}
-		printf("@@ -%zu,%zu +%zu,%zu @@\n", la ? ai + 1 : ai, la,
-		    lb ? bj + 1 : bj, lb);
+		printf("@@ -%zu,%zu +%zu,%zu @@\n", la ? ed[s].i + 1 : ed[s].i,
+		    la, lb ? ed[s].j + 1 : ed[s].j, lb);
 		for (x = s; x < e; x++)
 			printf("%c%s\n", ed[x].op, ed[x].op == '+' ?
 			    b->l[ed[x].j] : a->l[ed[x].i]);
-		k = e;
 	}
 	free(ed);
 }
