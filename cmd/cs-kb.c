@@ -502,11 +502,12 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
+	sqlite3 *db;
 	const char *v[NC];
 	char buf[32], *end;
 	int64_t id;
 	long ver = 0;
-	int c, i, rc, fmt;
+	int c, i, rc, fmt, count;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -520,19 +521,27 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_usage(cmd, "give one article id");
 	if (!(id = article_id(cmd, argv[g.ind])))
 		return CS_EX_USAGE;
-	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+	/* Reading needs the file; counting the view, writing it, unless
+	 * it is read-only (a copy): then it is shown without counting. */
+	if ((rc = cs_db_open(CS_DB_READ, &db)))
+		return rc;
+	count = !sqlite3_db_readonly(db, "main");
+	if (count && ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
+	    (rc = cs_begin())))
 		return rc;
 	st = cs_sql("SELECT a.id, v.title, v.category, v.tags, a.status, "
-	    "a.owner, a.reviewer, v.version, a.version, a.views + 1, a.helpful,"
+	    "a.owner, a.reviewer, v.version, a.version, a.views + ?3, a.helpful,"
 	    " a.unhelpful, a.updated_at, v.body FROM article a JOIN "
 	    "article_version v ON v.article_id = a.id AND v.version = "
 	    "coalesce(?2, a.version) WHERE a.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
 	if (ver)
 		sqlite3_bind_int64(st, 2, ver);
+	sqlite3_bind_int(st, 3, count);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		cs_rollback();
+		if (count)
+			cs_rollback();
 		if (ver && cs_kb_ref(argv[g.ind]))
 			return cs_err(CS_EX_FAIL, "%s %lld: no version %ld",
 			    cmd->name, (long long)id, ver);
@@ -561,6 +570,8 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		rc = cs_out_end(o);
 	}
 	sqlite3_reset(st);
+	if (!count)
+		return rc;
 	/* a view is counted once the article was shown */
 	if (!rc && !(rc = cs_kb_viewed(id)))
 		return cs_commit();

@@ -148,6 +148,24 @@ release(char *v[CS_KB_NFIELDS])
 		free(v[f]);
 }
 
+/* Titles are unique, so that import finds an article by its title and a
+ * folder of exported files holds one file per article. The id of
+ * another article (not self) of that title, or 0. */
+static int64_t
+title_taken(const char *title, int64_t self)
+{
+	sqlite3_stmt *st = cs_sql("SELECT id FROM article WHERE title = ? AND "
+	    "id != ? LIMIT 1");
+	int64_t id = 0;
+
+	cs_bind_text(st, 1, title, 0);
+	sqlite3_bind_int64(st, 2, self);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
 static int
 log_status(int64_t id, const char *from, const char *to, const char *note)
 {
@@ -188,6 +206,13 @@ cs_kb_add(const struct cs_kb_in *in, int64_t *id, int *field,
 	}
 	if (prepare(in, v, field, problem))
 		return -1;
+	if ((*id = title_taken(v[CS_KB_TITLE], 0))) {
+		*field = CS_KB_TITLE;
+		*problem = cs_xasprintf("article %lld has this title already",
+		    (long long)*id);
+		release(v);
+		return -1;
+	}
 	status = v[CS_KB_STATUS] ? v[CS_KB_STATUS] : "draft";
 	st = cs_sql("INSERT INTO article (title, body, category, tags, status,"
 	    " owner, created_at, updated_at, published_at) VALUES (?1, ?2, ?3,"
@@ -254,10 +279,18 @@ apply(int64_t id, char *cur[CS_KB_NFIELDS], const struct cs_kb_in *in,
 		CS_KB_BODY };
 	sqlite3_stmt *st;
 	char *v[CS_KB_NFIELDS];
+	int64_t other;
 	int i, f, changed = 0, rc = 0;
 
 	if (prepare(in, v, field, problem))
 		return -1;
+	if (v[CS_KB_TITLE] && (other = title_taken(v[CS_KB_TITLE], id))) {
+		*field = CS_KB_TITLE;
+		*problem = cs_xasprintf("article %lld has this title already",
+		    (long long)other);
+		release(v);
+		return -1;
+	}
 	for (i = 0; i < 4; i++) {
 		f = text[i];
 		if (v[f] && strcmp(v[f], cur[f]) != 0)

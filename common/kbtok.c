@@ -327,16 +327,17 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		/* Any of the words and bigrams: a ticket's text is no
 		 * phrase, and bm25 weighs the rare terms up. */
 		for (i = a; i < b && nterms < CS_KBQ_MAXTERMS; i++) {
-			if (!us.u[i].cjk)
-				add_term(&m, seen, us.u[i].text, strlen(us.u[i].text),
-				    0, " OR ");
-			else if (i + 1 < b && us.u[i + 1].cjk)
-				add_term(&m, seen, text + us.u[i].start,
-				    (size_t)(us.u[i + 1].end - us.u[i].start), 0,
+			const struct unit *u = &us.u[i];
+
+			if (!u->cjk)
+				add_term(&m, seen, u->text, strlen(u->text), 0,
 				    " OR ");
-			else if (i == a || !us.u[i - 1].cjk)
-				add_term(&m, seen, us.u[i].text, strlen(us.u[i].text),
-				    1, " OR ");
+			else if (i + 1 < b && u[1].cjk)
+				add_term(&m, seen, text + u->start,
+				    (size_t)(u[1].end - u->start), 0, " OR ");
+			else if (i == a || !u[-1].cjk)
+				add_term(&m, seen, u->text, strlen(u->text), 1,
+				    " OR ");
 			else
 				continue;
 			nterms++;

@@ -23,8 +23,10 @@ afield() {
 
 # A new article brought to status $1; prints its id.
 article_in() {
-	local id
-	id=$(cs-kb add --title "文章$RANDOM" --body 正文) || return
+	local id n
+	n=$(cat "$T/n" 2>/dev/null) || n=0
+	echo $((n + 1)) > "$T/n"
+	id=$(cs-kb add --title "文章$n" --body 正文) || return
 	case $1 in
 	draft) ;;
 	review) cs-kb submit "$id" ;;
@@ -176,6 +178,56 @@ matrix() {
 	[ "$status" -eq 0 ]
 	[[ $output == *"2026-11-24T10:00:00+08:00,zhao.li,status,review,draft,步骤不全"* ]]
 	[[ $output == *"2026-11-24T11:00:00+08:00,huang.lei,status,review,published,"* ]]
+}
+
+@test "titles are unique: add, edit and import refuse a second one" {
+	world
+	cs-kb add --title 退货流程 >/dev/null
+	cs-kb add --title 换货流程 >/dev/null
+	before=$(dbsum)
+	run cs-kb add --title ' 退货流程 '
+	[ "$status" -eq 65 ]
+	[[ $output == *"--title: article 1 has this title already"* ]]
+	run cs-kb edit 2 --title 退货流程
+	[ "$status" -eq 65 ]
+	[[ $output == *"edit 2: --title: article 1 has this title already"* ]]
+	[ "$(dbsum)" = "$before" ]
+	run cs-kb edit 1 --title 退货流程 --body 新
+	[ "$status" -eq 0 ]
+}
+
+@test "show on a read-only copy shows without counting; a missing database is 66" {
+	world
+	cs-kb add --title 保修政策 --body 一年 >/dev/null
+	cs-db backup "$T/copy.db" 2>/dev/null
+	if [ "$(id -u)" != 0 ]; then
+		chmod 0444 "$T/copy.db"
+		run cs-kb --db "$T/copy.db" show 1 -f csv
+	else
+		# root writes anything: read it as an ordinary user
+		command -v setpriv >/dev/null || skip "root without setpriv"
+		ro=$(mktemp -d)
+		chmod 755 "$ro"
+		cp "$T/copy.db" "$ro/c.db"
+		chmod 444 "$ro/c.db"
+		chmod 555 "$ro"
+		run setpriv --reuid=65534 --regid=65534 --clear-groups env \
+		    HOME=/nonexistent "$(command -v cs-kb)" --db "$ro/c.db" \
+		    show 1 -f csv
+		chmod 755 "$ro"
+		rm -rf "$ro"
+	fi
+	echo "# $status $output"
+	[ "$status" -eq 0 ]
+	[[ ${lines[1]} == 1,保修政策,*,1,1,0,0,0,* ]]
+	run cs-kb --db "$T/nope.db" show 1
+	[ "$status" -eq 66 ]
+	[ ! -e "$T/nope.db" ]
+	for c in list 'search 退货' 'history 1' 'diff 1 1 1' 'gaps 2026-11' 'suggest 1'; do
+		run cs-kb --db "$T/nope.db" $c
+		[ "$status" -eq 66 ]
+	done
+	[ ! -e "$T/nope.db" ]
 }
 
 @test "several ids in one command: all or nothing" {
@@ -469,4 +521,29 @@ SH
 	[[ $output == *author* ]]
 	run cs-kb import "$T/missing"
 	[ "$status" -eq 66 ]
+}
+
+@test "bash completion: commands, options, categories and tags, article ids by status" {
+	comp() {
+		bash -c '
+			source "$1" || exit 1
+			shift
+			COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1))
+			_cs_kb
+			printf "%s\n" "${COMPREPLY[@]}"
+		' bash "$BATS_TEST_DIRNAME/../../completions/bash/cs-kb" "$@"
+	}
+	world
+	cs-kb add --title 退货流程 --category 退换货 --tags '退货;退款' >/dev/null
+	cs-kb add --title 发票开具 --category 发票 >/dev/null
+	cs-kb submit 2
+	[ "$(comp cs-kb ap)" = approve ]
+	[ "$(comp cs-kb search --cat)" = --category ]
+	[ "$(comp cs-kb search --category '' | paste -sd' ' -)" = "发票 退换货" ]
+	[ "$(comp cs-kb list --tag 退 | paste -sd' ' -)" = "退款 退货" ]
+	[ "$(comp cs-kb list --status p)" = published ]
+	[ "$(comp cs-kb approve '')" = 2 ]
+	[ "$(comp cs-kb submit '')" = 1 ]
+	[ "$(comp cs-kb show '' | paste -sd' ' -)" = "1 2" ]
 }
