@@ -1047,7 +1047,7 @@ cmd_export(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* A folder of Markdown files as a record source for cs_import_run. */
 struct mdsrc {
-	char *dir;
+	char *dir;			/* NULL: files are paths */
 	char **files;
 	size_t nfiles, at;
 	char *path;			/* the current file */
@@ -1088,8 +1088,20 @@ md_open(struct mdsrc *md, const char *dir)
 	}
 	closedir(d);
 	/* in name order, so that two runs do the same */
-	qsort(md->files, md->nfiles, sizeof(*md->files), name_cmp);
+	if (md->nfiles > 1)
+		qsort(md->files, md->nfiles, sizeof(*md->files),
+		    name_cmp);
 	return 0;
+}
+
+/* One Markdown file as a folder of one, named as given. */
+static void
+md_open_file(struct mdsrc *md, const char *path)
+{
+	memset(md, 0, sizeof(*md));
+	md->files = cs_xcalloc(1, sizeof(*md->files));
+	md->files[0] = cs_xstrdup(path);
+	md->nfiles = 1;
 }
 
 static void
@@ -1130,7 +1142,9 @@ md_next(void *src, const struct cs_record **rec)
 	md_clear(md);
 	if (md->at == md->nfiles)
 		return -1;
-	md->path = cs_xasprintf("%s/%s", md->dir, md->files[md->at++]);
+	md->path = md->dir ? cs_xasprintf("%s/%s", md->dir,
+	    md->files[md->at]) : cs_xstrdup(md->files[md->at]);
+	md->at++;
 	if (!(text = slurp(md->path, &rc)))
 		return rc;
 	memset(&md->rec, 0, sizeof(md->rec));
@@ -1189,6 +1203,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct mdsrc md;
 	struct stat sb;
+	size_t len;
 	int rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -1197,9 +1212,13 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	im.what = "articles";
 	im.spec = &spec;
 	im.row = import_row;
-	if (g.ind == argc - 1 && strcmp(argv[g.ind], "-") != 0 &&
-	    stat(argv[g.ind], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		if ((rc = md_open(&md, argv[g.ind])))
+	len = g.ind == argc - 1 ? strlen(argv[g.ind]) : 0;
+	if (len && strcmp(argv[g.ind], "-") != 0 &&
+	    stat(argv[g.ind], &sb) == 0 && (S_ISDIR(sb.st_mode) ||
+	    (len > 3 && strcmp(argv[g.ind] + len - 3, ".md") == 0))) {
+		if (!S_ISDIR(sb.st_mode))
+			md_open_file(&md, argv[g.ind]);
+		else if ((rc = md_open(&md, argv[g.ind])))
 			return rc;
 		im.next = md_next;
 		im.src = &md;
@@ -1501,7 +1520,7 @@ static const struct cs_cmd cmds[] = {
 	    note_opts },
 	{ "vote", cmd_vote, "ID --helpful|--unhelpful",
 	    "say whether an article helped", vote_opts },
-	{ "import", cmd_import, "FOLDER|FILE|-",
+	{ "import", cmd_import, "FOLDER|FILE.md|FILE|-",
 	    "add or update articles from Markdown files, CSV or JSON",
 	    import_opts },
 	{ "export", cmd_export, "[FOLDER]",

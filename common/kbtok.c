@@ -420,7 +420,8 @@ cs_kbq_mark(const struct cs_kbq *q, const char *text, size_t width,
 				nr++;
 			}
 	units_free(&us);
-	qsort(r, nr, sizeof(*r), range_cmp);
+	if (nr > 1)
+		qsort(r, nr, sizeof(*r), range_cmp);
 	for (i = 0, j = 0; i < nr; i++) {	/* merge what overlaps */
 		if (j > 0 && r[i].a <= r[j - 1].b) {
 			if (r[i].b > r[j - 1].b)

@@ -521,6 +521,18 @@ SH
 	[[ $output == *author* ]]
 	run cs-kb import "$T/missing"
 	[ "$status" -eq 66 ]
+	# one Markdown file alone
+	printf -- '---\ntitle: 单篇\n---\n\n正文\n' > "$T/one.md"
+	run cs-kb import "$T/one.md"
+	[ "$status" -eq 0 ]
+	[[ $output == *"added 1"* ]]
+	cd "$T/kb" && run cs-kb import b.md && cd - >/dev/null
+	[ "$status" -eq 65 ]
+	[[ $output == *"cs-kb: b.md:3: status"* ]]
+	mkdir "$T/empty"
+	run cs-kb import "$T/empty"
+	[ "$status" -eq 0 ]
+	[[ $output == *"added 0, updated 0, unchanged 0, rejected 0"* ]]
 }
 
 @test "bash completion: commands, options, categories and tags, article ids by status" {
