@@ -216,6 +216,8 @@ refuse(const struct cs_cmd *cmd, int64_t id, int field, char *problem)
 	return rc;
 }
 
+static int print_article(int64_t, long, int, int);
+
 /* ---- add, edit --------------------------------------------------------- */
 
 struct fields {
@@ -256,9 +258,12 @@ read_body(const struct cs_cmd *cmd, struct fields *x, char **body)
 	return 0;
 }
 
+/* The new article's id alone, or the object with -f json. */
 static int
 print_new(int64_t id)
 {
+	if (cs_conf.format == CS_FMT_JSON || cs_conf.format == CS_FMT_JSONL)
+		return print_article(id, 0, CS_FMT_JSONL, 0);
 	printf("%lld\n", (long long)id);
 	return 0;
 }
@@ -479,8 +484,14 @@ cmd_edit(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* ---- show, history, diff ----------------------------------------------- */
 
+/*
+ * Prints version ver (0: the current) of an article: as text for a person
+ * (table, markdown), else one record. views_plus is added to the views
+ * shown (the view being counted). 1 when there is no such article or
+ * version, else 0 or a status.
+ */
 static int
-cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
+print_article(int64_t id, long ver, int fmt, int views_plus)
 {
 	static const struct cs_col cols[] = {
 		{ "id", "编号", CS_COL_NUM },
@@ -499,15 +510,58 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		{ "body", "正文", CS_COL_TEXT },
 	};
 	enum { NC = sizeof(cols) / sizeof(cols[0]) };
-	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
-	sqlite3 *db;
 	const char *v[NC];
-	char buf[32], *end;
+	char buf[32];
+	int i, rc;
+
+	st = cs_sql("SELECT a.id, v.title, v.category, v.tags, a.status, "
+	    "a.owner, a.reviewer, v.version, a.version, a.views + ?3, a.helpful,"
+	    " a.unhelpful, a.updated_at, v.body FROM article a JOIN "
+	    "article_version v ON v.article_id = a.id AND v.version = "
+	    "coalesce(?2, a.version) WHERE a.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (ver)
+		sqlite3_bind_int64(st, 2, ver);
+	sqlite3_bind_int(st, 3, views_plus);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return CS_EX_FAIL;
+	}
+	for (i = 0; i < NC; i++)
+		v[i] = i == 12 ? when(st, i, buf) : text(st, i);
+	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN) {
+		/* a person reads an article as text, not as a table */
+		printf("# %s\n\n", v[1]);
+		printf("id %s · %s%s%s · %s · version %s of %s\n", v[0],
+		    v[2] ? v[2] : "(no category)", v[3] && *v[3] ? " · " : "",
+		    v[3] ? v[3] : "", v[4], v[7], v[8]);
+		printf("owner %s%s%s · views %s · helpful %s · unhelpful %s · "
+		    "updated %s\n", v[5], v[6] ? " · reviewer " : "",
+		    v[6] ? v[6] : "", v[9], v[10], v[11], v[12]);
+		if (v[13] && *v[13])
+			printf("\n%s\n", v[13]);
+		rc = 0;
+	} else {
+		o = cs_out_new(stdout, fmt == CS_FMT_JSON ? CS_FMT_JSONL : fmt,
+		    cols, NC);
+		cs_out_row(o, v);
+		rc = cs_out_end(o);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_getopt g;
+	sqlite3 *db;
+	char *end;
 	int64_t id;
 	long ver = 0;
-	int c, i, rc, fmt, count;
+	int c, rc, count;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -529,17 +583,8 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	if (count && ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
 	    (rc = cs_begin())))
 		return rc;
-	st = cs_sql("SELECT a.id, v.title, v.category, v.tags, a.status, "
-	    "a.owner, a.reviewer, v.version, a.version, a.views + ?3, a.helpful,"
-	    " a.unhelpful, a.updated_at, v.body FROM article a JOIN "
-	    "article_version v ON v.article_id = a.id AND v.version = "
-	    "coalesce(?2, a.version) WHERE a.id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	if (ver)
-		sqlite3_bind_int64(st, 2, ver);
-	sqlite3_bind_int(st, 3, count);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	rc = print_article(id, ver, cs_fmt_default(stdout), count);
+	if (rc == CS_EX_FAIL) {
 		if (count)
 			cs_rollback();
 		if (ver && cs_kb_ref(argv[g.ind]))
@@ -548,28 +593,6 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_err(CS_EX_FAIL, "%s %lld: no such article", cmd->name,
 		    (long long)id);
 	}
-	for (i = 0; i < NC; i++)
-		v[i] = i == 12 ? when(st, i, buf) : text(st, i);
-	fmt = cs_fmt_default(stdout);
-	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN) {
-		/* a person reads an article as text, not as a table */
-		printf("# %s\n\n", v[1]);
-		printf("id %s · %s%s%s · %s · version %s of %s\n", v[0],
-		    v[2] ? v[2] : "(no category)", v[3] && *v[3] ? " · " : "",
-		    v[3] ? v[3] : "", v[4], v[7], v[8]);
-		printf("owner %s%s%s · views %s · helpful %s · unhelpful %s · "
-		    "updated %s\n", v[5], v[6] ? " · reviewer " : "",
-		    v[6] ? v[6] : "", v[9], v[10], v[11], v[12]);
-		if (v[13] && *v[13])
-			printf("\n%s\n", v[13]);
-		rc = 0;
-	} else {
-		o = cs_out_new(stdout, fmt == CS_FMT_JSON ? CS_FMT_JSONL : fmt,
-		    cols, NC);
-		cs_out_row(o, v);
-		rc = cs_out_end(o);
-	}
-	sqlite3_reset(st);
 	if (!count)
 		return rc;
 	/* a view is counted once the article was shown */

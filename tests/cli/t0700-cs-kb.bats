@@ -57,9 +57,10 @@ article_in() {
 	[ "$(afield 2 owner)" = li.na ]
 	[ "$(echo 从标准输入 | cs-kb add --title 物流 --body-file -)" = 3 ]
 	[ "$(afield 3 body)" = 从标准输入 ]
+	# the object with -f json
 	run cs-kb add --title 第四篇 -f json
 	[ "$status" -eq 0 ]
-	[ "$output" = 4 ]
+	[[ $output == '{"id":4,"title":"第四篇",'*'"status":"draft"'*'"views":0,'* ]]
 }
 
 @test "add and edit refuse bad input with nothing written" {
