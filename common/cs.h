@@ -267,7 +267,7 @@ int cs_main(int argc, char **argv, const char *summary,
     void (*complete_values)(const char *name));
 /* Answers "@NAME" value lists for completion: agents, teams, skills,
  * types, segments, cities, tags, attrs, reasons, categories, stages,
- * root_causes, periods (complete.c). */
+ * root_causes, periods, kb_categories, kb_tags (complete.c). */
 void cs_complete_values(const char *name);
 /* Prints "usage: prog SUB ARGS" and returns CS_EX_USAGE. */
 int cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)
@@ -401,8 +401,15 @@ enum cs_col_type {
 	CS_COL_TEXT,		/* JSON string */
 	CS_COL_NUM,		/* JSON number when the text is one, else string;
 				   right-aligned in tables */
-	CS_COL_BOOL		/* "1"/"0" or "yes"/"no" in text, JSON bool */
+	CS_COL_BOOL,		/* "1"/"0" or "yes"/"no" in text, JSON bool */
+	CS_COL_MARKED		/* text with hits between CS_MARK_ON and
+				   CS_MARK_OFF: bold in a table on a
+				   terminal (unless NO_COLOR), else [ ] */
 };
+#define CS_MARK_ON '\x02'
+#define CS_MARK_OFF '\x03'
+#define CS_MARK_ON_S "\x02"
+#define CS_MARK_OFF_S "\x03"
 
 struct cs_col {
 	const char *name;	/* stable snake_case English */
@@ -458,6 +465,11 @@ struct cs_import {
 	 */
 	int (*row)(void *ctx, const struct cs_record *rec, char **err);
 	void *ctx;
+	/* Records from elsewhere than a file of records (cs-kb: a folder
+	 * of Markdown files), as cs_reader_next gives them; NULL: path is
+	 * read with cs_reader_open and spec. */
+	int (*next)(void *src, const struct cs_record **rec);
+	void *src;
 	long count[3];		/* by cs_row_result */
 	long rejected;
 };
@@ -818,5 +830,140 @@ int cs_report_section_known(const char *name);
 int cs_report_chart(const char *name, const struct cs_report_filter *f,
     const struct cs_period *p, void (*point)(void *arg, const char *series,
     const char *label, double value), void *arg);
+
+/* ---- kbtok.c: the knowledge base's tokenizer (pure, but for the FTS5
+ * registration) --------------------------------------------------------- */
+
+enum { CS_KBTOK_DOC, CS_KBTOK_QUERY };			/* modes */
+enum { CS_KBTOK_WORD, CS_KBTOK_CJK1, CS_KBTOK_CJK2 };	/* kinds */
+
+/* Called for each token: its folded text (n bytes, valid during the call)
+ * and its byte range [start, end) in the input. A non-zero return stops
+ * the tokenizer and is returned by it. */
+typedef int (*cs_kbtok_fn)(void *ctx, int kind, const char *tok, int n,
+    int start, int end);
+/*
+ * Tokenizes n bytes of UTF-8 (n < 0: up to the NUL). Runs of CJK letters
+ * (Han, kana, Hangul) give one token per character: the bigram it starts,
+ * or the character alone at the end of its run; a query (CS_KBTOK_QUERY)
+ * gives the bigrams of a run, the last character alone only for a run of
+ * one or when more tokens follow. Other letters and digits make words,
+ * NFKC case-folded. Everything else separates; invalid bytes too.
+ */
+int cs_kbtok(const char *text, int n, int mode, cs_kbtok_fn fn, void *ctx);
+/* Registers the tokenizer as "cs" with FTS5 on a connection; 0 or -1. */
+int cs_kbtok_register(sqlite3 *db);
+
+#define CS_KBQ_MAXTERMS 64	/* terms of an "any" query at most */
+
+/* A phrase of the query: its units (folded words or CJK characters). */
+struct cs_kbq_seg {
+	size_t n;
+	char **unit;
+	int *cjk;
+	int prefix;		/* the last unit matches as a prefix */
+};
+
+/* A user's search made safe. */
+struct cs_kbq {
+	char *match;		/* the FTS5 expression, quoted terms only */
+	struct cs_kbq_seg *seg;
+	size_t nseg;
+};
+/*
+ * Splits text at separators (white space, punctuation, full-width ，。
+ * too) into phrases, each quoted for FTS5, all required; "word*" is a
+ * prefix. With any set, a query for suggestions: any word or bigram,
+ * at most CS_KBQ_MAXTERMS. Returns the number of phrases, 0 when there is
+ * nothing to search for (q->match NULL). cs_kbq_free in both cases.
+ */
+int cs_kbq_parse(struct cs_kbq *q, const char *text, int any);
+void cs_kbq_free(struct cs_kbq *q);
+/* The text with the hits of q between open and close; width > 0 cuts a
+ * one-line window of about that many columns around the first hit, with
+ * "…" where it was cut. Caller frees. */
+char *cs_kbq_mark(const struct cs_kbq *q, const char *text, size_t width,
+    const char *open, const char *close);
+
+/* ---- kb.c: the knowledge base ---------------------------------------- */
+
+extern const char *const cs_kb_statuses;	/* "draft review ..." */
+
+/* The fields of an article as given; NULL leaves one as it is. */
+enum { CS_KB_TITLE, CS_KB_CATEGORY, CS_KB_TAGS, CS_KB_STATUS, CS_KB_BODY,
+	CS_KB_OWNER, CS_KB_NFIELDS };
+extern const char *const cs_kb_field[];		/* "title", ... */
+
+struct cs_kb_in {
+	const char *v[CS_KB_NFIELDS];
+	const char *note;	/* of the version: what changed and why */
+};
+
+/* add: a new article (draft unless a status is given), version 1, owned
+ * by the actor unless an owner is given. 0 and *id, -1 with *field and
+ * *problem (caller frees), or a status >= 64. */
+int cs_kb_add(const struct cs_kb_in *in, int64_t *id, int *field,
+    char **problem);
+/* edit: a new version when title, body, category or tags change (the
+ * status only by import). CS_ROW_UPDATED, CS_ROW_UNCHANGED, -1 with
+ * *field and *problem, or a status >= 64. */
+int cs_kb_edit(int64_t id, const struct cs_kb_in *in, int *field,
+    char **problem);
+/* Import: the article of that title is updated, else one is added. A
+ * cs_row_result, -1 with *field and *problem, or a status >= 64. */
+int cs_kb_put(const struct cs_kb_in *in, int *field, char **problem);
+/* submit, approve, reject (needs a reason), archive: 0, -1 with
+ * *problem, or a status. approve and reject need the actor to be an
+ * active agent of role reviewer or owner, and record them. */
+int cs_kb_move(int64_t id, const char *action, const char *reason,
+    char **problem);
+/* One vote per actor and article (a second one replaces the first).
+ * A cs_row_result, -1 with *problem, or a status. */
+int cs_kb_vote(int64_t id, int helpful, char **problem);
+/* Counts a view. 0 or a status. */
+int cs_kb_viewed(int64_t id);
+/* The status of an article into buf, or NULL when there is none. */
+const char *cs_kb_status(int64_t id, char buf[16]);
+/* The id of an article named by its id ("12"), 0 when there is none. */
+int64_t cs_kb_ref(const char *s);
+
+/*
+ * The Markdown form of an article, as export writes and import and the
+ * editor read: a header of "key: value" lines between "---" lines (title,
+ * category, tags, status; empty ones left out), a blank line, the body.
+ */
+char *cs_kb_doc_format(const char *const v[CS_KB_NFIELDS]);
+/* Parses that form. 0 with v[] set (caller frees each; a field the header
+ * leaves out is ""; status NULL) and line[] the line of each field; or -1
+ * with *bad_line and *problem (caller frees). */
+int cs_kb_doc_parse(const char *text, size_t n, char *v[CS_KB_NFIELDS],
+    long line[CS_KB_NFIELDS], long *bad_line, char **problem);
+/* The body as stored: CRLF as LF, leading blank lines and trailing white
+ * space removed. Caller frees. */
+char *cs_kb_body_norm(const char *s);
+
+/* Search: the published articles (all with all set) that match q, best
+ * first: bm25 with the title weighted above the body, then helpful votes.
+ * Columns: id, title, category, status, score, body, helpful. limit < 0:
+ * no limit. 0 with *st (borrowed, cs_sql), or a status. */
+int cs_kb_search(const struct cs_kbq *q, int all, const char *category,
+    long limit, sqlite3_stmt **st);
+/* Text of a ticket for suggestions: subject and body; caller frees.
+ * NULL when there is no such ticket. */
+char *cs_kb_ticket_text(int64_t ticket);
+
+/*
+ * Knowledge gaps: the categories of the tickets created in [?1, ?2) that
+ * no linked article answered, as rows (category, tickets). filter narrows
+ * the tickets t (cs-report passes its --type, --agent and --team on ?3 to
+ * ?5; cs-kb "1"). One definition for cs-kb gaps and cs-report's kb_gaps;
+ * callers add their own ORDER BY.
+ */
+#define CS_KB_GAPS_SQL(filter) \
+	"SELECT t.category AS category, count(*) AS tickets FROM ticket t " \
+	"WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.category IS " \
+	"NOT NULL AND " filter " AND NOT EXISTS (SELECT 1 FROM ticket_link " \
+	"l JOIN ticket u ON u.id = l.ticket_id WHERE u.category = " \
+	"t.category) GROUP BY t.category"
 
 #endif

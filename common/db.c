@@ -281,6 +281,12 @@ cs_db_open(int mode, sqlite3 **out)
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_timeout());
 	rc = exec("PRAGMA foreign_keys = ON", path);
+	/* The knowledge base's index (006-kb.sql) names the tokenizer of
+	 * kbtok.c: it must be known before a migration or a trigger can
+	 * touch the index, on every connection. */
+	if (!rc && cs_kbtok_register(db) != 0)
+		rc = cs_err(CS_EX_SOFTWARE, "%s: cannot register the search "
+		    "tokenizer: %s", path, sqlite3_errmsg(db));
 	if (!rc)
 		rc = identify(path, &version);
 	if (!rc && flags == SQLITE_OPEN_READWRITE && strcmp(path, ":memory:")) {
@@ -468,6 +474,8 @@ const struct cs_view cs_views[] = {
 	{ "v_revisits", "revisit tasks with customer and agent" },
 	{ "v_revisit_attempts", "every attempt of every revisit task" },
 	{ "v_changes", "every change: when, who, what, from and to" },
+	{ "v_articles", "knowledge-base articles with their counts" },
+	{ "v_article_versions", "every version of every article" },
 	{ NULL, NULL }
 };
 
@@ -589,6 +597,8 @@ cs_db_restore(const char *src_path)
 		sqlite3_close(src);
 		return rc;
 	}
+	/* An integrity check of a newer SQLite reads the search index too. */
+	cs_kbtok_register(src);
 	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &st, NULL)
 	    == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -682,6 +692,14 @@ cs_db_check(void (*report)(const char *, int, const char *, void *),
 	cs_buf_addf(&b, "version %d of %d", n, cs_db_schema_version());
 	report("schema", n == cs_db_schema_version(), b.s, arg);
 	bad += n != cs_db_schema_version();
+	/* The search index against the articles it indexes (FTS5 reads
+	 * both; the INSERT writes nothing). */
+	cs_buf_reset(&b);
+	if (sqlite3_exec(db, "INSERT INTO article_fts (article_fts, rank) "
+	    "VALUES ('integrity-check', 1)", NULL, NULL, NULL) != SQLITE_OK)
+		cs_buf_adds(&b, sqlite3_errmsg(db));
+	report("search_index", b.len == 0, b.len ? b.s : "ok", arg);
+	bad += b.len != 0;
 	cs_buf_free(&b);
 	return bad;
 }

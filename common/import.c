@@ -118,7 +118,7 @@ cs_import_run(struct cs_import *im)
 
 	/* The input is opened first: a missing file or a bad header is told
 	 * before the database is created or locked. */
-	rc = cs_reader_open(&r, im->path,
+	rc = im->next ? 0 : cs_reader_open(&r, im->path,
 	    cs_conf.input_format ? cs_in_format_parse(cs_conf.input_format) :
 	    CS_IN_AUTO, cs_conf.encoding, im->spec);
 	if (rc)
@@ -138,7 +138,7 @@ cs_import_run(struct cs_import *im)
 	if (im->rejects) {
 		if ((rc = rejects_open(&rj, im->rejects)))
 			goto out;
-		rj.cols = cs_reader_header(r, &hn);
+		rj.cols = r ? cs_reader_header(r, &hn) : NULL;
 		rj.ncols = rj.cols ? hn : 0;
 	}
 	/* Each record in its own savepoint only when a bad one may be left
@@ -146,7 +146,8 @@ cs_import_run(struct cs_import *im)
 	each = im->rejects || im->dry_run;
 	if ((rc = cs_begin()))
 		goto out;
-	while ((rc = cs_reader_next(r, &rec)) == 0) {
+	while ((rc = im->next ? im->next(im->src, &rec) :
+	    cs_reader_next(r, &rec)) == 0) {
 		if (each && (rc = exec(db, "SAVEPOINT rec")))
 			goto fail;
 		err = NULL;

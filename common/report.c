@@ -372,12 +372,8 @@ kb(struct ctx *c)
 	    "l.article ORDER BY count(*) DESC, l.article LIMIT 10", 0);
 	/* knowledge gaps: categories of the period's tickets that no linked
 	 * article answered */
-	counts(c, "kb", "kb_gaps", "SELECT 'category=' || t.category, count(*) "
-	    "FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2 AND "
-	    "t.category IS NOT NULL AND " TF " AND NOT EXISTS (SELECT 1 FROM "
-	    "ticket_link l JOIN ticket u ON u.id = l.ticket_id WHERE "
-	    "u.category = t.category) GROUP BY t.category ORDER BY count(*) "
-	    "DESC, t.category", 0);
+	counts(c, "kb", "kb_gaps", "SELECT 'category=' || category, tickets "
+	    "FROM (" CS_KB_GAPS_SQL(TF) ") ORDER BY tickets DESC, category", 0);
 }
 
 static const struct {

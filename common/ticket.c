@@ -600,6 +600,8 @@ int
 cs_ticket_link(int64_t id, const char *article, char **problem)
 {
 	sqlite3_stmt *st;
+	char ref[24];
+	int64_t aid;
 	int rc;
 
 	*problem = NULL;
@@ -611,6 +613,14 @@ cs_ticket_link(int64_t id, const char *article, char **problem)
 		*problem = cs_xstrdup("an article is named by its id");
 		return -1;
 	}
+	/* The article of the knowledge base (cs-kb), written as its id. */
+	if (!(aid = cs_kb_ref(article))) {
+		*problem = cs_xasprintf("no such article %s in the knowledge "
+		    "base (see cs-kb list)", article);
+		return -1;
+	}
+	snprintf(ref, sizeof(ref), "%lld", (long long)aid);
+	article = ref;
 	st = cs_sql("INSERT OR IGNORE INTO ticket_link (ticket_id, article, "
 	    "linked_at, actor) VALUES (?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, id);
