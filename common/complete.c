@@ -31,6 +31,7 @@ static const struct {
 	    "ORDER BY 1" },
 	{ "root_causes", "SELECT DISTINCT root_cause FROM ticket WHERE "
 	    "root_cause IS NOT NULL ORDER BY 1" },
+	{ "forms", "SELECT name FROM qa_form ORDER BY 1" },
 	{ NULL, NULL }
 };
 
