@@ -834,8 +834,9 @@ int cs_report_chart(const char *name, const struct cs_report_filter *f,
     const struct cs_period *p, void (*point)(void *arg, const char *series,
     const char *label, double value), void *arg);
 /* The agents' scorecards of a period: section "scorecard", key
- * "agent=LOGIN", the metrics of cs_scorecard_metrics for each active agent
- * (and any other with work in the period), narrowed by f's agent and team
+ * "agent=LOGIN", the metrics of cs_scorecard_metrics for each active
+ * specialist (role agent) and anybody else with work in the period
+ * (resolved tickets, finished revisits), narrowed by f's agent and team
  * (the agent's own team). Reads only. */
 int cs_report_scorecard(const struct cs_report_filter *f,
     const struct cs_period *p, struct cs_report *r);

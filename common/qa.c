@@ -557,22 +557,17 @@ parse_target(const char *expr, char **metric, char op[3], int64_t *h,
 	*metric = NULL;
 	if (!p || (q && q < p))
 		p = q;
-	if (!p) {
-		m = cs_text_trim(cs_xstrdup(expr));
-		if (!metric_known(m)) {
-			*problem = cs_xasprintf("'%s' is no METRIC>=VALUE or "
-			    "METRIC<=VALUE", expr);
-			free(m);
-			return -1;
-		}
-		*metric = m;
-		op[0] = '\0';
-		return 0;
+	if (!p && strpbrk(expr, "<=>")) {
+		*problem = cs_xasprintf("'%s' is no METRIC>=VALUE or "
+		    "METRIC<=VALUE", expr);
+		return -1;
 	}
-	m = cs_text_trim(cs_xstrndup(expr, (size_t)(p - expr)));
-	v = cs_text_trim(cs_xstrdup(p + 2));
-	op[0] = p[0];
-	op[1] = '=';
+	/* METRIC alone names a target to remove */
+	m = cs_text_trim(p ? cs_xstrndup(expr, (size_t)(p - expr)) :
+	    cs_xstrdup(expr));
+	v = cs_text_trim(cs_xstrdup(p ? p + 2 : ""));
+	op[0] = p ? p[0] : '\0';
+	op[1] = p ? '=' : '\0';
 	op[2] = '\0';
 	if (!metric_known(m)) {
 		*problem = cs_xasprintf("unknown metric '%s' (resolved, "
@@ -580,6 +575,8 @@ parse_target(const char *expr, char **metric, char op[3], int64_t *h,
 		    "reopen_rate, csat_mean, qa_reviews, qa_score_mean, "
 		    "revisits_finished, revisit_success_rate)", m);
 		rc = -1;
+	} else if (!p) {
+		*h = 0;
 	} else if (cs_hundredths(v, h) < 0 || *h < 0) {
 		*problem = cs_xasprintf("%s: a target is a number of at most "
 		    "two decimals, 0 or more (%s)", m, v);

@@ -509,9 +509,11 @@ cs_report_scorecard(const struct cs_report_filter *f,
 	    "a.login, sum(v.last_result = 'reached'), count(*) " SC_VFIN
 	    SC_GROUP, 100);
 
-	/* every active agent, and any other with work in the period */
+	/* every active specialist (role agent), and anybody else with work
+	 * in the period: a supervisor who resolved tickets is scored, a
+	 * reviewer who only reviews is not */
 	st = prep(&c, "SELECT 'agent=' || a.login FROM agent a WHERE "
-	    "a.active = 1 AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL OR "
+	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL OR "
 	    "a.team = ?5) AND ?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
