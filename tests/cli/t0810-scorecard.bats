@@ -369,3 +369,45 @@ T3|li.na|chen.qa||60|{}|安抚到位|2026-11-24T08:00:00' ]
 	[ "${#lines[@]}" -eq 20 ]
 	[ -z "$(printf '%s\n' "${lines[@]}" | awk -F, '$4 != "" && $4 != "0"')" ]
 }
+
+# comp FILE WORD...: what the bash completion in FILE offers for the last
+# WORD, on one line.
+comp() {
+	local file=$BATS_TEST_DIRNAME/../../completions/bash/$1
+	shift
+	bash -c '
+		source "$1" || exit 1
+		shift
+		fn=$(complete -p "$1" | sed -n "s/.* -F \([^ ]*\) .*/\1/p")
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" \
+		    "${COMP_WORDS[COMP_CWORD-1]}"
+		printf "%s\n" "${COMPREPLY[@]}"
+	' bash "$file" "$@" | paste -sd' ' -
+}
+
+@test "completion: scorecard, target, sample, review and qa-form" {
+	world
+	# the metrics the completions offer are the ones cs-agent knows
+	run cs-agent target set 'x>=1'
+	known=$(printf '%s\n' "$output" | sed 's/.*(\(.*\))$/\1/; s/, / /g')
+	[ "$(comp cs-agent cs-agent target set '')" = "$known" ]
+	for f in _cs-agent; do
+		grep -q "$known" "$BATS_TEST_DIRNAME/../../completions/zsh/$f"
+	done
+	grep -q "$known" "$BATS_TEST_DIRNAME/../../completions/fish/cs-agent.fish"
+	[ "$(comp cs-agent cs-agent target '')" = "list set rm" ]
+	[ "$(comp cs-agent cs-agent target set qa)" = "qa_reviews qa_score_mean" ]
+	[ "$(comp cs-agent cs-agent target set x --team '')" = "售后组 技术组 质检组" ]
+	[ "$(comp cs-report cs-report scorecard last-)" = "last-week last-month last-quarter last-year" ]
+	[ "$(comp cs-report cs-report scorecard weekly --t)" = "--to --team" ]
+	[ "$(comp cs-report cs-report '')" = "show scorecard help weekly monthly quarterly yearly this-week last-week this-month last-month this-quarter last-quarter this-year last-year" ]
+	[ "$(comp cs-ticket cs-ticket qa-form '')" = "list set" ]
+	[ "$(comp cs-ticket cs-ticket qa-form list '')" = 标准 ]
+	[ "$(comp cs-ticket cs-ticket review 3 --form '')" = 标准 ]
+	[ "$(comp cs-ticket cs-ticket review 3 --re)" = "--reviewer --replace" ]
+	[ "$(comp cs-ticket cs-ticket sample last-w)" = last-week ]
+	[ "$(comp cs-ticket cs-ticket sample last-week --s)" = "--share --seed" ]
+	[ -z "$(comp cs-ticket cs-ticket sample last-week '')" ]
+}
