@@ -38,6 +38,7 @@ static const struct {
 	    "ALL SELECT substr(rest, 1, instr(rest, ';') - 1), substr(rest, "
 	    "instr(rest, ';') + 1) FROM t WHERE rest != '') SELECT DISTINCT "
 	    "tag FROM t WHERE tag != '' ORDER BY 1" },
+	{ "forms", "SELECT name FROM qa_form ORDER BY 1" },
 	{ NULL, NULL }
 };
 

@@ -819,6 +819,21 @@ struct cs_report {
 	size_t n, cap;
 };
 
+/* The tickets resolved in [?1, ?2): each with its last resolution in the
+ * period, from the timeline, so that a ticket reopened and resolved again
+ * later still counts where it was resolved. A CTE "res" (id, ev, at,
+ * first_ev) for a statement that begins with it; the reports and the QA
+ * sample count the same tickets. */
+#define CS_SQL_RESOLVED "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, " \
+	"e.at AS at, (SELECT f.id FROM ticket_event f WHERE f.ticket_id = " \
+	"e.ticket_id AND f.kind = 'status' AND f.new_value = 'resolved' AND " \
+	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1) AS first_ev " \
+	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
+	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
+	"FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND f.kind = " \
+	"'status' AND f.new_value = 'resolved' AND f.at < ?2 AND (f.at > e.at " \
+	"OR (f.at = e.at AND f.id > e.id)))) "
+
 /* The figures of one period, in a fixed order. Reads only. */
 int cs_report_compute(const struct cs_report_filter *f,
     const struct cs_period *p, struct cs_report *r);
@@ -830,6 +845,92 @@ int cs_report_section_known(const char *name);
 int cs_report_chart(const char *name, const struct cs_report_filter *f,
     const struct cs_period *p, void (*point)(void *arg, const char *series,
     const char *label, double value), void *arg);
+/* The agents' scorecards of a period: section "scorecard", key
+ * "agent=LOGIN", the metrics of cs_scorecard_metrics for each active
+ * specialist (role agent) and anybody else with work in the period
+ * (resolved tickets, finished revisits), narrowed by f's agent and team
+ * (the agent's own team). Reads only. */
+int cs_report_scorecard(const struct cs_report_filter *f,
+    const struct cs_period *p, struct cs_report *r);
+
+/* ---- qa.c: quality reviews (质检) and scorecard targets (绩效) ------- */
+
+/* The metrics of a scorecard, in order; NULL-terminated. */
+extern const char *const cs_scorecard_metrics[];
+
+/* Defines or redefines a scoring form from "ITEM=MAX" words whose maxima
+ * (whole numbers) sum to 100. 0, -1 with *problem (caller frees), or a
+ * status. */
+int cs_qa_form_set(const char *name, char *const *items, size_t n,
+    char **problem);
+
+/* A review of a resolved or closed ticket: with a form, every item of it
+ * scored once as "ITEM=POINTS" (0 to the item's maximum) and the total
+ * their sum; without, a total score of 0 to 100 as given. */
+struct cs_review {
+	int64_t ticket;
+	const char *form;
+	const char *const *items;
+	size_t nitems;
+	const char *score;	/* --score as given, without a form */
+	const char *note;
+	const char *reviewer;	/* NULL: the acting user */
+	int replace;		/* take the place of an earlier review */
+};
+/* Checks everything, then writes the review and its timeline event.
+ * 0 with *total, -1 with *problem (caller frees), or a status. Self-review,
+ * a second review without replace, unknown or missing items and points out
+ * of range are refused. */
+int cs_qa_review(const struct cs_review *rv, int *total, char **problem);
+/* Ticket events written by other modules (ticket.c): kind, field, from ->
+ * to, note, at the current time by the acting user. */
+int cs_ticket_event(int64_t id, const char *kind, const char *field,
+    const char *from, const char *to, const char *note);
+
+/* The spot-check sample: tickets resolved in the period (as the reports
+ * count them) by each agent, still resolved or closed, not reviewed yet;
+ * per agent min(per_agent, available), or ceil(share / 10000 x
+ * available) with share in hundredths of a percent (500 = 5%). */
+struct cs_sample {
+	const struct cs_period *p;
+	const char *type;	/* NULL: all */
+	long per_agent;		/* > 0, else share */
+	int64_t share;
+	const char *seed;
+};
+struct cs_sample_pick {
+	char *agent;
+	int64_t ticket;
+};
+/* Each agent's candidates are ordered by cs_qa_hash(seed, id), ties by id,
+ * and the first ones taken; the picks come ordered by agent, then id.
+ * 0 with *out (cs_qa_sample_free), or a status. */
+int cs_qa_sample(const struct cs_sample *s, struct cs_sample_pick **out,
+    size_t *n);
+void cs_qa_sample_free(struct cs_sample_pick *p, size_t n);
+/* FNV-1a 64 of the seed's bytes, plus id x 0x9e3779b97f4a7c15, through
+ * the splitmix64 finaliser. */
+uint64_t cs_qa_hash(const char *seed, int64_t id);
+
+/* A decimal of at most two decimals in hundredths ("4.5" -> 450): 0, -1. */
+int cs_hundredths(const char *s, int64_t *out);
+/* 'METRIC>=VALUE' or 'METRIC<=VALUE' for everyone, a team or an agent
+ * (team and agent NULL, or one of them). 0, -1 with *problem, or a
+ * status. */
+int cs_target_set(const char *expr, const char *team, const char *agent,
+    char **problem);
+/* Removes the target of METRIC (or of the metric of an expression) of
+ * that scope: 0, 1 (CS_EX_FAIL) with *problem when there is none, -1
+ * with *problem, or a status. */
+int cs_target_rm(const char *expr, const char *team, const char *agent,
+    char **problem);
+/* The target that applies to an agent for a metric, the agent's own
+ * first, then the team's, then everyone's: 1 with ">=90" in buf, or 0. */
+int cs_target_for(const char *login, const char *metric, char *buf,
+    size_t size);
+/* "yes" when value meets target (equal meets it), "no", or NULL when the
+ * value is undefined (empty) or there is no target. */
+const char *cs_target_met(const char *value, const char *target);
 
 /* ---- kbtok.c: the knowledge base's tokenizer (pure, but for the FTS5
  * registration) --------------------------------------------------------- */

@@ -466,11 +466,15 @@ const struct cs_view cs_views[] = {
 	{ "v_agents", "the roster: one row per agent with skills joined "
 	    "by ';'" },
 	{ "v_agent_leave", "leave of agents, first and last day included" },
+	{ "v_agent_targets", "the standards of the scorecards: metric, "
+	    "target, and whom it is for" },
 	{ "v_customers", "customers with their owner's login and attributes "
 	    "as a JSON object" },
 	{ "v_customer_attrs", "one row per customer and custom attribute" },
 	{ "v_tickets", "tickets with customer, assignee and due times" },
 	{ "v_ticket_events", "the timeline of every ticket" },
+	{ "v_reviews", "quality reviews (质检) of tickets with their items as "
+	    "a JSON object" },
 	{ "v_revisits", "revisit tasks with customer and agent" },
 	{ "v_revisit_attempts", "every attempt of every revisit task" },
 	{ "v_changes", "every change: when, who, what, from and to" },

@@ -14,20 +14,7 @@
 	"?4)) AND (?5 IS NULL OR v.agent_id IN (SELECT id FROM agent WHERE " \
 	"team = ?5)) AND ?3 IS ?3"
 
-/*
- * The tickets resolved in [?1, ?2): each with its last resolution in the
- * period, from the timeline, so that a ticket reopened and resolved again
- * later still counts where it was resolved.
- */
-#define RES "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, e.at AS at, " \
-	"(SELECT f.id FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND " \
-	"f.kind = 'status' AND f.new_value = 'resolved' AND f.at >= ?1 ORDER BY " \
-	"f.at, f.id LIMIT 1) AS first_ev " \
-	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
-	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND f.kind = " \
-	"'status' AND f.new_value = 'resolved' AND f.at < ?2 AND (f.at > e.at " \
-	"OR (f.at = e.at AND f.id > e.id)))) "
+#define RES CS_SQL_RESOLVED
 
 /* Reopened after its first resolution in the period; for imported
  * history, which has a count but no reopen events, the count. */
@@ -131,7 +118,8 @@ ratios(struct ctx *c, const char *section, const char *metric,
 }
 
 /* The median and p90 of the seconds in rows of (key, seconds) sorted by
- * key, then seconds; in hours. A key without rows gets no figures. */
+ * key, then seconds; in hours. A key without rows gets no figures; no p90
+ * when mp90 is NULL. */
 static void
 percentiles(struct ctx *c, const char *section, const char *mmed,
     const char *mp90, const char *sql)
@@ -155,8 +143,9 @@ percentiles(struct ctx *c, const char *section, const char *mmed,
 			add(c->r, section, mmed, key, cs_fmt_ratio(x, 7200, 1,
 			    buf));
 			k = (9 * n + 9) / 10;
-			add(c->r, section, mp90, key, cs_fmt_ratio(v[k - 1],
-			    3600, 1, buf));
+			if (mp90)
+				add(c->r, section, mp90, key, cs_fmt_ratio(
+				    v[k - 1], 3600, 1, buf));
 			n = 0;
 		}
 		if (!more)
@@ -363,6 +352,25 @@ revisits(struct ctx *c)
 #undef VFIN
 }
 
+/* Quality reviews made in the period. An item's mean is its points as a
+ * percentage of its maximum, so that items of different weights compare;
+ * the lowest first. */
+static void
+qa(struct ctx *c)
+{
+	counts(c, "qa", "qa_reviews", "SELECT '', count(*) FROM qa_review q "
+	    "JOIN ticket t ON t.id = q.ticket_id WHERE q.at >= ?1 AND q.at < "
+	    "?2 AND " TF, 1);
+	ratios(c, "qa", "qa_score_mean", "SELECT '', sum(q.score), count(*) "
+	    "FROM qa_review q JOIN ticket t ON t.id = q.ticket_id WHERE q.at "
+	    ">= ?1 AND q.at < ?2 AND " TF, 1);
+	ratios(c, "qa", "qa_item_mean", "SELECT 'item=' || i.item, "
+	    "sum(i.points), sum(i.max) FROM qa_review_item i JOIN qa_review q "
+	    "ON q.id = i.review_id JOIN ticket t ON t.id = q.ticket_id WHERE "
+	    "q.at >= ?1 AND q.at < ?2 AND " TF " GROUP BY i.item ORDER BY "
+	    "1.0 * sum(i.points) / sum(i.max), i.item", 100);
+}
+
 static void
 kb(struct ctx *c)
 {
@@ -382,7 +390,7 @@ static const struct {
 } sections[] = {
 	{ "tickets", tickets }, { "complaints", complaints }, { "sla", sla },
 	{ "csat", csat }, { "agents", agents }, { "revisits", revisits },
-	{ "kb", kb }, { NULL, NULL }
+	{ "qa", qa }, { "kb", kb }, { NULL, NULL }
 };
 
 int
@@ -423,6 +431,123 @@ cs_report_free(struct cs_report *r)
 	}
 	free(r->row);
 	memset(r, 0, sizeof(*r));
+}
+
+/* ---- scorecards ---------------------------------------------------------- */
+
+/* The tickets resolved in the period, by the agent who resolved them,
+ * narrowed by --type, --agent and --team (the agent's own team). */
+#define SC_FROM "FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON " \
+	"a.id = t.resolved_by "
+#define SF "(?3 IS NULL OR t.type = ?3) AND (?4 IS NULL OR a.login = ?4) " \
+	"AND (?5 IS NULL OR a.team = ?5)"
+#define SC_GROUP " GROUP BY a.login ORDER BY a.login"
+/* Revisit tasks finished in the period by the agent. */
+#define SC_VFIN "FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE " \
+	"v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+	"v.finished_at < ?2 AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL " \
+	"OR a.team = ?5) AND ?3 IS ?3"
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Each metric is the report's total restricted to the tickets the agent
+ * resolved in the period, with the same helpers: CSAT the scores given in
+ * the period; QA the reviews of those tickets whenever made (review
+ * follows the work); revisits the tasks the agent finished in the period.
+ */
+int
+cs_report_scorecard(const struct cs_report_filter *f,
+    const struct cs_period *p, struct cs_report *r)
+{
+	struct cs_report tmp = { 0 };
+	struct ctx c = { f, p, &tmp };
+	sqlite3_stmt *st;
+	char **keys = NULL, *k;
+	size_t nk = 0, i, j, m;
+	const struct cs_report_row *x;
+	int rc, count;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	memset(r, 0, sizeof(*r));
+	counts(&c, "scorecard", "resolved", RES "SELECT 'agent=' || a.login, "
+	    "count(*) " SC_FROM "WHERE " SF SC_GROUP, 0);
+	percentiles(&c, "scorecard", "first_response_median_h", NULL, RES
+	    "SELECT 'agent=' || a.login AS k, t.first_response_at - "
+	    "t.created_at AS s " SC_FROM "WHERE t.first_response_at IS NOT "
+	    "NULL AND " SF " ORDER BY k, s");
+	percentiles(&c, "scorecard", "resolution_median_h", NULL, RES
+	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
+	    SC_FROM "WHERE " SF " ORDER BY k, s");
+	ratios(&c, "scorecard", "sla_met_pct", RES "SELECT 'agent=' || "
+	    "a.login, sum(res.at <= t.resolution_due), count(*) " SC_FROM
+	    "WHERE t.resolution_due IS NOT NULL AND " SF SC_GROUP, 100);
+	ratios(&c, "scorecard", "reopen_rate", RES "SELECT 'agent=' || "
+	    "a.login, sum(" REOPENED "), count(*) " SC_FROM "WHERE " SF
+	    SC_GROUP, 100);
+	ratios(&c, "scorecard", "csat_mean", RES "SELECT 'agent=' || a.login, "
+	    "sum(t.csat), count(t.csat) " SC_FROM "WHERE t.csat_at >= ?1 AND "
+	    "t.csat_at < ?2 AND " SF SC_GROUP, 1);
+	counts(&c, "scorecard", "qa_reviews", RES "SELECT 'agent=' || a.login, "
+	    "count(*) " SC_FROM "JOIN qa_review q ON q.ticket_id = t.id WHERE "
+	    SF SC_GROUP, 0);
+	ratios(&c, "scorecard", "qa_score_mean", RES "SELECT 'agent=' || "
+	    "a.login, sum(q.score), count(*) " SC_FROM "JOIN qa_review q ON "
+	    "q.ticket_id = t.id WHERE " SF SC_GROUP, 1);
+	counts(&c, "scorecard", "revisits_finished", "SELECT 'agent=' || "
+	    "a.login, count(*) " SC_VFIN SC_GROUP, 0);
+	ratios(&c, "scorecard", "revisit_success_rate", "SELECT 'agent=' || "
+	    "a.login, sum(v.last_result = 'reached'), count(*) " SC_VFIN
+	    SC_GROUP, 100);
+
+	/* every active specialist (role agent), and anybody else with work
+	 * in the period: a supervisor who resolved tickets is scored, a
+	 * reviewer who only reviews is not */
+	st = prep(&c, "SELECT 'agent=' || a.login FROM agent a WHERE "
+	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL OR "
+	    "a.team = ?5) AND ?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
+		keys[nk++] = cs_xstrdup((const char *)sqlite3_column_text(st,
+		    0));
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < tmp.n; i++) {
+		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
+		keys[nk++] = cs_xstrdup(tmp.row[i].key);
+	}
+	if (nk)
+		qsort(keys, nk, sizeof(*keys), by_key);
+	/* one block per agent, the metrics in their order */
+	for (i = 0; i < nk; i++) {
+		k = keys[i];
+		if (i && strcmp(k, keys[i - 1]) == 0)
+			continue;
+		for (m = 0; cs_scorecard_metrics[m]; m++) {
+			count = strcmp(cs_scorecard_metrics[m], "resolved") == 0 ||
+			    strcmp(cs_scorecard_metrics[m], "qa_reviews") == 0 ||
+			    strcmp(cs_scorecard_metrics[m],
+			    "revisits_finished") == 0;
+			for (j = 0, x = NULL; j < tmp.n && !x; j++)
+				if (strcmp(tmp.row[j].metric,
+				    cs_scorecard_metrics[m]) == 0 &&
+				    strcmp(tmp.row[j].key, k) == 0)
+					x = &tmp.row[j];
+			add(r, "scorecard", cs_scorecard_metrics[m], k,
+			    x ? x->value : count ? "0" : NULL);
+			r->row[r->n - 1].count = count;
+		}
+	}
+	for (i = 0; i < nk; i++)
+		free(keys[i]);
+	free(keys);
+	cs_report_free(&tmp);
+	return 0;
 }
 
 /* ---- chart data ------------------------------------------------------- */

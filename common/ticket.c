@@ -68,6 +68,13 @@ event(int64_t id, const char *kind, const char *field, const char *from,
 }
 
 int
+cs_ticket_event(int64_t id, const char *kind, const char *field,
+    const char *from, const char *to, const char *note)
+{
+	return event(id, kind, field, from, to, note, 0);
+}
+
+int
 cs_ticket_exists(int64_t id)
 {
 	sqlite3_stmt *st = cs_sql("SELECT 1 FROM ticket WHERE id = ?");

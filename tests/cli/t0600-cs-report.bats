@@ -292,6 +292,8 @@ revisits,revisits_by_result,reason=no-answer,1,0,,0,
 revisits,revisits_by_result,reason=reached,3,1,200.00,0,
 revisits,revisits_by_result,reason=refused,1,0,,0,
 revisits,revisit_score_mean,,4.00,4.00,0.00,,
+qa,qa_reviews,,0,0,,0,
+qa,qa_score_mean,,,,,,
 kb,kb_links,article=12,2,0,,0,
 kb,kb_links,article=7,1,0,,0,
 kb,kb_gaps,category=App,3,1,200.00,0,
@@ -442,6 +444,8 @@ revisits,revisits_by_result,reason=no-answer,1,0,
 revisits,revisits_by_result,reason=reached,4,0,
 revisits,revisits_by_result,reason=refused,1,0,
 revisits,revisit_score_mean,,4.00,,
+qa,qa_reviews,,0,0,
+qa,qa_score_mean,,,,
 kb,kb_links,article=12,2,0,
 kb,kb_links,article=7,1,0,
 kb,kb_gaps,category=App,5,1,400.00
@@ -568,6 +572,8 @@ revisits,revisits_by_result,reason=no-answer,1,0,
 revisits,revisits_by_result,reason=reached,4,0,
 revisits,revisits_by_result,reason=refused,1,0,
 revisits,revisit_score_mean,,4.00,,
+qa,qa_reviews,,0,0,
+qa,qa_score_mean,,,,
 kb,kb_links,article=12,2,0,
 kb,kb_links,article=7,1,0,
 kb,kb_gaps,category=App,6,0,
@@ -661,7 +667,7 @@ CSV
 	done
 	# no row has a figure other than a count of 0, and no change
 	run awk -F, 'NR > 1 {
-		count = $2 ~ /^(created|resolved|backlog|complaints|csat_scores|revisits_finished|revisits_by_result|kb_links|kb_gaps)$/
+		count = $2 ~ /^(created|resolved|backlog|complaints|csat_scores|revisits_finished|revisits_by_result|qa_reviews|kb_links|kb_gaps)$/
 		ok = count ? ($4 == "0" && $5 == "0") : ($4 == "" && $5 == "")
 		if (!ok || $6 != "") print
 	}' "$T/got.csv"
@@ -748,7 +754,7 @@ CSV
 	[ "$status" -eq 0 ]
 	printf '%s\n' "$output" > "$T/r.md"
 	[[ ${lines[0]} == "# "*2026-W47* ]]
-	[ "$(grep -c '^## ' "$T/r.md")" -eq 7 ]
+	[ "$(grep -c '^## ' "$T/r.md")" -eq 8 ]
 	grep -Eq '^\|( *:?-+:? *\|)+$' "$T/r.md"
 	grep -Eq '^\|.*csat_mean.*\| *4\.13 *\| *3\.50 *\|.*18\.00' "$T/r.md"
 	grep -Eq '^\|.*sla_met_pct.*\| *76\.92 *\| *75\.00 *\|.*2\.56' "$T/r.md"
@@ -1006,7 +1012,7 @@ comp() {
 
 @test "completion: period words first, then the options and their values" {
 	words="weekly monthly quarterly yearly this-week last-week this-month last-month this-quarter last-quarter this-year last-year"
-	[ "$(comp cs-report '')" = "show help $words" ]
+	[ "$(comp cs-report '')" = "show scorecard help $words" ]
 	[ "$(comp cs-report show '')" = "$words" ]
 	[ "$(comp cs-report last-)" = "last-week last-month last-quarter last-year" ]
 	[ -z "$(comp cs-report weekly '')" ]
