@@ -819,20 +819,12 @@ struct cs_report {
 	size_t n, cap;
 };
 
-/* The tickets resolved in [?1, ?2): each with its last resolution in the
- * period, from the timeline, so that a ticket reopened and resolved again
- * later still counts where it was resolved. A CTE "res" (id, ev, at,
- * first_ev) for a statement that begins with it; the reports and the QA
- * sample count the same tickets. */
-#define CS_SQL_RESOLVED "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, " \
-	"e.at AS at, (SELECT f.id FROM ticket_event f WHERE f.ticket_id = " \
-	"e.ticket_id AND f.kind = 'status' AND f.new_value = 'resolved' AND " \
-	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1) AS first_ev " \
-	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
-	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND f.kind = " \
-	"'status' AND f.new_value = 'resolved' AND f.at < ?2 AND (f.at > e.at " \
-	"OR (f.at = e.at AND f.id > e.id)))) "
+/* Fills the temporary table res (id, ev, at, first_ev) with the tickets
+ * resolved in [start, end): each with its last resolution in the period,
+ * from the timeline, so that a ticket reopened and resolved again later
+ * still counts where it was resolved. The reports and the QA sample count
+ * the same tickets. Read it first: FROM res CROSS JOIN ticket t. */
+int cs_report_resolved(int64_t start, int64_t end);
 
 /* The figures of one period, in a fixed order. Reads only. */
 int cs_report_compute(const struct cs_report_filter *f,
@@ -1063,8 +1055,8 @@ char *cs_kb_ticket_text(int64_t ticket);
 #define CS_KB_GAPS_SQL(filter) \
 	"SELECT t.category AS category, count(*) AS tickets FROM ticket t " \
 	"WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.category IS " \
-	"NOT NULL AND " filter " AND NOT EXISTS (SELECT 1 FROM ticket_link " \
-	"l JOIN ticket u ON u.id = l.ticket_id WHERE u.category = " \
-	"t.category) GROUP BY t.category"
+	"NOT NULL AND " filter " AND t.category NOT IN (SELECT u.category " \
+	"FROM ticket_link l JOIN ticket u ON u.id = l.ticket_id WHERE " \
+	"u.category IS NOT NULL) GROUP BY t.category"
 
 #endif

@@ -432,18 +432,17 @@ cs_qa_sample(const struct cs_sample *s, struct cs_sample_pick **out,
 
 	*out = NULL;
 	*nout = 0;
-	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
+	    (rc = cs_report_resolved(s->p->start, s->p->end)))
 		return rc;
 	/* Resolved in the period as the report counts them, by the agent
 	 * who resolved them; still resolved or closed (a reopened ticket is
 	 * back at work), and not reviewed yet. */
-	st = cs_sql(CS_SQL_RESOLVED "SELECT a.login, t.id FROM res JOIN ticket "
-	    "t ON t.id = res.id JOIN agent a ON a.id = t.resolved_by WHERE "
+	st = cs_sql("SELECT a.login, t.id FROM res CROSS JOIN ticket t ON "
+	    "t.id = res.id JOIN agent a ON a.id = t.resolved_by WHERE "
 	    "t.status IN ('resolved', 'closed') AND (?3 IS NULL OR t.type = "
 	    "?3) AND NOT EXISTS (SELECT 1 FROM qa_review q WHERE q.ticket_id "
 	    "= t.id) ORDER BY a.login, t.id");
-	sqlite3_bind_int64(st, 1, s->p->start);
-	sqlite3_bind_int64(st, 2, s->p->end);
 	cs_bind_text(st, 3, s->type, 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c = cs_xrealloc(c, (n + 1) * sizeof(*c));

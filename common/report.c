@@ -14,16 +14,60 @@
 	"?4)) AND (?5 IS NULL OR v.agent_id IN (SELECT id FROM agent WHERE " \
 	"team = ?5)) AND ?3 IS ?3"
 
-#define RES CS_SQL_RESOLVED
+/* A ticket's own events are few: read them by ticket. Without statistics
+ * (the report never writes, so never runs ANALYZE) SQLite would rather
+ * scan every resolution of the whole history through the status index. */
+#define BYTICKET "INDEXED BY ticket_event_ticket"
+
+/*
+ * The tickets resolved in [?1, ?2): each with its last resolution in the
+ * period, from the timeline, so that a ticket reopened and resolved again
+ * later still counts where it was resolved. Every resolution figure reads
+ * them, so they are found once per period, into a temporary table (in
+ * memory: the database file is only read). The table has no statistics:
+ * CROSS JOIN keeps SQLite reading it first and the tickets by id.
+ */
+#define RES "INSERT INTO temp.res SELECT e.ticket_id, e.id, e.at, " \
+	"(SELECT f.id FROM ticket_event f " BYTICKET " WHERE f.ticket_id = " \
+	"e.ticket_id AND f.kind = 'status' AND f.new_value = 'resolved' AND " \
+	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1) " \
+	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
+	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
+	"FROM ticket_event f " BYTICKET " WHERE f.ticket_id = e.ticket_id AND " \
+	"f.kind = 'status' AND f.new_value = 'resolved' AND f.at < ?2 AND " \
+	"(f.at > e.at OR (f.at = e.at AND f.id > e.id)))"
 
 /* Reopened after its first resolution in the period; for imported
  * history, which has a count but no reopen events, the count. */
-#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r, ticket_event f " \
+#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r " BYTICKET ", " \
+	"ticket_event f " \
 	"WHERE f.id = res.first_ev AND r.ticket_id = t.id AND r.kind = " \
 	"'status' AND r.new_value = 'reopened' AND (r.at > f.at OR (r.at = " \
 	"f.at AND r.id > f.id))) OR (t.reopened > 0 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event r WHERE r.ticket_id = t.id AND r.kind = 'status' " \
+	"FROM ticket_event r " BYTICKET " WHERE r.ticket_id = t.id AND r.kind = " \
+	"'status' " \
 	"AND r.new_value = 'reopened')))"
+
+/*
+ * Open at the period's end ?2: created before it, and by the timeline not
+ * resolved or closed then. A ticket never reopened is resolved once and
+ * only resolved or closed afterwards, so it is open at ?2 exactly when it
+ * was created before ?2 and not resolved before it: the backlog is the
+ * tickets created before ?2 less those resolved before it, corrected by
+ * the timeline of the few ever reopened (by count or, when imported, by
+ * status). Without a filter F both counts come from their indexes alone.
+ */
+#define BACKLOG(F) "SELECT '', (SELECT count(*) FROM ticket t WHERE " \
+	"t.created_at < ?2 AND " F ") - (SELECT count(*) FROM ticket t WHERE " \
+	"t.resolved_at < ?2 AND " F ") + (SELECT coalesce(sum(" \
+	"coalesce(t.resolved_at < ?2, 0) - (t.created_at < ?2) + CASE WHEN " \
+	"t.created_at < ?2 THEN coalesce((SELECT e.new_value FROM " \
+	"ticket_event e " BYTICKET " WHERE e.ticket_id = t.id AND e.kind IN " \
+	"('status', 'created') AND e.at < ?2 ORDER BY e.at DESC, e.id DESC " \
+	"LIMIT 1), 'new') NOT IN ('resolved', 'closed') ELSE 0 END), 0) FROM " \
+	"ticket t WHERE t.id IN (SELECT id FROM ticket WHERE reopened > 0 " \
+	"UNION SELECT id FROM ticket WHERE status NOT IN ('resolved', " \
+	"'closed') AND status = 'reopened') AND " F ")"
 
 struct ctx {
 	const struct cs_report_filter *f;
@@ -47,6 +91,12 @@ add(struct cs_report *r, const char *section, const char *metric,
 	row->key = cs_xstrdup(key ? key : "");
 	row->value = value ? cs_xstrdup(value) : NULL;
 	row->count = 0;
+}
+
+static int
+filtered(const struct ctx *c)
+{
+	return c->f->type || c->f->agent || c->f->team;
 }
 
 static sqlite3_stmt *
@@ -189,20 +239,11 @@ tickets(struct ctx *c)
 	    "count(*) FROM ticket t WHERE t.created_at >= ?1 AND t.created_at "
 	    "< ?2 AND t.category IS NOT NULL AND " TF " GROUP BY t.category "
 	    "ORDER BY t.category", 0);
-	counts(c, "tickets", "resolved", RES "SELECT 'type=' || t.type, "
-	    "count(*) FROM res JOIN ticket t ON t.id = res.id WHERE " TF
+	counts(c, "tickets", "resolved", "SELECT 'type=' || t.type, "
+	    "count(*) FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF
 	    " GROUP BY t.type ORDER BY t.type", 1);
-	/* Open at the period's end: created before it, and by the timeline
-	 * not resolved or closed then. Only tickets open now, resolved
-	 * after the end or ever reopened can be, so only they are read. */
-	counts(c, "tickets", "backlog", "SELECT '', count(*) FROM ticket t "
-	    "WHERE t.created_at < ?2 AND " TF " AND t.id IN (SELECT id FROM "
-	    "ticket WHERE status NOT IN ('resolved', 'closed') UNION SELECT id "
-	    "FROM ticket WHERE resolved_at >= ?2 UNION SELECT id FROM ticket "
-	    "WHERE reopened > 0) AND coalesce((SELECT e.new_value FROM "
-	    "ticket_event e WHERE e.ticket_id = t.id AND e.kind IN ('status', "
-	    "'created') AND e.at < ?2 ORDER BY e.at DESC, e.id DESC LIMIT 1), "
-	    "'new') NOT IN ('resolved', 'closed') AND ?1 = ?1", 0);
+	counts(c, "tickets", "backlog", filtered(c) ? BACKLOG(TF) :
+	    BACKLOG("?3 IS ?3"), 0);
 	ratios(c, "tickets", "complaint_rate", "SELECT '', sum(t.type = "
 	    "'complaint'), count(*) FROM ticket t WHERE t.created_at >= ?1 AND "
 	    "t.created_at < ?2 AND " TF, 100);
@@ -216,15 +257,15 @@ tickets(struct ctx *c)
 	ensure(c->r, at, "tickets", "first_response_p90_h");
 	at = c->r->n;
 	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT '', res.at - t.created_at AS s FROM res JOIN ticket t "
+	    "SELECT '', res.at - t.created_at AS s FROM res CROSS JOIN ticket t "
 	    "ON t.id = res.id WHERE " TF " ORDER BY s");
 	ensure(c->r, at, "tickets", "resolution_median_h");
 	ensure(c->r, at, "tickets", "resolution_p90_h");
 	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s "
-	    "FROM res JOIN ticket t ON t.id = res.id WHERE " TF " ORDER BY k, s");
-	ratios(c, "tickets", "reopen_rate", RES "SELECT '', sum(" REOPENED
-	    "), count(*) FROM res JOIN ticket t ON t.id = res.id WHERE " TF,
+	    "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s "
+	    "FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF " ORDER BY k, s");
+	ratios(c, "tickets", "reopen_rate", "SELECT '', sum(" REOPENED
+	    "), count(*) FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF,
 	    100);
 }
 
@@ -232,15 +273,15 @@ static void
 sla(struct ctx *c)
 {
 	static const char *const sql[] = {
-		RES "SELECT '', sum(res.at <= t.resolution_due), count(*) FROM "
-		    "res JOIN ticket t ON t.id = res.id WHERE t.resolution_due IS "
+		"SELECT '', sum(res.at <= t.resolution_due), count(*) FROM "
+		    "res CROSS JOIN ticket t ON t.id = res.id WHERE t.resolution_due IS "
 		    "NOT NULL AND " TF,
-		RES "SELECT 'type=' || t.type, sum(res.at <= t.resolution_due), "
-		    "count(*) FROM res JOIN ticket t ON t.id = res.id WHERE "
+		"SELECT 'type=' || t.type, sum(res.at <= t.resolution_due), "
+		    "count(*) FROM res CROSS JOIN ticket t ON t.id = res.id WHERE "
 		    "t.resolution_due IS NOT NULL AND " TF " GROUP BY t.type "
 		    "ORDER BY t.type",
-		RES "SELECT 'priority=' || t.priority, sum(res.at <= "
-		    "t.resolution_due), count(*) FROM res JOIN ticket t ON t.id = "
+		"SELECT 'priority=' || t.priority, sum(res.at <= "
+		    "t.resolution_due), count(*) FROM res CROSS JOIN ticket t ON t.id = "
 		    "res.id WHERE t.resolution_due IS NOT NULL AND " TF " GROUP BY "
 		    "t.priority ORDER BY CASE t.priority WHEN 'urgent' THEN 0 WHEN "
 		    "'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END",
@@ -279,12 +320,12 @@ complaints(struct ctx *c)
 	    "AND " TF " GROUP BY 1 ORDER BY 1", 0);
 	at = c->r->n;
 	percentiles(c, "complaints", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT '', res.at - t.created_at AS s FROM res JOIN ticket t "
+	    "SELECT '', res.at - t.created_at AS s FROM res CROSS JOIN ticket t "
 	    "ON t.id = res.id WHERE t.type = 'complaint' AND " TF " ORDER BY s");
 	ensure(c->r, at, "complaints", "resolution_median_h");
 	ensure(c->r, at, "complaints", "resolution_p90_h");
-	ratios(c, "complaints", "sla_met_pct", RES "SELECT '', sum(res.at <= "
-	    "t.resolution_due), count(*) FROM res JOIN ticket t ON t.id = "
+	ratios(c, "complaints", "sla_met_pct", "SELECT '', sum(res.at <= "
+	    "t.resolution_due), count(*) FROM res CROSS JOIN ticket t ON t.id = "
 	    "res.id WHERE t.type = 'complaint' AND t.resolution_due IS NOT "
 	    "NULL AND " TF, 100);
 }
@@ -304,13 +345,13 @@ csat(struct ctx *c)
 static void
 agents(struct ctx *c)
 {
-	counts(c, "agents", "resolved", RES "SELECT 'agent=' || a.login, "
-	    "count(*) FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON "
+	counts(c, "agents", "resolved", "SELECT 'agent=' || a.login, "
+	    "count(*) FROM res CROSS JOIN ticket t ON t.id = res.id JOIN agent a ON "
 	    "a.id = t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
 	    "a.login", 0);
 	percentiles(c, "agents", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
-	    "FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
+	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
+	    "FROM res CROSS JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
 	    "t.resolved_by WHERE " TF " ORDER BY k, s");
 	ratios(c, "agents", "csat_mean", "SELECT 'agent=' || a.login, "
 	    "sum(t.csat), count(t.csat) FROM ticket t JOIN agent a ON a.id = "
@@ -405,6 +446,24 @@ cs_report_section_known(const char *name)
 }
 
 int
+cs_report_resolved(int64_t start, int64_t end)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = cs_sql("CREATE TEMP TABLE IF NOT EXISTS res (id INTEGER PRIMARY "
+	    "KEY, ev INTEGER NOT NULL, at INTEGER NOT NULL, first_ev INTEGER)");
+	if ((rc = cs_step_done(st, "report")))
+		return rc;
+	if ((rc = cs_step_done(cs_sql("DELETE FROM temp.res"), "report")))
+		return rc;
+	st = cs_sql(RES);
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	return cs_step_done(st, "report");
+}
+
+int
 cs_report_compute(const struct cs_report_filter *f,
     const struct cs_period *p, struct cs_report *r)
 {
@@ -412,6 +471,8 @@ cs_report_compute(const struct cs_report_filter *f,
 	int i, rc;
 
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	if ((rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	memset(r, 0, sizeof(*r));
 	for (i = 0; sections[i].name; i++)
@@ -437,7 +498,7 @@ cs_report_free(struct cs_report *r)
 
 /* The tickets resolved in the period, by the agent who resolved them,
  * narrowed by --type, --agent and --team (the agent's own team). */
-#define SC_FROM "FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON " \
+#define SC_FROM "FROM res CROSS JOIN ticket t ON t.id = res.id JOIN agent a ON " \
 	"a.id = t.resolved_by "
 #define SF "(?3 IS NULL OR t.type = ?3) AND (?4 IS NULL OR a.login = ?4) " \
 	"AND (?5 IS NULL OR a.team = ?5)"
@@ -472,31 +533,32 @@ cs_report_scorecard(const struct cs_report_filter *f,
 	const struct cs_report_row *x;
 	int rc, count;
 
-	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
+	    (rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	memset(r, 0, sizeof(*r));
-	counts(&c, "scorecard", "resolved", RES "SELECT 'agent=' || a.login, "
+	counts(&c, "scorecard", "resolved", "SELECT 'agent=' || a.login, "
 	    "count(*) " SC_FROM "WHERE " SF SC_GROUP, 0);
-	percentiles(&c, "scorecard", "first_response_median_h", NULL, RES
+	percentiles(&c, "scorecard", "first_response_median_h", NULL,
 	    "SELECT 'agent=' || a.login AS k, t.first_response_at - "
 	    "t.created_at AS s " SC_FROM "WHERE t.first_response_at IS NOT "
 	    "NULL AND " SF " ORDER BY k, s");
-	percentiles(&c, "scorecard", "resolution_median_h", NULL, RES
+	percentiles(&c, "scorecard", "resolution_median_h", NULL,
 	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
 	    SC_FROM "WHERE " SF " ORDER BY k, s");
-	ratios(&c, "scorecard", "sla_met_pct", RES "SELECT 'agent=' || "
+	ratios(&c, "scorecard", "sla_met_pct", "SELECT 'agent=' || "
 	    "a.login, sum(res.at <= t.resolution_due), count(*) " SC_FROM
 	    "WHERE t.resolution_due IS NOT NULL AND " SF SC_GROUP, 100);
-	ratios(&c, "scorecard", "reopen_rate", RES "SELECT 'agent=' || "
+	ratios(&c, "scorecard", "reopen_rate", "SELECT 'agent=' || "
 	    "a.login, sum(" REOPENED "), count(*) " SC_FROM "WHERE " SF
 	    SC_GROUP, 100);
-	ratios(&c, "scorecard", "csat_mean", RES "SELECT 'agent=' || a.login, "
+	ratios(&c, "scorecard", "csat_mean", "SELECT 'agent=' || a.login, "
 	    "sum(t.csat), count(t.csat) " SC_FROM "WHERE t.csat_at >= ?1 AND "
 	    "t.csat_at < ?2 AND " SF SC_GROUP, 1);
-	counts(&c, "scorecard", "qa_reviews", RES "SELECT 'agent=' || a.login, "
+	counts(&c, "scorecard", "qa_reviews", "SELECT 'agent=' || a.login, "
 	    "count(*) " SC_FROM "JOIN qa_review q ON q.ticket_id = t.id WHERE "
 	    SF SC_GROUP, 0);
-	ratios(&c, "scorecard", "qa_score_mean", RES "SELECT 'agent=' || "
+	ratios(&c, "scorecard", "qa_score_mean", "SELECT 'agent=' || "
 	    "a.login, sum(q.score), count(*) " SC_FROM "JOIN qa_review q ON "
 	    "q.ticket_id = t.id WHERE " SF SC_GROUP, 1);
 	counts(&c, "scorecard", "revisits_finished", "SELECT 'agent=' || "
@@ -561,7 +623,7 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) || (rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	if (strcmp(name, "daily") == 0)
 		st = prep(&c, "SELECT t.type, date(t.created_at, 'unixepoch', "
@@ -571,11 +633,11 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	else if (strcmp(name, "resolution") == 0)
 		/* resolution hours in buckets: <4, 4-8, 8-24, 24-48, 48-72,
 		 * >=72 */
-		st = prep(&c, RES "SELECT '', CASE WHEN s < 14400 THEN '<4h' "
+		st = prep(&c, "SELECT '', CASE WHEN s < 14400 THEN '<4h' "
 		    "WHEN s < 28800 THEN '4-8h' WHEN s < 86400 THEN '8-24h' WHEN "
 		    "s < 172800 THEN '1-2d' WHEN s < 259200 THEN '2-3d' ELSE "
 		    "'>3d' END AS b, count(*) FROM (SELECT res.at - t.created_at "
-		    "AS s FROM res JOIN ticket t ON t.id = res.id WHERE " TF ") "
+		    "AS s FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF ") "
 		    "GROUP BY b ORDER BY min(s)");
 	else if (strcmp(name, "csat") == 0)
 		st = prep(&c, "SELECT '', t.csat || '', count(*) FROM ticket t "
@@ -587,8 +649,8 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		    "AND v.finished_at < ?2 AND " VF " GROUP BY v.last_result "
 		    "ORDER BY count(*) DESC");
 	else if (strcmp(name, "agents") == 0)
-		st = prep(&c, RES "SELECT '', a.login, count(*) FROM res JOIN "
-		    "ticket t ON t.id = res.id JOIN agent a ON a.id = "
+		st = prep(&c, "SELECT '', a.login, count(*) FROM res CROSS "
+		    "JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
 		    "t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
 		    "count(*) DESC, a.login");
 	else
