@@ -19,6 +19,9 @@
  * scan every resolution of the whole history through the status index. */
 #define BYTICKET "INDEXED BY ticket_event_ticket"
 
+/* The period's resolved tickets (cs_report_resolved), then each ticket. */
+#define RESD " FROM res CROSS JOIN ticket t ON t.id = res.id "
+
 /*
  * The tickets resolved in [?1, ?2): each with its last resolution in the
  * period, from the timeline, so that a ticket reopened and resolved again
@@ -33,20 +36,19 @@
 	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1) " \
 	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
 	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event f " BYTICKET " WHERE f.ticket_id = e.ticket_id AND " \
+	"FROM ticket_event f " BYTICKET " WHERE f.ticket_id = e.ticket_id " \
+	"AND " \
 	"f.kind = 'status' AND f.new_value = 'resolved' AND f.at < ?2 AND " \
 	"(f.at > e.at OR (f.at = e.at AND f.id > e.id)))"
 
 /* Reopened after its first resolution in the period; for imported
  * history, which has a count but no reopen events, the count. */
-#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r " BYTICKET ", " \
-	"ticket_event f " \
-	"WHERE f.id = res.first_ev AND r.ticket_id = t.id AND r.kind = " \
-	"'status' AND r.new_value = 'reopened' AND (r.at > f.at OR (r.at = " \
+#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r " BYTICKET \
+	", ticket_event f WHERE f.id = res.first_ev AND r.ticket_id = t.id " \
+	"AND r.kind = 'status' AND r.new_value = 'reopened' AND (r.at > f.at OR (r.at = " \
 	"f.at AND r.id > f.id))) OR (t.reopened > 0 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event r " BYTICKET " WHERE r.ticket_id = t.id AND r.kind = " \
-	"'status' " \
-	"AND r.new_value = 'reopened')))"
+	"FROM ticket_event r " BYTICKET " WHERE r.ticket_id = t.id AND " \
+	"r.kind = 'status' AND r.new_value = 'reopened')))"
 
 /*
  * Open at the period's end ?2: created before it, and by the timeline not
@@ -240,8 +242,7 @@ tickets(struct ctx *c)
 	    "< ?2 AND t.category IS NOT NULL AND " TF " GROUP BY t.category "
 	    "ORDER BY t.category", 0);
 	counts(c, "tickets", "resolved", "SELECT 'type=' || t.type, "
-	    "count(*) FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF
-	    " GROUP BY t.type ORDER BY t.type", 1);
+	    "count(*)" RESD "WHERE " TF " GROUP BY t.type ORDER BY t.type", 1);
 	counts(c, "tickets", "backlog", filtered(c) ? BACKLOG(TF) :
 	    BACKLOG("?3 IS ?3"), 0);
 	ratios(c, "tickets", "complaint_rate", "SELECT '', sum(t.type = "
@@ -257,32 +258,29 @@ tickets(struct ctx *c)
 	ensure(c->r, at, "tickets", "first_response_p90_h");
 	at = c->r->n;
 	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
-	    "SELECT '', res.at - t.created_at AS s FROM res CROSS JOIN ticket t "
-	    "ON t.id = res.id WHERE " TF " ORDER BY s");
+	    "SELECT '', res.at - t.created_at AS s" RESD "WHERE " TF
+	    " ORDER BY s");
 	ensure(c->r, at, "tickets", "resolution_median_h");
 	ensure(c->r, at, "tickets", "resolution_p90_h");
 	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
-	    "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s "
-	    "FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF " ORDER BY k, s");
+	    "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s" RESD
+	    "WHERE " TF " ORDER BY k, s");
 	ratios(c, "tickets", "reopen_rate", "SELECT '', sum(" REOPENED
-	    "), count(*) FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF,
-	    100);
+	    "), count(*)" RESD "WHERE " TF, 100);
 }
 
 static void
 sla(struct ctx *c)
 {
 	static const char *const sql[] = {
-		"SELECT '', sum(res.at <= t.resolution_due), count(*) FROM "
-		    "res CROSS JOIN ticket t ON t.id = res.id WHERE t.resolution_due IS "
-		    "NOT NULL AND " TF,
+		"SELECT '', sum(res.at <= t.resolution_due), count(*)" RESD
+		    "WHERE t.resolution_due IS NOT NULL AND " TF,
 		"SELECT 'type=' || t.type, sum(res.at <= t.resolution_due), "
-		    "count(*) FROM res CROSS JOIN ticket t ON t.id = res.id WHERE "
-		    "t.resolution_due IS NOT NULL AND " TF " GROUP BY t.type "
-		    "ORDER BY t.type",
+		    "count(*)" RESD "WHERE t.resolution_due IS NOT NULL AND " TF
+		    " GROUP BY t.type ORDER BY t.type",
 		"SELECT 'priority=' || t.priority, sum(res.at <= "
-		    "t.resolution_due), count(*) FROM res CROSS JOIN ticket t ON t.id = "
-		    "res.id WHERE t.resolution_due IS NOT NULL AND " TF " GROUP BY "
+		    "t.resolution_due), count(*)" RESD "WHERE "
+		    "t.resolution_due IS NOT NULL AND " TF " GROUP BY "
 		    "t.priority ORDER BY CASE t.priority WHEN 'urgent' THEN 0 WHEN "
 		    "'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END",
 	};
@@ -320,14 +318,13 @@ complaints(struct ctx *c)
 	    "AND " TF " GROUP BY 1 ORDER BY 1", 0);
 	at = c->r->n;
 	percentiles(c, "complaints", "resolution_median_h", "resolution_p90_h",
-	    "SELECT '', res.at - t.created_at AS s FROM res CROSS JOIN ticket t "
-	    "ON t.id = res.id WHERE t.type = 'complaint' AND " TF " ORDER BY s");
+	    "SELECT '', res.at - t.created_at AS s" RESD "WHERE t.type = "
+	    "'complaint' AND " TF " ORDER BY s");
 	ensure(c->r, at, "complaints", "resolution_median_h");
 	ensure(c->r, at, "complaints", "resolution_p90_h");
 	ratios(c, "complaints", "sla_met_pct", "SELECT '', sum(res.at <= "
-	    "t.resolution_due), count(*) FROM res CROSS JOIN ticket t ON t.id = "
-	    "res.id WHERE t.type = 'complaint' AND t.resolution_due IS NOT "
-	    "NULL AND " TF, 100);
+	    "t.resolution_due), count(*)" RESD "WHERE t.type = 'complaint' AND "
+	    "t.resolution_due IS NOT NULL AND " TF, 100);
 }
 
 static void
@@ -346,13 +343,12 @@ static void
 agents(struct ctx *c)
 {
 	counts(c, "agents", "resolved", "SELECT 'agent=' || a.login, "
-	    "count(*) FROM res CROSS JOIN ticket t ON t.id = res.id JOIN agent a ON "
-	    "a.id = t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
-	    "a.login", 0);
+	    "count(*)" RESD "JOIN agent a ON a.id = t.resolved_by WHERE " TF
+	    " GROUP BY a.login ORDER BY a.login", 0);
 	percentiles(c, "agents", "resolution_median_h", "resolution_p90_h",
 	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
-	    "FROM res CROSS JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
-	    "t.resolved_by WHERE " TF " ORDER BY k, s");
+	    RESD "JOIN agent a ON a.id = t.resolved_by WHERE " TF
+	    " ORDER BY k, s");
 	ratios(c, "agents", "csat_mean", "SELECT 'agent=' || a.login, "
 	    "sum(t.csat), count(t.csat) FROM ticket t JOIN agent a ON a.id = "
 	    "t.resolved_by WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
@@ -498,8 +494,7 @@ cs_report_free(struct cs_report *r)
 
 /* The tickets resolved in the period, by the agent who resolved them,
  * narrowed by --type, --agent and --team (the agent's own team). */
-#define SC_FROM "FROM res CROSS JOIN ticket t ON t.id = res.id JOIN agent a ON " \
-	"a.id = t.resolved_by "
+#define SC_FROM RESD "JOIN agent a ON a.id = t.resolved_by "
 #define SF "(?3 IS NULL OR t.type = ?3) AND (?4 IS NULL OR a.login = ?4) " \
 	"AND (?5 IS NULL OR a.team = ?5)"
 #define SC_GROUP " GROUP BY a.login ORDER BY a.login"
@@ -571,7 +566,8 @@ cs_report_scorecard(const struct cs_report_filter *f,
 	 * in the period: a supervisor who resolved tickets is scored, a
 	 * reviewer who only reviews is not */
 	st = prep(&c, "SELECT 'agent=' || a.login FROM agent a WHERE "
-	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL OR "
+	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = "
+	    "?4) AND (?5 IS NULL OR "
 	    "a.team = ?5) AND ?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
@@ -623,7 +619,8 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = cs_db_open(CS_DB_READ, NULL)) || (rc = cs_report_resolved(p->start, p->end)))
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
+	    (rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	if (strcmp(name, "daily") == 0)
 		st = prep(&c, "SELECT t.type, date(t.created_at, 'unixepoch', "
@@ -637,7 +634,7 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		    "WHEN s < 28800 THEN '4-8h' WHEN s < 86400 THEN '8-24h' WHEN "
 		    "s < 172800 THEN '1-2d' WHEN s < 259200 THEN '2-3d' ELSE "
 		    "'>3d' END AS b, count(*) FROM (SELECT res.at - t.created_at "
-		    "AS s FROM res CROSS JOIN ticket t ON t.id = res.id WHERE " TF ") "
+		    "AS s" RESD "WHERE " TF ") "
 		    "GROUP BY b ORDER BY min(s)");
 	else if (strcmp(name, "csat") == 0)
 		st = prep(&c, "SELECT '', t.csat || '', count(*) FROM ticket t "
