@@ -224,14 +224,6 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_import_main(cmd, argc, argv, g.ind, &im);
 }
 
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 /* Rows of v_agents with on_leave as of today, filtered. */
 static int
 print_agents(const char *login, const char *team, const char *role,
@@ -267,7 +259,7 @@ print_agents(const char *login, const char *team, const char *role,
 	o = cs_out_new(stdout, cs_fmt_default(stdout), agent_cols, NCOLS);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NCOLS; i++)
-			v[i] = text(st, (int)i);
+			v[i] = cs_col_text(st, (int)i);
 		cs_out_row(o, v);
 		n++;
 	}
@@ -334,7 +326,7 @@ print_leave(const char *login)
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < 5; i++)
-			v[i] = text(st, i);
+			v[i] = cs_col_text(st, i);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -510,7 +502,7 @@ cmd_target(const struct cs_cmd *cmd, int argc, char **argv)
 		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			for (i = 0; i < 5; i++)
-				v[i] = text(st, i);
+				v[i] = cs_col_text(st, i);
 			cs_out_row(o, v);
 		}
 		sqlite3_reset(st);

@@ -127,51 +127,6 @@ static const char *const known_cols[] = {
 };
 static const char *const required_cols[] = { "title", NULL };
 
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
-static const char *
-when(sqlite3_stmt *st, int i, char *buf)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	return cs_fmt_time(sqlite3_column_int64(st, i), buf);
-}
-
-/* The whole of a file, or "-" for standard input; NULL with the message
- * reported and *rc set (66 when missing, 74 when unreadable). */
-static char *
-slurp(const char *path, int *rc)
-{
-	struct cs_buf b = { 0 };
-	char chunk[8192];
-	size_t n;
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-
-	if (!fp) {
-		*rc = cs_err(errno == ENOENT ? CS_EX_NOINPUT : CS_EX_IOERR,
-		    "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		cs_buf_add(&b, chunk, n);
-	if (ferror(fp)) {
-		*rc = cs_err(CS_EX_IOERR, "%s: %s", path, strerror(errno));
-		if (fp != stdin)
-			fclose(fp);
-		cs_buf_free(&b);
-		return NULL;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return b.s ? b.s : cs_xstrdup("");
-}
-
 /* An article id operand; 0 after a usage message. */
 static int64_t
 article_id(const struct cs_cmd *cmd, const char *s)
@@ -252,7 +207,7 @@ read_body(const struct cs_cmd *cmd, struct fields *x, char **body)
 		return 0;
 	if (x->in.v[CS_KB_BODY])
 		return cs_usage(cmd, "give --body or --body-file, not both");
-	if (!(*body = slurp(x->body_file, &rc)))
+	if (!(*body = cs_slurp(x->body_file, &rc)))
 		return rc;
 	x->in.v[CS_KB_BODY] = *body;
 	return 0;
@@ -366,7 +321,7 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 		    cmd->name, (long long)id);
 	}
 	for (f = 0; f < 5; f++)
-		cur[f] = text(st, f);
+		cur[f] = cs_col_text(st, f);
 	doc = cs_kb_doc_format(cur);
 	snprintf(status, sizeof(status), "%s", cur[CS_KB_STATUS]);
 	sqlite3_reset(st);
@@ -385,7 +340,7 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 		    strerror(errno));
 		goto out;
 	}
-	if ((rc = run_editor(path)) || !(back = slurp(path, &rc)))
+	if ((rc = run_editor(path)) || !(back = cs_slurp(path, &rc)))
 		goto out;
 	if (strcmp(back, doc) == 0) {
 		free(back);
@@ -530,7 +485,7 @@ print_article(int64_t id, long ver, int fmt, int views_plus)
 		return CS_EX_FAIL;
 	}
 	for (i = 0; i < NC; i++)
-		v[i] = i == 12 ? when(st, i, buf) : text(st, i);
+		v[i] = i == 12 ? cs_col_time(st, i, buf) : cs_col_text(st, i);
 	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN) {
 		/* a person reads an article as text, not as a table */
 		printf("# %s\n\n", v[1]);
@@ -643,7 +598,7 @@ cmd_history(const struct cs_cmd *cmd, int argc, char **argv)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v[0] = cs_fmt_time(sqlite3_column_int64(st, 0), buf);
 		for (i = 1; i < 6; i++)
-			v[i] = text(st, i);
+			v[i] = cs_col_text(st, i);
 		if (v[3] && strcmp(v[2], "version") == 0 &&
 		    strcmp(v[3], "0") == 0)
 			v[3] = NULL;
@@ -753,10 +708,10 @@ version_doc(int64_t id, long ver)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, ver);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		v[CS_KB_TITLE] = text(st, 0);
-		v[CS_KB_CATEGORY] = text(st, 1);
-		v[CS_KB_TAGS] = text(st, 2);
-		v[CS_KB_BODY] = text(st, 3);
+		v[CS_KB_TITLE] = cs_col_text(st, 0);
+		v[CS_KB_CATEGORY] = cs_col_text(st, 1);
+		v[CS_KB_TAGS] = cs_col_text(st, 2);
+		v[CS_KB_BODY] = cs_col_text(st, 3);
 		doc = cs_kb_doc_format(v);
 	}
 	sqlite3_reset(st);
@@ -906,8 +861,8 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 11);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < 10; i++)
-			v[i] = text(st, i);
-		v[10] = when(st, 10, buf);
+			v[i] = cs_col_text(st, i);
+		v[10] = cs_col_time(st, 10, buf);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -985,15 +940,15 @@ export_dir(const struct filter *f, const char *dir)
 	}
 	st = filtered(f);
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		v[CS_KB_TITLE] = text(st, 1);
-		v[CS_KB_CATEGORY] = text(st, 2);
-		v[CS_KB_TAGS] = text(st, 3);
-		v[CS_KB_STATUS] = text(st, 4);
-		v[CS_KB_BODY] = text(st, 11);
+		v[CS_KB_TITLE] = cs_col_text(st, 1);
+		v[CS_KB_CATEGORY] = cs_col_text(st, 2);
+		v[CS_KB_TAGS] = cs_col_text(st, 3);
+		v[CS_KB_STATUS] = cs_col_text(st, 4);
+		v[CS_KB_BODY] = cs_col_text(st, 11);
 		name = file_name(v[CS_KB_TITLE]);
 		if (!cs_map_put(used, name, 0, NULL)) {
 			/* two articles of one title: the later by its id */
-			char *again = cs_xasprintf("%s-%s", name, text(st, 0));
+			char *again = cs_xasprintf("%s-%s", name, cs_col_text(st, 0));
 
 			free(name);
 			name = again;
@@ -1053,9 +1008,9 @@ cmd_export(const struct cs_cmd *cmd, int argc, char **argv)
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 9);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < 7; i++)
-			v[i] = text(st, i);
-		v[7] = when(st, 10, buf);
-		v[8] = text(st, 11);
+			v[i] = cs_col_text(st, i);
+		v[7] = cs_col_time(st, 10, buf);
+		v[8] = cs_col_text(st, 11);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -1168,7 +1123,7 @@ md_next(void *src, const struct cs_record **rec)
 	md->path = md->dir ? cs_xasprintf("%s/%s", md->dir,
 	    md->files[md->at]) : cs_xstrdup(md->files[md->at]);
 	md->at++;
-	if (!(text = slurp(md->path, &rc)))
+	if (!(text = cs_slurp(md->path, &rc)))
 		return rc;
 	memset(&md->rec, 0, sizeof(md->rec));
 	md->rec.file = md->path;
@@ -1342,15 +1297,15 @@ print_hits(const struct cs_kbq *q, int all, const char *category,
 		return rc;
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, snippet ? 6 : 5);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v[0] = text(st, 0);
-		v[1] = text(st, 1);
-		v[2] = text(st, 2);
-		v[3] = text(st, 3);
+		v[0] = cs_col_text(st, 0);
+		v[1] = cs_col_text(st, 1);
+		v[2] = cs_col_text(st, 2);
+		v[3] = cs_col_text(st, 3);
 		snprintf(score, sizeof(score), "%.2f",
 		    sqlite3_column_double(st, 4));
 		v[4] = score;
 		if (snippet) {
-			snip = cs_kbq_mark(q, text(st, 5), 60, CS_MARK_ON_S,
+			snip = cs_kbq_mark(q, cs_col_text(st, 5), 60, CS_MARK_ON_S,
 			    CS_MARK_OFF_S);
 			v[5] = snip;
 		}
@@ -1507,8 +1462,8 @@ cmd_gaps(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_bind_int64(st, 2, p.end);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v[0] = text(st, 0);
-		v[1] = text(st, 1);
+		v[0] = cs_col_text(st, 0);
+		v[1] = cs_col_text(st, 1);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);

@@ -184,42 +184,6 @@ static const struct cs_opt review_opts[] = {
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
 
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
-/* An instant column as local ISO 8601, or NULL. */
-static const char *
-when(sqlite3_stmt *st, int i, char *buf)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	return cs_fmt_time(sqlite3_column_int64(st, i), buf);
-}
-
-static char *
-slurp(const char *path)
-{
-	struct cs_buf b = { 0 };
-	char chunk[4096];
-	size_t n;
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-
-	if (!fp) {
-		cs_warn("%s: cannot read", path);
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		cs_buf_add(&b, chunk, n);
-	if (fp != stdin)
-		fclose(fp);
-	return b.s ? b.s : cs_xstrdup("");
-}
-
 /* Tickets named by operands, or read from "-" (an id column). */
 static int
 ids(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
@@ -345,8 +309,8 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_ASSIGN: in.v[CS_TK_ASSIGNEE] = g.arg; break;
 		case O_BODY_FILE:
 			free(body);
-			if (!(body = slurp(g.arg)))
-				return CS_EX_NOINPUT;
+			if (!(body = cs_slurp(g.arg, &rc)))
+				return rc;
 			in.v[CS_TK_BODY] = body;
 			break;
 		}
@@ -467,9 +431,9 @@ list_rows(struct cs_out *o, sqlite3_stmt *st)
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < cs_ticket_ncols; i++)
-			v[i] = text(st, (int)i);
+			v[i] = cs_col_text(st, (int)i);
 		for (i = 12; i < 16; i++)
-			v[i] = when(st, (int)i, buf[i - 12]);
+			v[i] = cs_col_time(st, (int)i, buf[i - 12]);
 		cs_out_row(o, v);
 	}
 	rc = rc == SQLITE_DONE ? 0 : cs_db_fail("list");
@@ -616,7 +580,7 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	v[0] = "ticket";
 	for (i = 0; names[i]; i++) {
 		v[1] = names[i];
-		v[2] = i >= 21 ? when(st, i, buf) : text(st, i);
+		v[2] = i >= 21 ? cs_col_time(st, i, buf) : cs_col_text(st, i);
 		if (v[2] && *v[2])
 			cs_out_row(o, v);
 	}
@@ -627,14 +591,14 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		cs_buf_reset(&line);
-		cs_buf_addf(&line, "%s %s", text(st, 1), text(st, 2));
-		if (text(st, 3))
-			cs_buf_addf(&line, " %s: %s → %s", text(st, 3),
-			    text(st, 4) ? text(st, 4) : "",
-			    text(st, 5) ? text(st, 5) : "");
-		if (text(st, 6))
-			cs_buf_addf(&line, "%s%s", text(st, 3) ? " — " : ": ",
-			    text(st, 6));
+		cs_buf_addf(&line, "%s %s", cs_col_text(st, 1), cs_col_text(st, 2));
+		if (cs_col_text(st, 3))
+			cs_buf_addf(&line, " %s: %s → %s", cs_col_text(st, 3),
+			    cs_col_text(st, 4) ? cs_col_text(st, 4) : "",
+			    cs_col_text(st, 5) ? cs_col_text(st, 5) : "");
+		if (cs_col_text(st, 6))
+			cs_buf_addf(&line, "%s%s", cs_col_text(st, 3) ? " — " : ": ",
+			    cs_col_text(st, 6));
 		v[1] = cs_fmt_time(sqlite3_column_int64(st, 0), buf);
 		v[2] = line.s;
 		cs_out_row(o, v);
@@ -692,11 +656,11 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 			if (sqlite3_column_type(st, k) == SQLITE_NULL)
 				continue;
 			due = sqlite3_column_int64(st, k);
-			v[0] = text(st, 0);
-			v[1] = text(st, 1);
-			v[2] = text(st, 2);
-			v[3] = text(st, 3);
-			v[4] = text(st, 4);
+			v[0] = cs_col_text(st, 0);
+			v[1] = cs_col_text(st, 1);
+			v[2] = cs_col_text(st, 2);
+			v[3] = cs_col_text(st, 3);
+			v[4] = cs_col_text(st, 4);
 			v[5] = k == 5 ? "first_response" : "resolution";
 			v[6] = cs_fmt_time(due, buf);
 			/* negative: not yet due, within --soon */
@@ -807,8 +771,8 @@ note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 	else {
 		if (isatty(0))
 			return cs_usage(cmd, "give the TEXT");
-		if (!(body = slurp("-")))
-			return CS_EX_IOERR;
+		if (!(body = cs_slurp("-", &rc)))
+			return rc;
 		textarg = cs_text_trim(body);
 	}
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin())) {
@@ -1082,9 +1046,9 @@ cmd_qa_form(const struct cs_cmd *cmd, int argc, char **argv)
 		cs_bind_text(st, 1, name, 0);
 		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 3);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			v[0] = text(st, 0);
-			v[1] = text(st, 1);
-			v[2] = text(st, 2);
+			v[0] = cs_col_text(st, 0);
+			v[1] = cs_col_text(st, 1);
+			v[2] = cs_col_text(st, 2);
 			cs_out_row(o, v);
 			found = 1;
 		}
@@ -1155,11 +1119,11 @@ cmd_sla(const struct cs_cmd *cmd, int argc, char **argv)
 			    2));
 			snprintf(b, sizeof(b), "%.2f", sqlite3_column_double(st,
 			    3));
-			v[0] = text(st, 0);
-			v[1] = text(st, 1);
+			v[0] = cs_col_text(st, 0);
+			v[1] = cs_col_text(st, 1);
 			v[2] = a;
 			v[3] = b;
-			v[4] = text(st, 4);
+			v[4] = cs_col_text(st, 4);
 			cs_out_row(o, v);
 		}
 		sqlite3_reset(st);
@@ -1353,9 +1317,9 @@ calendar_list(const char *from)
 	    "ORDER BY day");
 	cs_bind_text(st, 1, from ? cs_fmt_date(t, ymd) : "", 0);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		v[0] = text(st, 0);
-		v[1] = text(st, 1);
-		v[2] = text(st, 2);
+		v[0] = cs_col_text(st, 0);
+		v[1] = cs_col_text(st, 1);
+		v[2] = cs_col_text(st, 2);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -1508,7 +1472,7 @@ cmd_type(const struct cs_cmd *cmd, int argc, char **argv)
 		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 3);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			for (i = 0; i < 3; i++)
-				v[i] = text(st, i);
+				v[i] = cs_col_text(st, i);
 			cs_out_row(o, v);
 		}
 		sqlite3_reset(st);

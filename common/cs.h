@@ -71,6 +71,9 @@ void cs_buf_addf(struct cs_buf *b, const char *fmt, ...)
 void cs_buf_reset(struct cs_buf *b);	/* len = 0, keeps memory */
 void cs_buf_free(struct cs_buf *b);
 const char *cs_buf_str(struct cs_buf *b);	/* "" when empty */
+/* The whole of a file, or "-" for standard input; NULL with the message
+ * reported and *rc set (66 when missing, 74 when unreadable). */
+char *cs_slurp(const char *path, int *rc);
 
 /* ---- text.c: UTF-8, display width, case folding ---------------------- */
 
@@ -309,6 +312,10 @@ int cs_commit(void);
 void cs_rollback(void);	/* safe when no transaction is open */
 /* Steps a statement that returns no rows; 0 or cs_db_fail(). */
 int cs_step_done(sqlite3_stmt *st, const char *what);
+/* A column as text, NULL for NULL; an instant column as local ISO 8601
+ * in buf (32 bytes), or NULL. */
+const char *cs_col_text(sqlite3_stmt *st, int i);
+const char *cs_col_time(sqlite3_stmt *st, int i, char *buf);
 /* Binds text, or NULL for a NULL pointer or an empty string when
  * empty_null is set. */
 void cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);

@@ -439,6 +439,20 @@ cs_step_done(sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
+const char *
+cs_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+const char *
+cs_col_time(sqlite3_stmt *st, int i, char *buf)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return cs_fmt_time(sqlite3_column_int64(st, i), buf);
+}
+
 void
 cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null)
 {

@@ -26,14 +26,6 @@ static const struct move {
 /* Roles that may approve and reject (cs-agent --role). */
 #define REVIEW_ROLES "reviewer owner"
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 static int
 nz(const char *s)
 {
@@ -248,7 +240,7 @@ load(int64_t id, char *cur[CS_KB_NFIELDS])
 	sqlite3_bind_int64(st, 1, id);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	for (f = 0; f < CS_KB_NFIELDS; f++)
-		cur[f] = found ? cs_xstrdup(col(st, f) ? col(st, f) : "") :
+		cur[f] = found ? cs_xstrdup(cs_col_text(st, f) ? cs_col_text(st, f) : "") :
 		    NULL;
 	sqlite3_reset(st);
 	return found;
@@ -409,7 +401,7 @@ cs_kb_status(int64_t id, char buf[16])
 
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(buf, 16, "%s", col(st, 0));
+		snprintf(buf, 16, "%s", cs_col_text(st, 0));
 		r = buf;
 	}
 	sqlite3_reset(st);
@@ -456,7 +448,7 @@ reviewers(void)
 	struct cs_buf b = { 0 };
 
 	while (sqlite3_step(st) == SQLITE_ROW)
-		cs_buf_addf(&b, "%s%s", b.len ? ", " : "", col(st, 0));
+		cs_buf_addf(&b, "%s%s", b.len ? ", " : "", cs_col_text(st, 0));
 	sqlite3_reset(st);
 	return b.s ? b.s : cs_xstrdup("none: give one the role with "
 	    "cs-agent update LOGIN --role reviewer");
@@ -500,7 +492,7 @@ cs_kb_move(int64_t id, const char *action, const char *reason,
 		    "active = 1");
 		cs_bind_text(st, 1, cs_actor(), 0);
 		found = sqlite3_step(st) == SQLITE_ROW;
-		snprintf(role, sizeof(role), "%s", found ? col(st, 0) : "");
+		snprintf(role, sizeof(role), "%s", found ? cs_col_text(st, 0) : "");
 		sqlite3_reset(st);
 		if (!found || !cs_word_in(role, REVIEW_ROLES)) {
 			who = reviewers();
@@ -739,7 +731,7 @@ cs_kb_ticket_text(int64_t ticket)
 
 	sqlite3_bind_int64(st, 1, ticket);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		r = cs_xasprintf("%s\n%s", col(st, 0), col(st, 1));
+		r = cs_xasprintf("%s\n%s", cs_col_text(st, 0), cs_col_text(st, 1));
 	sqlite3_reset(st);
 	return r;
 }

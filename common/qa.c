@@ -12,14 +12,6 @@ const char *const cs_scorecard_metrics[] = {
 	"qa_score_mean", "revisits_finished", "revisit_success_rate", NULL
 };
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 /* A whole number from 0 to max, digits only: 0, or -1. */
 static int
 whole(const char *s, int max, int *out)
@@ -174,7 +166,7 @@ form_items(const char *form, struct item **out)
 	cs_bind_text(st, 1, form, 0);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		it = cs_xrealloc(it, (n + 1) * sizeof(*it));
-		it[n].name = cs_xstrdup(col(st, 0));
+		it[n].name = cs_xstrdup(cs_col_text(st, 0));
 		it[n].max = sqlite3_column_int(st, 1);
 		it[n].points = 0;
 		it[n].given = 0;
@@ -267,12 +259,12 @@ cs_qa_review(const struct cs_review *rv, int *total, char **problem)
 	    "LEFT JOIN qa_review q ON q.ticket_id = t.id WHERE t.id = ?");
 	sqlite3_bind_int64(st, 1, rv->ticket);
 	if ((found = sqlite3_step(st) == SQLITE_ROW)) {
-		snprintf(status, sizeof(status), "%s", col(st, 0));
-		if (col(st, 1))
-			snprintf(resolver, sizeof(resolver), "%s", col(st, 1));
+		snprintf(status, sizeof(status), "%s", cs_col_text(st, 0));
+		if (cs_col_text(st, 1))
+			snprintf(resolver, sizeof(resolver), "%s", cs_col_text(st, 1));
 		if ((old_id = sqlite3_column_int64(st, 2))) {
-			snprintf(old, sizeof(old), "%s", col(st, 3));
-			snprintf(by, sizeof(by), "%s", col(st, 4));
+			snprintf(old, sizeof(old), "%s", cs_col_text(st, 3));
+			snprintf(by, sizeof(by), "%s", cs_col_text(st, 4));
 			cs_fmt_date(sqlite3_column_int64(st, 5), when);
 		}
 	}
@@ -446,7 +438,7 @@ cs_qa_sample(const struct cs_sample *s, struct cs_sample_pick **out,
 	cs_bind_text(st, 3, s->type, 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c = cs_xrealloc(c, (n + 1) * sizeof(*c));
-		c[n].agent = cs_xstrdup(col(st, 0));
+		c[n].agent = cs_xstrdup(cs_col_text(st, 0));
 		c[n].id = sqlite3_column_int64(st, 1);
 		c[n].h = cs_qa_hash(s->seed, c[n].id);
 		n++;
@@ -736,7 +728,7 @@ cs_target_for(const char *login, const char *metric, char *buf, size_t size)
 	cs_bind_text(st, 1, metric, 0);
 	cs_bind_text(st, 2, login, 0);
 	if ((r = sqlite3_step(st) == SQLITE_ROW))
-		snprintf(buf, size, "%s%s", col(st, 0), col(st, 1));
+		snprintf(buf, size, "%s%s", cs_col_text(st, 0), cs_col_text(st, 1));
 	sqlite3_reset(st);
 	return r;
 }

@@ -31,14 +31,6 @@ static const struct move {
 	{ NULL, NULL, NULL }
 };
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 /* Appends one event to a ticket's timeline, at time `when`. */
 static int
 event_at(int64_t id, int64_t when, const char *kind, const char *field,
@@ -228,7 +220,7 @@ auto_revisit(int64_t id, int64_t resolved_at)
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		days = sqlite3_column_int(st, 0);
-		snprintf(reason, sizeof(reason), "%s", col(st, 1));
+		snprintf(reason, sizeof(reason), "%s", cs_col_text(st, 1));
 	}
 	sqlite3_reset(st);
 	if (days < 0)
@@ -324,8 +316,8 @@ load(int64_t id, char status[16], char type[64])
 	sqlite3_bind_int64(st, 1, id);
 	r = sqlite3_step(st) == SQLITE_ROW;
 	if (r) {
-		snprintf(status, 16, "%s", col(st, 0));
-		snprintf(type, 64, "%s", col(st, 1));
+		snprintf(status, 16, "%s", cs_col_text(st, 0));
+		snprintf(type, 64, "%s", cs_col_text(st, 1));
 	}
 	sqlite3_reset(st);
 	return r;
@@ -390,8 +382,8 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 	if (strcmp(action, "resolve") == 0) {
 		st = cs_sql("SELECT resolution FROM ticket WHERE id = ?");
 		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st) == SQLITE_ROW && col(st, 0) &&
-		    *col(st, 0);
+		rc = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
+		    *cs_col_text(st, 0);
 		sqlite3_reset(st);
 		if (strcmp(type, "complaint") == 0 && !rc && !nz(a->note)) {
 			*problem = cs_xasprintf("ticket %lld is a complaint: "
@@ -474,8 +466,8 @@ cs_ticket_assign(int64_t id, const char *login, char **problem)
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
 		return -1;
 	}
-	if (col(st, 0))
-		old = cs_xstrdup(col(st, 0));
+	if (cs_col_text(st, 0))
+		old = cs_xstrdup(cs_col_text(st, 0));
 	sqlite3_reset(st);
 	if (old && strcmp(old, login) == 0) {
 		free(old);
@@ -555,8 +547,8 @@ cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 	}
 	st = cs_sql("SELECT escalated_to FROM ticket WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	before = sqlite3_step(st) == SQLITE_ROW && col(st, 0) ?
-	    cs_xstrdup(col(st, 0)) : NULL;
+	before = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) ?
+	    cs_xstrdup(cs_col_text(st, 0)) : NULL;
 	sqlite3_reset(st);
 	st = cs_sql("UPDATE ticket SET escalated_to = ?, updated_at = ? WHERE "
 	    "id = ?");
