@@ -77,6 +77,24 @@ for c in 物流:物流查询 发票:发票开具 退换货:退货流程 联网:�
 done
 say "cs-kb gaps last-week           # categories that no article answered"
 cs-kb gaps last-week -f table
+say "cs-ticket sample last-week -n 2  # the Monday spot check (质检抽查)"
+cs-ticket qa-form set 标准 greeting=10 accuracy=40 solution=30 attitude=20
+cs-ticket sample last-week -n 2 -f csv | cut -d, -f1,4,5,11,12 | head -7
+# chen.jing, the supervisor, scores six of them (not her own) on the form
+n=0
+for id in $(cs-ticket sample last-week -n 2 -f csv --no-header |
+    awk -F, '$11 != "chen.jing" { print $1 }' | head -6); do
+	n=$((n + 1))
+	echo "ticket $id: $(CS_USER=chen.jing cs-ticket review "$id" --form 标准 \
+	    --item greeting=10 --item accuracy=$((40 - n * 3)) \
+	    --item solution=$((30 - n % 3 * 5)) \
+	    --item attitude=$((20 - n % 2 * 4)) --note 抽查) points"
+done
+say "cs-report scorecard last-week   # each specialist against the standards (绩效)"
+cs-agent target set 'csat_mean>=4.5'
+cs-agent target set 'resolution_median_h<=24'
+cs-agent target set 'qa_score_mean>=85' --team 客服一组
+cs-report scorecard last-week --lang zh -f table | head -24
 say "cs-report weekly --lang zh     # last week, 2026-W47, with 环比"
 cs-report weekly --lang zh -f table
 cs-report weekly --lang zh -o "$dir/weekly.html"

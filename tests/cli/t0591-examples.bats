@@ -106,3 +106,24 @@ demo_db() {
 	run sh "$EX/weekly-qa.sh"
 	[ "$status" -eq 2 ]
 }
+
+@test "make demo: the demo week runs from start to end and leaves its files" {
+	top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+	cd "$top"
+	TMPDIR="$T" run sh share/examples/demo.sh "${CS_BIN#$top/}"
+	[ "$status" -eq 0 ]
+	dir=$(printf '%s\n' "$output" | sed -n 's/^the database: *\(.*\)\/cs.db$/\1/p')
+	[ -n "$dir" ] && [ -d "$dir" ]
+	# each step said what it did: kb search found, reviews were scored,
+	# the scorecard and the weekly report were printed
+	[[ "$output" == *"== cs-kb search 退货"* ]]
+	[[ "$output" == *"ticket "*": "*" points"* ]]
+	[[ "$output" == *"专员绩效 2026-W47"* ]]
+	[[ "$output" == *"质检数"* ]]
+	grep -q '<svg' "$dir/weekly.html"
+	# self-contained: the SVG namespace is the one address, never fetched
+	[ "$(grep -Eoi 'https?:[^"'"'"' <>)]*' "$dir/weekly.html" | sort -u)" = "http://www.w3.org/2000/svg" ]
+	head -c 3 "$dir/weekly.csv" | od -An -tx1 | grep -q 'ef bb bf'
+	CS_DB="$dir/cs.db" run sqlite3 "$dir/cs.db" "SELECT count(*) FROM qa_review"
+	[ "$output" -eq 6 ]
+}
