@@ -128,6 +128,19 @@ other(const struct cs_report *r, const struct cs_report_row *x)
 	return x->count ? "0" : NULL;
 }
 
+/* How many lines of r's metric there are already. */
+static int
+ranked(const struct line *l, size_t m, const struct cs_report_row *r)
+{
+	size_t k;
+	int n = 0;
+
+	for (k = 0; k < m; k++)
+		n += l[k].r->section == r->section && l[k].r->metric ==
+		    r->metric;
+	return n;
+}
+
 static struct line *
 merge(const struct cs_report *now, const struct cs_report *prev,
     const struct cs_report *yoy, size_t *n)
@@ -149,6 +162,9 @@ merge(const struct cs_report *now, const struct cs_report *prev,
 				    strcmp(l[k].r->key, r->key) == 0)
 					break;
 			if (k < m)
+				continue;
+			/* a ranking lists the first keys of this period only */
+			if (r->top && (s > 0 || ranked(l, m, r) >= r->top))
 				continue;
 			x.r = r;
 			x.value = s == 0 ? r->value : other(now, r);

@@ -819,6 +819,8 @@ struct cs_report_row {
 	char *key;			/* "" for a total, "type=complaint" */
 	char *value;
 	int count;			/* a count: 0 when there is nothing */
+	int top;	/* a ranking: only the period's first top keys are
+			 * listed, with their figures of the other periods */
 };
 
 struct cs_report {

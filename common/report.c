@@ -93,6 +93,7 @@ add(struct cs_report *r, const char *section, const char *metric,
 	row->key = cs_xstrdup(key ? key : "");
 	row->value = value ? cs_xstrdup(value) : NULL;
 	row->count = 0;
+	row->top = 0;
 }
 
 static int
@@ -411,10 +412,18 @@ qa(struct ctx *c)
 static void
 kb(struct ctx *c)
 {
+	size_t i, at = c->r->n;
+
+	/* the ten most linked (ties by id: 9 before 10): every article
+	 * linked, so that one of this period's ten has its true count in
+	 * the other periods too */
 	counts(c, "kb", "kb_links", "SELECT 'article=' || l.article, count(*) "
 	    "FROM ticket_link l JOIN ticket t ON t.id = l.ticket_id WHERE "
 	    "l.linked_at >= ?1 AND l.linked_at < ?2 AND " TF " GROUP BY "
-	    "l.article ORDER BY count(*) DESC, l.article LIMIT 10", 0);
+	    "l.article ORDER BY count(*) DESC, length(l.article), l.article",
+	    0);
+	for (i = at; i < c->r->n; i++)
+		c->r->row[i].top = 10;
 	/* knowledge gaps: categories of the period's tickets that no linked
 	 * article answered */
 	counts(c, "kb", "kb_gaps", "SELECT 'category=' || category, tickets "

@@ -321,6 +321,37 @@ CSV
 	[ "$output" = "$(cat "$T/got.csv")" ]
 }
 
+@test "kb_links: this period's ten most linked articles, with their true counts before" {
+	# W46: article 11 linked three times, article 1 once; W47: articles
+	# 1..6 and 8..11 once more, besides 12 (twice) and 7 (once)
+	world
+	tid() {
+		sqlite3 "$CS_DB" "SELECT id FROM v_tickets WHERE external_id = '$1'"
+	}
+	for t in B1 B2 B3; do
+		CS_NOW=2026-11-11T10:00 cs-ticket link "$(tid $t)" 11
+	done
+	CS_NOW=2026-11-11T10:00 cs-ticket link "$(tid B4)" 1
+	for a in 1 2 3 4 5 6 8 9 10 11; do
+		CS_NOW=2026-11-19T10:00 cs-ticket link "$(tid A5)" "$a"
+	done
+	run cs-report 2026-W47 -s kb -f csv --no-header
+	[ "$status" -eq 0 ]
+	# by count, then id: 12, then 1..9 of the eleven with one link;
+	# 10 and 11 are not among the ten (11 was first the week before)
+	[ "$(grep -c '^kb,kb_links,' <<<"$output")" -eq 10 ]
+	[ "$(grep '^kb,kb_links,' <<<"$output" | cut -d, -f3 | tr '\n' ' ')" = \
+	    "article=12 article=1 article=2 article=3 article=4 article=5 article=6 article=7 article=8 article=9 " ]
+	[[ "$output" == *"kb,kb_links,article=12,2,0,"$'\n'* ]]
+	[[ "$output" == *"kb,kb_links,article=1,1,1,0.00"$'\n'* ]]
+	[[ "$output" == *"kb,kb_links,article=9,1,0,"$'\n'* ]]
+	[[ "$output" != *"article=10,"* ]]
+	[[ "$output" != *"article=11,"* ]]
+	# the week before lists its own ten, 11 first
+	run cs-report 2026-W46 -s kb -f csv --no-header
+	[ "$(grep '^kb,kb_links,' <<<"$output" | head -1)" = "kb,kb_links,article=11,3,0," ]
+}
+
 @test "--yoy adds the same ISO week a year earlier, its Sunday included" {
 	# 2025-W47: Y1 consult 4h (csat 4), Y2 complaint/high 26h past its 24h
 	# (csat 2), Y3 consult 2h on Sunday 2025-11-23 (csat 5); nothing open
