@@ -829,7 +829,7 @@ change(const char *now, const char *before, char *buf)
 	    llround(b * 100), 100, buf);
 }
 
-#define FIN "v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+#define FIN "+v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
 	"v.finished_at < ?2 AND (?3 IS NULL OR v.reason = ?3)"
 #define ATT "a.at >= ?1 AND a.at < ?2 AND (?3 IS NULL OR v.reason = ?3)"
 

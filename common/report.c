@@ -356,7 +356,7 @@ agents(struct ctx *c)
 	    " GROUP BY a.login ORDER BY a.login", 1);
 	counts(c, "agents", "revisits_finished", "SELECT 'agent=' || a.login, "
 	    "count(*) FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE "
-	    "v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND "
+	    "+v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND "
 	    "v.finished_at < ?2 AND " VF " GROUP BY a.login ORDER BY a.login", 0);
 	ratios(c, "agents", "revisit_success_rate", "SELECT 'agent=' || "
 	    "a.login, sum(v.last_result = 'reached'), count(*) FROM revisit v "
@@ -368,7 +368,7 @@ agents(struct ctx *c)
 static void
 revisits(struct ctx *c)
 {
-#define VFIN "v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+#define VFIN "+v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
 	"v.finished_at < ?2 AND " VF
 	counts(c, "revisits", "revisits_finished", "SELECT 'reason=' || "
 	    "v.reason, count(*) FROM revisit v WHERE " VFIN " GROUP BY v.reason "
@@ -509,7 +509,7 @@ cs_report_free(struct cs_report *r)
 #define SC_GROUP " GROUP BY a.login ORDER BY a.login"
 /* Revisit tasks finished in the period by the agent. */
 #define SC_VFIN "FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE " \
-	"v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+	"+v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
 	"v.finished_at < ?2 AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL " \
 	"OR a.team = ?5) AND ?3 IS ?3"
 
@@ -651,7 +651,7 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		    " GROUP BY t.csat ORDER BY t.csat");
 	else if (strcmp(name, "revisits") == 0)
 		st = prep(&c, "SELECT '', v.last_result, count(*) FROM revisit v "
-		    "WHERE v.status IN ('done', 'failed') AND v.finished_at >= ?1 "
+		    "WHERE +v.status IN ('done', 'failed') AND v.finished_at >= ?1 "
 		    "AND v.finished_at < ?2 AND " VF " GROUP BY v.last_result "
 		    "ORDER BY count(*) DESC");
 	else if (strcmp(name, "agents") == 0)
