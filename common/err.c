@@ -51,6 +51,9 @@ cs_init(int argc, char **argv)
 				_exit(CS_EX_IOERR);
 	/* A closed pipe ends us quietly, as it does other Unix tools. */
 	signal(SIGPIPE, SIG_DFL);
+	/* A file-size limit (ulimit -f) makes the write fail with EFBIG, so
+	 * that it is reported and rolled back, rather than killing us. */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_CTYPE, "");
 }
 
@@ -60,12 +63,12 @@ cs_exit(int status)
 	int bad;
 
 	bad = fflush(stdout) != 0 || ferror(stdout);
-	if (bad) {
+	/* A failure already reported (a writer's 74) is not told twice. */
+	if (bad && (status == CS_EX_OK || status == CS_EX_FAIL)) {
 		if (errno != EPIPE)
 			cs_warn("write error on standard output: %s",
 			    strerror(errno));
-		if (status == 0)
-			status = CS_EX_IOERR;
+		status = CS_EX_IOERR;
 	}
 	cs_db_close();
 	return status;
