@@ -210,6 +210,19 @@ reopen_immutable(const char *path)
 	cs_buf_free(&uri);
 }
 
+static int
+folder_writable(const char *path)
+{
+	char *dir = cs_xstrdup(path), *slash = strrchr(dir, '/');
+	int ok;
+
+	if (slash)
+		slash[slash == dir] = '\0';
+	ok = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 int
 cs_db_open(int mode, sqlite3 **out)
 {
@@ -265,7 +278,10 @@ cs_db_open(int mode, sqlite3 **out)
 	flags = SQLITE_OPEN_READWRITE;
 	if (strcmp(path, ":memory:") == 0)
 		flags |= SQLITE_OPEN_MEMORY;
-	else if (mode == CS_DB_READ && access(path, W_OK) != 0)
+	else if (mode == CS_DB_READ && (access(path, W_OK) != 0 ||
+	    !folder_writable(path)))
+		/* In a folder we may not write, no -wal or -shm can be made:
+		 * reading is all we can do there anyway. */
 		flags = SQLITE_OPEN_READONLY;
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		rc = cs_err(CS_EX_IOERR, "cannot open %s: %s", path,
@@ -355,7 +371,7 @@ cs_sql(const char *sql)
 int
 cs_db_fail(const char *what)
 {
-	int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+	int sys, code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
 	const char *msg = db ? sqlite3_errmsg(db) : "out of memory";
 
 	switch (code & 0xff) {
@@ -370,6 +386,19 @@ cs_db_fail(const char *what)
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
+		/* "disk I/O error" alone does not say that the file grew past
+		 * a size limit or the disk is full: SQLite often loses the
+		 * errno of a failed write, which is then still in errno. */
+		sys = db ? sqlite3_system_errno(db) : 0;
+		if (sys == 0 && (errno == EFBIG || errno == ENOSPC ||
+		    errno == EDQUOT))
+			sys = errno;
+		if (sys != 0)
+			return cs_err(CS_EX_IOERR, "%s: %s (%s)", what, msg,
+			    strerror(sys));
+		if ((code & 0xff) == SQLITE_READONLY)
+			return cs_err(CS_EX_IOERR, "%s: %s: the file or its "
+			    "folder is read-only", what, msg);
 		return cs_err(CS_EX_IOERR, "%s: %s", what, msg);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -476,7 +505,7 @@ static int
 copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc;
+	int rc, sys;
 
 	if (!b)
 		return cs_err(CS_EX_IOERR, "%s: %s", what,
@@ -486,7 +515,11 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
 	    rc == SQLITE_LOCKED)
 		sqlite3_sleep(50);
+	sys = errno;	/* of a failed write, which SQLite does not keep */
 	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE && (sys == EFBIG || sys == ENOSPC))
+		return cs_err(CS_EX_IOERR, "%s: %s (%s)", what,
+		    sqlite3_errstr(rc), strerror(sys));
 	if (rc != SQLITE_DONE)
 		return cs_err(rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ?
 		    CS_EX_IOERR : CS_EX_SOFTWARE, "%s: %s", what,
