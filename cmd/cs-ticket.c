@@ -846,7 +846,7 @@ cmd_rate(const struct cs_cmd *cmd, int argc, char **argv)
 	if (argc - g.ind != 2)
 		return cs_usage(cmd, "give a ticket id and a SCORE from 1 to 5");
 	x.a.score = (int)strtol(argv[argc - 1], &end, 10);
-	if (*end || !*argv[argc - 1])
+	if (*end || end - argv[argc - 1] != 1)	/* 1 to 5: one digit */
 		x.a.score = 0;
 	return each(cmd, 1, argv + g.ind, do_rate, &x);
 }
