@@ -945,10 +945,14 @@ cmd_erase(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_commit()))
 		return rc;
 	/* Old pages in the WAL still hold the data: fold it into the file,
-	 * where secure_delete has zeroed it, and empty the WAL. */
-	sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
-	    NULL);
+	 * where secure_delete has zeroed it, and empty the WAL. A reader in
+	 * the middle of a read keeps the WAL as it is: say so. */
 	cs_warn("erased customer %lld", (long long)id);
+	if (sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    NULL, NULL) != SQLITE_OK)
+		cs_warn("erase: the database's -wal file keeps old copies "
+		    "until every command using the database now has ended "
+		    "(%s)", sqlite3_errmsg(db));
 	return 0;
 }
 
