@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cs.h"
@@ -119,16 +120,29 @@ pragma_int(const char *sql, int *out)
 static int
 identify(const char *path, int *version)
 {
-	int app = 0, tables = 0, want = cs_db_schema_version();
+	sqlite3_stmt *st;
+	int app = 0, tables = 0, want = cs_db_schema_version(), rc;
 
-	if (pragma_int("PRAGMA user_version", version) < 0) {
+	/*
+	 * One statement, so one snapshot: read one by one, a file that
+	 * another process was creating could show its tables but not yet
+	 * its id, and be taken for somebody else's.
+	 */
+	rc = sqlite3_prepare_v2(db, "SELECT user_version, application_id, "
+	    "(SELECT count(*) FROM sqlite_master) "
+	    "FROM pragma_user_version, pragma_application_id", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		app = sqlite3_column_int(st, 1);
+		tables = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
 		if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB)
 			return cs_err(CS_EX_DATAERR, "%s is not a cs database "
 			    "(not even SQLite)", path);
 		return cs_db_fail(path);
 	}
-	pragma_int("PRAGMA application_id", &app);
-	pragma_int("SELECT count(*) FROM sqlite_master", &tables);
 	if (app != CS_APPLICATION_ID && (*version != 0 || tables != 0))
 		return cs_err(CS_EX_DATAERR, "%s is an SQLite file but not a "
 		    "cs database: leaving it alone", path);
@@ -173,6 +187,28 @@ migrate(const char *path, int mode, int have)
 		return rc;
 	}
 	return cs_commit();
+}
+
+/*
+ * Turning a new file to WAL takes its lock without the busy handler:
+ * when several commands make the database at once, the ones that meet
+ * another's read get "database is locked" at once. They try again,
+ * within the busy timeout; once the file is WAL this costs nothing.
+ */
+static int
+set_wal(const char *path)
+{
+	struct timespec pause = { 0, 10 * 1000 * 1000 };
+	int waited, rc;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL,
+		    NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_timeout())
+			break;
+		nanosleep(&pause, NULL);
+	}
+	return rc == SQLITE_OK ? 0 : cs_db_fail(path);
 }
 
 static int
@@ -302,7 +338,7 @@ cs_db_open(int mode, sqlite3 **out)
 	if (!rc && flags == SQLITE_OPEN_READWRITE && strcmp(path, ":memory:")) {
 		/* WAL lets readers go on while one writer writes; FULL sync
 		 * so that a commit that returned survives a power cut. */
-		rc = exec("PRAGMA journal_mode = WAL", path);
+		rc = set_wal(path);
 		if (!rc)
 			rc = exec("PRAGMA synchronous = FULL", path);
 	}
