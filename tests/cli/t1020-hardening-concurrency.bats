@@ -216,3 +216,22 @@ hold_lock() {
 	[ "$(q 'SELECT count(*) FROM ticket')" -eq 1 ]
 	[ "$(q "SELECT count(*) FROM change_log WHERE actor = 'lock'")" -eq 0 ]
 }
+
+@test "six commands at once on a database that does not exist yet: one file, made once, every write in it" {
+	for ((i = 1; i <= 6; i++)); do
+		worker "$i" cs-agent add "a$i" --name "专员$i"
+	done
+	wait
+	all_ok
+	[ "$(q 'SELECT count(*) FROM agent')" -eq 6 ]
+	# the migrations all ran, each once: one table of each name, the
+	# change log holding the six agents only
+	[ "$(q 'PRAGMA user_version')" -eq "$(ls "$BATS_TEST_DIRNAME"/../../share/schema/[0-9]*.sql | wc -l)" ]
+	[ "$(q "SELECT count(*) FROM sqlite_master WHERE name = 'agent'")" -eq 1 ]
+	[ "$(q 'SELECT count(*) FROM change_log')" -eq 6 ]
+	[ "$(q "SELECT count(DISTINCT entity_id) FROM change_log WHERE entity = 'agent' AND new_value = 'created'")" -eq 6 ]
+	[ "$(q 'PRAGMA journal_mode')" = wal ]
+	[ "$(stat -c %a "$CS_DB")" = 600 ]
+	run cs-db check
+	[ "$status" -eq 0 ]
+}
