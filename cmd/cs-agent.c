@@ -7,7 +7,7 @@
 enum {
 	O_NAME = 256, O_TEAM, O_ROLE, O_SKILLS, O_WEIGHT, O_CAPACITY,
 	O_INACTIVE, O_ACTIVE, O_ALL, O_SKILL,
-	O_FROM, O_TO, O_NOTE, O_CANCEL
+	O_FROM, O_TO, O_NOTE, O_CANCEL, O_AGENT
 };
 
 #define FIELD_OPTS \
@@ -61,6 +61,14 @@ static const struct cs_opt leave_opts[] = {
 	    NULL },
 	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "a note, e.g. 年假", NULL },
 	{ O_CANCEL, "cancel", 0, CS_OPT_ARG, "ID", "cancel leave ID", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt target_opts[] = {
+	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "the standard of a team",
+	    "@teams" },
+	{ O_AGENT, "agent", 'a', CS_OPT_ARG, "LOGIN",
+	    "the standard of one agent", "@agents" },
 	CS_OPT_END
 };
 
@@ -216,14 +224,6 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_import_main(cmd, argc, argv, g.ind, &im);
 }
 
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 /* Rows of v_agents with on_leave as of today, filtered. */
 static int
 print_agents(const char *login, const char *team, const char *role,
@@ -259,7 +259,7 @@ print_agents(const char *login, const char *team, const char *role,
 	o = cs_out_new(stdout, cs_fmt_default(stdout), agent_cols, NCOLS);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NCOLS; i++)
-			v[i] = text(st, (int)i);
+			v[i] = cs_col_text(st, (int)i);
 		cs_out_row(o, v);
 		n++;
 	}
@@ -326,7 +326,7 @@ print_leave(const char *login)
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < 5; i++)
-			v[i] = text(st, i);
+			v[i] = cs_col_text(st, i);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -462,6 +462,76 @@ cmd_deactivate(const struct cs_cmd *cmd, int argc, char **argv)
 	return set_active(cmd, argc, argv, "0");
 }
 
+/* Standards of the scorecards (绩效): target set, list, rm. */
+static int
+cmd_target(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	static const struct cs_col cols[] = {
+		{ "metric", "指标", CS_COL_TEXT },
+		{ "op", "比较", CS_COL_TEXT },
+		{ "value", "目标值", CS_COL_NUM },
+		{ "team", "组", CS_COL_TEXT },
+		{ "agent", "专员", CS_COL_TEXT },
+	};
+	const char *team = NULL, *agent = NULL, *v[5];
+	struct cs_getopt g;
+	struct cs_out *o;
+	sqlite3_stmt *st;
+	char *problem;
+	int c, n, i, rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		if (c == O_TEAM)
+			team = g.arg;
+		else if (c == O_AGENT)
+			agent = g.arg;
+	n = argc - g.ind;
+	if (team && agent)
+		return cs_usage(cmd, "give --team or --agent, not both");
+	if (n == 0 || (n == 1 && strcmp(argv[g.ind], "list") == 0)) {
+		if ((rc = cs_db_open(CS_DB_READ, NULL)))
+			return rc;
+		/* everyone's first, then teams', then agents' */
+		st = cs_sql("SELECT metric, op, value, team, agent FROM "
+		    "v_agent_targets WHERE (?1 IS NULL OR team = ?1) AND (?2 IS "
+		    "NULL OR agent = ?2) ORDER BY agent IS NOT NULL, team IS NOT "
+		    "NULL, coalesce(agent, team, ''), metric");
+		cs_bind_text(st, 1, team, 0);
+		cs_bind_text(st, 2, agent, 0);
+		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (i = 0; i < 5; i++)
+				v[i] = cs_col_text(st, i);
+			cs_out_row(o, v);
+		}
+		sqlite3_reset(st);
+		return cs_out_end(o);
+	}
+	if (n != 2 || (strcmp(argv[g.ind], "set") != 0 &&
+	    strcmp(argv[g.ind], "rm") != 0))
+		return cs_usage(cmd, "target [list] | target set 'METRIC>=VALUE' "
+		    "[--team TEAM | --agent LOGIN] | target rm METRIC [--team "
+		    "TEAM | --agent LOGIN]");
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	if (argv[g.ind][0] == 's')
+		rc = cs_target_set(argv[g.ind + 1], team, agent, &problem);
+	else
+		rc = cs_target_rm(argv[g.ind + 1], team, agent, &problem);
+	if (rc) {
+		cs_rollback();
+		if (rc < 0 || rc == CS_EX_FAIL) {
+			/* no such target is nothing found, not bad data */
+			rc = cs_err(rc < 0 ? CS_EX_DATAERR : CS_EX_FAIL,
+			    "target %s: %s", argv[g.ind], problem);
+			free(problem);
+		}
+		return rc;
+	}
+	return cs_commit();
+}
+
 static const struct cs_cmd cmds[] = {
 	{ "add", cmd_add, "LOGIN [OPTIONS]",
 	    "add a specialist to the roster; prints the login", add_opts },
@@ -477,6 +547,10 @@ static const struct cs_cmd cmds[] = {
 	    no_opts },
 	{ "deactivate", cmd_deactivate, "LOGIN...",
 	    "mark agents inactive (they get no new work)", no_opts },
+	{ "target", cmd_target, "[list | set 'METRIC>=VALUE' | rm METRIC] "
+	    "[--team TEAM | --agent LOGIN]",
+	    "standards of the scorecards (绩效), for everyone, a team or an "
+	    "agent", target_opts },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -121,14 +121,6 @@ static const struct cs_opt dedupe_opts[] = {
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
 
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 /* Customer of a reference given on the command line; 0 after a message. */
 static int64_t
 find(const struct cs_cmd *cmd, const char *ref)
@@ -462,7 +454,7 @@ print_list(const struct cs_customer_filter *f, int mask, int64_t only)
 		if (only && sqlite3_column_int64(st, 0) != only)
 			continue;
 		for (i = 0; i < n; i++)
-			v[i] = text(st, (int)i);
+			v[i] = cs_col_text(st, (int)i);
 		v[3] = masked(v[3], 0, mask, &tmp[0]);
 		v[4] = masked(v[4], 0, mask, &tmp[1]);
 		v[5] = masked(v[5], 1, mask, &tmp[2]);
@@ -554,19 +546,19 @@ cmd_export(const struct cs_cmd *cmd, int argc, char **argv)
 		if (sqlite3_step(st) != SQLITE_ROW)
 			continue;
 		for (i = 0; i < CS_CUST_NFIELDS; i++)
-			v[i] = text(st, (int)i);
+			v[i] = cs_col_text(st, (int)i);
 		v[CS_CUST_PHONE] = masked(v[CS_CUST_PHONE], 0, mask, &tmp[0]);
 		v[CS_CUST_PHONE2] = masked(v[CS_CUST_PHONE2], 0, mask, &tmp[1]);
 		v[CS_CUST_EMAIL] = masked(v[CS_CUST_EMAIL], 1, mask, &tmp[2]);
 		for (i = 0; i < nattr; i++) {
 			an = cs_sql("SELECT json_extract(?, ?)");
-			cs_bind_text(an, 1, text(st, CS_CUST_NFIELDS), 0);
+			cs_bind_text(an, 1, cs_col_text(st, CS_CUST_NFIELDS), 0);
 			cs_buf_reset(&names);
 			cs_buf_addf(&names, "$.\"%s\"", attr[i] + 5);
 			cs_bind_text(an, 2, names.s, 0);
 			v[CS_CUST_NFIELDS + i] = NULL;
-			if (sqlite3_step(an) == SQLITE_ROW && text(an, 0))
-				v[CS_CUST_NFIELDS + i] = cs_xstrdup(text(an, 0));
+			if (sqlite3_step(an) == SQLITE_ROW && cs_col_text(an, 0))
+				v[CS_CUST_NFIELDS + i] = cs_xstrdup(cs_col_text(an, 0));
 			sqlite3_reset(an);
 		}
 		cs_out_row(o, v);
@@ -637,7 +629,7 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		v[0] = "profile";
 		for (i = 0; names[i]; i++) {
 			v[1] = names[i];
-			v[2] = text(st, i);
+			v[2] = cs_col_text(st, i);
 			if (i == 3 || i == 4 || i == 5)
 				v[2] = masked(v[2], i == 5, mask, &tmp);
 			if (strcmp(names[i], "created_at") == 0 ||
@@ -655,8 +647,8 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_bind_int64(st, 1, id);
 	v[0] = "attr";
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		v[1] = text(st, 0);
-		v[2] = text(st, 1);
+		v[1] = cs_col_text(st, 0);
+		v[2] = cs_col_text(st, 1);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -668,8 +660,8 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_bind_int64(st, 1, id);
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *f = text(st, 2), *from = text(st, 3),
-		    *to = text(st, 4);
+		const char *f = cs_col_text(st, 2), *from = cs_col_text(st, 3),
+		    *to = cs_col_text(st, 4);
 		char *mf = NULL, *mt = NULL;
 		int email = f && strcmp(f, "email") == 0;
 
@@ -678,10 +670,10 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 			to = masked(to, email, mask, &mt);
 		}
 		cs_fmt_time(sqlite3_column_int64(st, 0), when);
-		snprintf(line, sizeof(line), "%s %s%s%s%s%s%s%s%s", text(st, 1),
+		snprintf(line, sizeof(line), "%s %s%s%s%s%s%s%s%s", cs_col_text(st, 1),
 		    f ? f : "", f ? ": " : "", from ? from : "",
-		    f ? " → " : "", to ? to : "", text(st, 5) ? " (" : "",
-		    text(st, 5) ? text(st, 5) : "", text(st, 5) ? ")" : "");
+		    f ? " → " : "", to ? to : "", cs_col_text(st, 5) ? " (" : "",
+		    cs_col_text(st, 5) ? cs_col_text(st, 5) : "", cs_col_text(st, 5) ? ")" : "");
 		free(mf);
 		free(mt);
 		v[1] = when;
@@ -1059,14 +1051,14 @@ cmd_dedupe(const struct cs_cmd *cmd, int argc, char **argv)
 		d[n].created = sqlite3_column_int64(st, 1);
 		d[n].parent = n;
 		d[n].reasons = 0;
-		key(m, d, n, "p:", text(st, 2), 1);
-		key(m, d, n, "p:", text(st, 3), 1);
-		key(m, d, n, "e:", text(st, 4), 2);
-		key(m, d, n, "w:", text(st, 5), 4);
-		if (name_city && text(st, 6) && *text(st, 6) && text(st, 7) &&
-		    *text(st, 7)) {
-			char *nc = cs_xasprintf("%s\x1f%s", text(st, 6),
-			    text(st, 7));
+		key(m, d, n, "p:", cs_col_text(st, 2), 1);
+		key(m, d, n, "p:", cs_col_text(st, 3), 1);
+		key(m, d, n, "e:", cs_col_text(st, 4), 2);
+		key(m, d, n, "w:", cs_col_text(st, 5), 4);
+		if (name_city && cs_col_text(st, 6) && *cs_col_text(st, 6) && cs_col_text(st, 7) &&
+		    *cs_col_text(st, 7)) {
+			char *nc = cs_xasprintf("%s\x1f%s", cs_col_text(st, 6),
+			    cs_col_text(st, 7));
 
 			key(m, d, n, "n:", nc, 8);
 			free(nc);
@@ -1107,12 +1099,12 @@ cmd_dedupe(const struct cs_cmd *cmd, int argc, char **argv)
 				    reason[0] ? ";" : "", why[c]);
 		v[0] = gbuf;
 		v[1] = idbuf;
-		v[2] = text(st, 0);
-		v[3] = text(st, 1);
-		v[4] = text(st, 2);
-		v[5] = text(st, 3);
-		v[6] = text(st, 4);
-		v[7] = text(st, 5);
+		v[2] = cs_col_text(st, 0);
+		v[3] = cs_col_text(st, 1);
+		v[4] = cs_col_text(st, 2);
+		v[5] = cs_col_text(st, 3);
+		v[6] = cs_col_text(st, 4);
+		v[7] = cs_col_text(st, 5);
 		v[8] = reason;
 		v[9] = d[x].id == keep ? "keep" : "merge";
 		cs_out_row(o, v);

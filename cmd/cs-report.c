@@ -17,14 +17,27 @@ static const struct cs_opt report_opts[] = {
 	{ O_YOY, "yoy", 0, CS_OPT_FLAG, NULL,
 	    "add the same period a year earlier (同比)", NULL },
 	{ O_SECTION, "section", 's', CS_OPT_ARG, "SECTION",
-	    "only tickets, complaints, sla, csat, agents, revisits or kb",
-	    "tickets complaints sla csat agents revisits kb" },
+	    "only tickets, complaints, sla, csat, agents, revisits, qa or kb",
+	    "tickets complaints sla csat agents revisits qa kb" },
 	{ O_AGENT, "agent", 'a', CS_OPT_ARG, "LOGIN", "only this agent's work",
 	    "@agents" },
 	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "only this team's work",
 	    "@teams" },
 	{ O_TYPE, "type", 0, CS_OPT_ARG, "TYPE", "only tickets of this type",
 	    "@types" },
+	{ O_OUTPUT, "output", 'o', CS_OPT_ARG, "FILE",
+	    "write to FILE instead of standard output", "@file" },
+	CS_OPT_END
+};
+
+static const struct cs_opt scorecard_opts[] = {
+	{ O_FROM, "from", 0, CS_OPT_ARG, "DATE", "a custom range from DATE",
+	    NULL },
+	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "to DATE (not included)", NULL },
+	{ O_AGENT, "agent", 'a', CS_OPT_ARG, "LOGIN", "only this agent",
+	    "@agents" },
+	{ O_TEAM, "team", 't', CS_OPT_ARG, "TEAM", "only the agents of TEAM",
+	    "@teams" },
 	{ O_OUTPUT, "output", 'o', CS_OPT_ARG, "FILE",
 	    "write to FILE instead of standard output", "@file" },
 	CS_OPT_END
@@ -50,6 +63,9 @@ static const char *const zh[][2] = {
 	{ "revisits_by_result", "回访结果" },
 	{ "revisit_score_mean", "回访评分均分" },
 	{ "kb_links", "引用次数" }, { "kb_gaps", "知识缺口" },
+	{ "qa", "质检" }, { "scorecard", "绩效" },
+	{ "qa_reviews", "质检数" }, { "qa_score_mean", "质检均分" },
+	{ "qa_item_mean", "质检项得分率%" },
 	{ NULL, NULL }
 };
 
@@ -268,6 +284,34 @@ chart(FILE *fp, const char *name, const char *title,
 	return rc;
 }
 
+/* The page up to its <h1>, with the style of every report. */
+static void
+html_head(FILE *fp, const char *title)
+{
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta "
+	    "charset=\"utf-8\"><title>", cs_conf.lang_zh ? "zh" : "en");
+	cs_html_str(fp, title);
+	fprintf(fp, "</title>\n<style>\n"
+	    "body{font-family:\"Noto Sans CJK SC\",\"PingFang SC\","
+	    "\"Microsoft YaHei\",sans-serif;margin:2em auto;max-width:60em;"
+	    "color:#222}\n"
+	    "h1{font-size:1.6em;border-bottom:2px solid #3b6fb6}\n"
+	    "h2{font-size:1.2em;margin-top:1.6em;color:#3b6fb6}\n"
+	    "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}\n"
+	    "th,td{border:1px solid #ccc;padding:.25em .6em}\n"
+	    "th{background:#eef3fa;text-align:left}\n"
+	    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+	    ".up{color:#c0504d}.down{color:#4a9a5b}\n"
+	    "figure{margin:1em 0}figcaption{font-weight:bold}\n"
+	    ".legend span{margin-right:1em}.legend i{display:inline-block;"
+	    "width:.8em;height:.8em;margin-right:.3em}\n"
+	    ".none{color:#888}.yes{color:#4a9a5b}.no{color:#c0504d}\n"
+	    "@media print{body{margin:0}figure,table{page-break-inside:"
+	    "avoid}}\n</style></head><body>\n<h1>");
+	cs_html_str(fp, title);
+	fprintf(fp, "</h1>\n");
+}
+
 static int
 write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
     const struct cs_report_filter *f, const struct cs_period *p)
@@ -286,28 +330,7 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 	size_t i, k;
 	int rc = 0;
 
-	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta "
-	    "charset=\"utf-8\"><title>", cs_conf.lang_zh ? "zh" : "en");
-	cs_html_str(fp, title);
-	fprintf(fp, "</title>\n<style>\n"
-	    "body{font-family:\"Noto Sans CJK SC\",\"PingFang SC\","
-	    "\"Microsoft YaHei\",sans-serif;margin:2em auto;max-width:60em;"
-	    "color:#222}\n"
-	    "h1{font-size:1.6em;border-bottom:2px solid #3b6fb6}\n"
-	    "h2{font-size:1.2em;margin-top:1.6em;color:#3b6fb6}\n"
-	    "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}\n"
-	    "th,td{border:1px solid #ccc;padding:.25em .6em}\n"
-	    "th{background:#eef3fa;text-align:left}\n"
-	    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-	    ".up{color:#c0504d}.down{color:#4a9a5b}\n"
-	    "figure{margin:1em 0}figcaption{font-weight:bold}\n"
-	    ".legend span{margin-right:1em}.legend i{display:inline-block;"
-	    "width:.8em;height:.8em;margin-right:.3em}\n"
-	    ".none{color:#888}\n"
-	    "@media print{body{margin:0}figure,table{page-break-inside:"
-	    "avoid}}\n</style></head><body>\n<h1>");
-	cs_html_str(fp, title);
-	fprintf(fp, "</h1>\n");
+	html_head(fp, title);
 	for (i = 0; i < n; i++) {
 		if (!sec || strcmp(sec, l[i].r->section) != 0) {
 			if (sec)
@@ -359,13 +382,92 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 	return 0;
 }
 
+/* The period of the operand, or of --from and --to. 0 or 2. */
+static int
+period(const struct cs_cmd *cmd, int argc, char **argv, int ind,
+    const char *from, const char *to, struct cs_period *p)
+{
+	const char *word;
+
+	if (from || to) {
+		if (!from || !to || ind != argc)
+			return cs_usage(cmd, "give PERIOD, or both --from and "
+			    "--to");
+		if (cs_period_range(from, to, cs_now(), p) < 0)
+			return cs_usage(cmd, "--from %s --to %s is no range (the "
+			    "end is not included, so it must be later)", from,
+			    to);
+	} else {
+		if (ind != argc - 1)
+			return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
+			    "2026-Q4, 2026, last-week, weekly, ...");
+		word = argv[ind];
+		/* weekly, monthly, ...: the last complete one */
+		if (strcmp(word, "weekly") == 0)
+			word = "last-week";
+		else if (strcmp(word, "monthly") == 0)
+			word = "last-month";
+		else if (strcmp(word, "quarterly") == 0)
+			word = "last-quarter";
+		else if (strcmp(word, "yearly") == 0)
+			word = "last-year";
+		if (cs_parse_period(word, cs_now(), p) < 0)
+			return cs_usage(cmd, "not a period '%s' (2026-W47, "
+			    "2026-11, 2026-Q4, 2026, last-week, ...)", word);
+	}
+	return 0;
+}
+
+/* Opens -o FILE beside itself (FILE.tmp, renamed by out_close so that a
+ * reader never sees half a report) and picks the format: -f, else the
+ * file's extension (.html, .md, .json; csv otherwise), else the default. */
+static int
+out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
+{
+	size_t len;
+
+	*fp = stdout;
+	*tmp = NULL;
+	if (out) {
+		*tmp = cs_xasprintf("%s.tmp", out);
+		if (!(*fp = fopen(*tmp, "w")))
+			return cs_err(CS_EX_IOERR, "cannot write %s", out);
+	}
+	*fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(*fp);
+	if (out && cs_conf.format < 0) {
+		len = strlen(out);
+		if (len > 5 && strcmp(out + len - 5, ".html") == 0)
+			*fmt = CS_FMT_HTML;
+		else if (len > 3 && strcmp(out + len - 3, ".md") == 0)
+			*fmt = CS_FMT_MARKDOWN;
+		else if (len > 5 && strcmp(out + len - 5, ".json") == 0)
+			*fmt = CS_FMT_JSON;
+	}
+	return 0;
+}
+
+static int
+out_close(const char *out, FILE *fp, char *tmp, int rc)
+{
+	if (out && fp) {
+		if (fclose(fp) != 0 && !rc)
+			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
+		if (!rc && rename(tmp, out) != 0)
+			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
+		if (rc)
+			remove(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
 static int
 report(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_report_filter f = { 0 };
 	struct cs_report now, prev, ago;
 	struct cs_period p, pp, py;
-	const char *from = NULL, *to = NULL, *out = NULL, *word;
+	const char *from = NULL, *to = NULL, *out = NULL;
 	struct line *l;
 	struct cs_getopt g;
 	size_t n;
@@ -388,33 +490,9 @@ report(const struct cs_cmd *cmd, int argc, char **argv)
 		}
 	if (f.section && !cs_report_section_known(f.section))
 		return cs_usage(cmd, "unknown section '%s' (tickets, complaints, "
-		    "sla, csat, agents, revisits, kb)", f.section);
-	if (from || to) {
-		if (!from || !to || g.ind != argc)
-			return cs_usage(cmd, "give PERIOD, or both --from and "
-			    "--to");
-		if (cs_period_range(from, to, cs_now(), &p) < 0)
-			return cs_usage(cmd, "--from %s --to %s is no range (the "
-			    "end is not included, so it must be later)", from,
-			    to);
-	} else {
-		if (g.ind != argc - 1)
-			return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
-			    "2026-Q4, 2026, last-week, weekly, ...");
-		word = argv[g.ind];
-		/* weekly, monthly, ...: the last complete one */
-		if (strcmp(word, "weekly") == 0)
-			word = "last-week";
-		else if (strcmp(word, "monthly") == 0)
-			word = "last-month";
-		else if (strcmp(word, "quarterly") == 0)
-			word = "last-quarter";
-		else if (strcmp(word, "yearly") == 0)
-			word = "last-year";
-		if (cs_parse_period(word, cs_now(), &p) < 0)
-			return cs_usage(cmd, "not a period '%s' (2026-W47, "
-			    "2026-11, 2026-Q4, 2026, last-week, ...)", word);
-	}
+		    "sla, csat, agents, revisits, qa, kb)", f.section);
+	if ((rc = period(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
 	cs_period_prev(&p, &pp);
 	cs_period_year_ago(&p, &py);
 	if ((rc = cs_report_compute(&f, &p, &now)))
@@ -427,25 +505,9 @@ report(const struct cs_cmd *cmd, int argc, char **argv)
 	    "客服运营报告" : "Customer service report", p.name,
 	    f.team ? " · " : "", f.team ? f.team : "", f.agent ? " · " : "",
 	    f.agent ? f.agent : "");
-	if (out) {
-		/* written beside and renamed, so that a reader never sees
-		 * half a report */
-		tmp = cs_xasprintf("%s.tmp", out);
-		if (!(fp = fopen(tmp, "w"))) {
-			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
-			goto done;
-		}
-	}
-	fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(fp);
-	if (out && cs_conf.format < 0) {
-		size_t len = strlen(out);
-
-		if (len > 5 && strcmp(out + len - 5, ".html") == 0)
-			fmt = CS_FMT_HTML;
-		else if (len > 3 && strcmp(out + len - 3, ".md") == 0)
-			fmt = CS_FMT_MARKDOWN;
-		else if (len > 5 && strcmp(out + len - 5, ".json") == 0)
-			fmt = CS_FMT_JSON;
+	if ((rc = out_open(out, &fp, &tmp, &fmt))) {
+		fp = NULL;
+		goto done;
 	}
 	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN)
 		rc = write_human(fp, fmt, title, l, n, yoy);
@@ -453,16 +515,8 @@ report(const struct cs_cmd *cmd, int argc, char **argv)
 		rc = write_html(fp, title, l, n, yoy, &f, &p);
 	else
 		rc = write_tidy(fp, fmt, l, n, yoy);
-	if (out) {
-		if (fclose(fp) != 0 && !rc)
-			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
-		if (!rc && rename(tmp, out) != 0)
-			rc = cs_err(CS_EX_IOERR, "cannot write %s", out);
-		if (rc)
-			remove(tmp);
-	}
 done:
-	free(tmp);
+	rc = out_close(out, fp, tmp, rc);
 	free(l);
 	cs_report_free(&now);
 	cs_report_free(&prev);
@@ -471,9 +525,242 @@ done:
 	return rc;
 }
 
+/* ---- scorecard ---------------------------------------------------------- */
+
+/* The target of each line and whether the value meets it. */
+struct goal {
+	char target[32];
+	const char *met;
+};
+
+static struct goal *
+goals(struct line *l, size_t n)
+{
+	struct goal *g = cs_xcalloc(n ? n : 1, sizeof(*g));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strncmp(l[i].r->key, "agent=", 6) == 0 &&
+		    cs_target_for(l[i].r->key + 6, l[i].r->metric,
+		    g[i].target, sizeof(g[i].target)))
+			g[i].met = cs_target_met(l[i].value, g[i].target);
+	return g;
+}
+
+static int
+write_sc_tidy(FILE *fp, enum cs_fmt fmt, struct line *l, size_t n,
+    struct goal *g)
+{
+	static const struct cs_col cols[] = {
+		{ "section", "部分", CS_COL_TEXT },
+		{ "metric", "指标", CS_COL_TEXT },
+		{ "key", "维度", CS_COL_TEXT },
+		{ "value", "本期", CS_COL_NUM },
+		{ "previous", "上期", CS_COL_NUM },
+		{ "change_pct", "环比%", CS_COL_NUM },
+		{ "target", "目标", CS_COL_TEXT },
+		{ "met", "达标", CS_COL_BOOL },
+	};
+	struct cs_out *o = cs_out_new(fp, fmt, cols, 8);
+	const char *v[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		v[0] = l[i].r->section;
+		v[1] = l[i].r->metric;
+		v[2] = l[i].r->key;
+		v[3] = l[i].value;
+		v[4] = l[i].previous;
+		v[5] = l[i].change[0] ? l[i].change : NULL;
+		v[6] = g[i].target[0] ? g[i].target : NULL;
+		v[7] = g[i].met;
+		cs_out_row(o, v);
+	}
+	return cs_out_end(o);
+}
+
+static const char *
+met_word(const char *met)
+{
+	if (!met)
+		return "";
+	if (strcmp(met, "yes") == 0)
+		return cs_conf.lang_zh ? "达标" : "yes";
+	return cs_conf.lang_zh ? "未达标" : "no";
+}
+
+/* table and markdown: one small table per agent. */
+static int
+write_sc_human(FILE *fp, enum cs_fmt fmt, const char *title, struct line *l,
+    size_t n, struct goal *g)
+{
+	static const struct cs_col cols[] = {
+		{ "metric", "指标", CS_COL_TEXT },
+		{ "value", "本期", CS_COL_NUM },
+		{ "previous", "上期", CS_COL_NUM },
+		{ "change", "环比", CS_COL_NUM },
+		{ "target", "目标", CS_COL_TEXT },
+		{ "met", "达标", CS_COL_TEXT },
+	};
+	struct cs_out *o = NULL;
+	const char *v[6], *key = NULL;
+	char b1[48];
+	size_t i;
+	int rc = 0;
+
+	fprintf(fp, fmt == CS_FMT_MARKDOWN ? "# %s\n" : "%s\n", title);
+	for (i = 0; i < n && !rc; i++) {
+		if (!key || strcmp(key, l[i].r->key) != 0) {
+			if (o && (rc = cs_out_end(o)))
+				break;
+			key = l[i].r->key;
+			fprintf(fp, fmt == CS_FMT_MARKDOWN ? "\n## %s\n\n" :
+			    "\n== %s\n", key + (strncmp(key, "agent=", 6) ? 0 :
+			    6));
+			o = cs_out_new(fp, fmt, cols, 6);
+		}
+		v[0] = label(l[i].r->metric);
+		v[1] = l[i].value;
+		v[2] = l[i].previous;
+		v[3] = mark(l[i].change, b1, sizeof(b1));
+		v[4] = g[i].target;
+		v[5] = met_word(g[i].met);
+		cs_out_row(o, v);
+	}
+	if (o && !rc)
+		rc = cs_out_end(o);
+	return rc;
+}
+
+static void
+sc_chart(FILE *fp, struct line *l, size_t n, const char *metric,
+    const char *title)
+{
+	struct cs_chart *c = cs_chart_new();
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(l[i].r->metric, metric) == 0 && l[i].value &&
+		    *l[i].value) {
+			cs_chart_add(c, "", l[i].r->key + 6, atof(l[i].value));
+			any = 1;
+		}
+	if (any)
+		cs_chart_svg(fp, title, c);
+	cs_chart_free(c);
+}
+
+static int
+write_sc_html(FILE *fp, const char *title, const struct cs_period *p,
+    struct line *l, size_t n, struct goal *g)
+{
+	const char *key = NULL;
+	char b1[48];
+	size_t i;
+
+	html_head(fp, title);
+	sc_chart(fp, l, n, "resolved", cs_conf.lang_zh ? "专员解决工单数" :
+	    "Tickets resolved per agent");
+	sc_chart(fp, l, n, "qa_score_mean", cs_conf.lang_zh ? "质检均分" :
+	    "QA score mean per agent");
+	for (i = 0; i < n; i++) {
+		if (!key || strcmp(key, l[i].r->key) != 0) {
+			if (key)
+				fprintf(fp, "</table>\n");
+			key = l[i].r->key;
+			fprintf(fp, "<h2>");
+			cs_html_str(fp, key + (strncmp(key, "agent=", 6) ? 0 :
+			    6));
+			fprintf(fp, "</h2>\n<table><tr><th>%s</th><th>%s</th>"
+			    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+			    cs_conf.lang_zh ? "指标" : "metric",
+			    cs_conf.lang_zh ? "本期" : "value",
+			    cs_conf.lang_zh ? "上期" : "previous",
+			    cs_conf.lang_zh ? "环比" : "change",
+			    cs_conf.lang_zh ? "目标" : "target",
+			    cs_conf.lang_zh ? "达标" : "met");
+		}
+		fprintf(fp, "<tr><td>");
+		cs_html_str(fp, label(l[i].r->metric));
+		fprintf(fp, "</td><td class=\"n\">");
+		cs_html_str(fp, l[i].value);
+		fprintf(fp, "</td><td class=\"n\">");
+		cs_html_str(fp, l[i].previous);
+		fprintf(fp, "</td><td class=\"n\">%s</td><td class=\"n\">",
+		    mark(l[i].change, b1, sizeof(b1)));
+		cs_html_str(fp, g[i].target);
+		fprintf(fp, "</td><td class=\"%s\">%s</td></tr>\n",
+		    g[i].met ? g[i].met : "", met_word(g[i].met));
+	}
+	if (key)
+		fprintf(fp, "</table>\n");
+	fprintf(fp, "<p class=\"none\">cs-report %s · %s</p>\n</body></html>\n",
+	    CS_VERSION, p->name);
+	return 0;
+}
+
+static int
+scorecard(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_report_filter f = { 0 };
+	struct cs_report now, prev;
+	struct cs_period p, pp;
+	const char *from = NULL, *to = NULL, *out = NULL;
+	struct goal *gl = NULL;
+	struct line *l;
+	struct cs_getopt g;
+	size_t n;
+	char title[160], *tmp = NULL;
+	enum cs_fmt fmt;
+	FILE *fp = stdout;
+	int c, rc;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_FROM: from = g.arg; break;
+		case O_TO: to = g.arg; break;
+		case O_AGENT: f.agent = g.arg; break;
+		case O_TEAM: f.team = g.arg; break;
+		case O_OUTPUT: out = g.arg; break;
+		}
+	if ((rc = period(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
+	cs_period_prev(&p, &pp);
+	if ((rc = cs_report_scorecard(&f, &p, &now)))
+		return rc;
+	cs_report_scorecard(&f, &pp, &prev);
+	l = merge(&now, &prev, NULL, &n);
+	gl = goals(l, n);
+	snprintf(title, sizeof(title), "%s %s%s%s%s%s", cs_conf.lang_zh ?
+	    "专员绩效" : "Agent scorecard", p.name, f.team ? " · " : "",
+	    f.team ? f.team : "", f.agent ? " · " : "", f.agent ? f.agent : "");
+	if ((rc = out_open(out, &fp, &tmp, &fmt))) {
+		fp = NULL;
+		goto done;
+	}
+	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN)
+		rc = write_sc_human(fp, fmt, title, l, n, gl);
+	else if (fmt == CS_FMT_HTML)
+		rc = write_sc_html(fp, title, &p, l, n, gl);
+	else
+		rc = write_sc_tidy(fp, fmt, l, n, gl);
+done:
+	rc = out_close(out, fp, tmp, rc);
+	free(gl);
+	free(l);
+	cs_report_free(&now);
+	cs_report_free(&prev);
+	return rc;
+}
+
 static const struct cs_cmd cmds[] = {
 	{ "show", report, "PERIOD | --from DATE --to DATE [OPTIONS]",
 	    "the report of a period", report_opts },
+	{ "scorecard", scorecard, "PERIOD | --from DATE --to DATE [OPTIONS]",
+	    "each agent's figures against the targets (绩效)",
+	    scorecard_opts },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -492,6 +779,7 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
 			if (!strcmp(argv[i], "show") || !strcmp(argv[i], "help") ||
+			    !strcmp(argv[i], "scorecard") ||
 			    !strcmp(argv[i], "__complete"))
 				implied = 0;
 			break;

@@ -113,14 +113,6 @@ static const struct cs_opt summary_opts[] = {
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
 
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 static int
 days_of(const struct cs_cmd *cmd, const char *opt, const char *s, int *days)
 {
@@ -480,7 +472,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	o = cs_out_new(stdout, cs_fmt_default(stdout), sheet_cols, NSHEET);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NSHEET; i++)
-			v[i] = text(st, (int)i);
+			v[i] = cs_col_text(st, (int)i);
 		if (!nomask && v[3]) {
 			free(mask);
 			v[3] = mask = cs_phone_mask(v[3]);
@@ -801,7 +793,7 @@ figures(const char *sql, const struct cs_period *p, const char *reason,
 	sqlite3_bind_int64(st, 4, cs_now() - 7 * 86400);
 	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(out[n].key, sizeof(out[n].key), "%s",
-		    text(st, 0) ? text(st, 0) : "");
+		    cs_col_text(st, 0) ? cs_col_text(st, 0) : "");
 		out[n].num = sqlite3_column_int64(st, 1);
 		out[n].den = sqlite3_column_int64(st, 2);
 		out[n].scale = scale;

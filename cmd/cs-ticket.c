@@ -12,7 +12,9 @@ enum {
 	O_CREATED, O_RESOLVED, O_OVERDUE, O_SEARCH, O_LIMIT, O_SORT, O_NOTE,
 	O_UNTIL, O_RESOLUTION, O_ROOT_CAUSE, O_TO, O_REASON, O_COMMENT,
 	O_FIRST_RESPONSE, O_CALENDAR, O_SOON, O_FROM, O_REVISIT_DAYS,
-	O_REVISIT_REASON, O_BODY_FILE, O_ID
+	O_REVISIT_REASON, O_BODY_FILE, O_ID,
+	O_PER_AGENT, O_SHARE, O_SEED, O_FORM, O_ITEM, O_SCORE, O_REVIEWER,
+	O_REPLACE
 };
 
 static const struct cs_opt new_opts[] = {
@@ -152,43 +154,35 @@ static const struct cs_opt overdue_opts[] = {
 	CS_OPT_END
 };
 
+static const struct cs_opt sample_opts[] = {
+	{ O_PER_AGENT, "per-agent", 'n', CS_OPT_ARG, "N",
+	    "N tickets of each agent (all when fewer)", NULL },
+	{ O_SHARE, "share", 0, CS_OPT_ARG, "P%",
+	    "P percent of each agent's tickets, rounded up", NULL },
+	{ O_TYPE, "type", 't', CS_OPT_ARG, "TYPE", "only tickets of this type",
+	    "@types" },
+	{ O_SEED, "seed", 0, CS_OPT_ARG, "TEXT",
+	    "the draw's seed (default: the period's name)", NULL },
+	CS_OPT_END
+};
+
+static const struct cs_opt review_opts[] = {
+	{ O_FORM, "form", 0, CS_OPT_ARG, "NAME", "score with this form",
+	    "@forms" },
+	{ O_ITEM, "item", 'i', CS_OPT_ARG, "ITEM=POINTS",
+	    "the points of an item of the form (repeatable)", NULL },
+	{ O_SCORE, "score", 0, CS_OPT_ARG, "N",
+	    "a total of 0 to 100, without a form", NULL },
+	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "the reviewer's remarks",
+	    NULL },
+	{ O_REVIEWER, "reviewer", 0, CS_OPT_ARG, "LOGIN",
+	    "who reviewed (default: the acting user)", "@agents" },
+	{ O_REPLACE, "replace", 0, CS_OPT_FLAG, NULL,
+	    "review again a ticket reviewed before", NULL },
+	CS_OPT_END
+};
+
 static const struct cs_opt no_opts[] = { CS_OPT_END };
-
-static const char *
-text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
-/* An instant column as local ISO 8601, or NULL. */
-static const char *
-when(sqlite3_stmt *st, int i, char *buf)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	return cs_fmt_time(sqlite3_column_int64(st, i), buf);
-}
-
-static char *
-slurp(const char *path)
-{
-	struct cs_buf b = { 0 };
-	char chunk[4096];
-	size_t n;
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-
-	if (!fp) {
-		cs_warn("%s: cannot read", path);
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		cs_buf_add(&b, chunk, n);
-	if (fp != stdin)
-		fclose(fp);
-	return b.s ? b.s : cs_xstrdup("");
-}
 
 /* Tickets named by operands, or read from "-" (an id column). */
 static int
@@ -315,8 +309,8 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_ASSIGN: in.v[CS_TK_ASSIGNEE] = g.arg; break;
 		case O_BODY_FILE:
 			free(body);
-			if (!(body = slurp(g.arg)))
-				return CS_EX_NOINPUT;
+			if (!(body = cs_slurp(g.arg, &rc)))
+				return rc;
 			in.v[CS_TK_BODY] = body;
 			break;
 		}
@@ -426,13 +420,34 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* ---- list, show, overdue ----------------------------------------------- */
 
+/* Writes the rows of a list query and finalizes it: 0 or a status. */
+static int
+list_rows(struct cs_out *o, sqlite3_stmt *st)
+{
+	const char *v[32];
+	char buf[4][32];
+	size_t i;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < cs_ticket_ncols; i++)
+			v[i] = cs_col_text(st, (int)i);
+		for (i = 12; i < 16; i++)
+			v[i] = cs_col_time(st, (int)i, buf[i - 12]);
+		cs_out_row(o, v);
+	}
+	rc = rc == SQLITE_DONE ? 0 : cs_db_fail("list");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int
 cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_ticket_filter f = { 0 };
 	struct cs_period created, resolved;
-	const char *v[32], *why, *cust = NULL;
-	char buf[4][32], *end;
+	const char *why, *cust = NULL;
+	char *end;
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
@@ -508,15 +523,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		return rc;
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cs_ticket_cols,
 	    cs_ticket_ncols);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < cs_ticket_ncols; i++)
-			v[i] = text(st, (int)i);
-		for (i = 12; i < 16; i++)
-			v[i] = when(st, (int)i, buf[i - 12]);
-		cs_out_row(o, v);
-	}
-	rc = rc == SQLITE_DONE ? 0 : cs_db_fail("list");
-	sqlite3_finalize(st);
+	rc = list_rows(o, st);
 	c = cs_out_end(o);
 	return rc ? rc : c;
 }
@@ -573,7 +580,7 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	v[0] = "ticket";
 	for (i = 0; names[i]; i++) {
 		v[1] = names[i];
-		v[2] = i >= 21 ? when(st, i, buf) : text(st, i);
+		v[2] = i >= 21 ? cs_col_time(st, i, buf) : cs_col_text(st, i);
 		if (v[2] && *v[2])
 			cs_out_row(o, v);
 	}
@@ -584,14 +591,14 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		cs_buf_reset(&line);
-		cs_buf_addf(&line, "%s %s", text(st, 1), text(st, 2));
-		if (text(st, 3))
-			cs_buf_addf(&line, " %s: %s → %s", text(st, 3),
-			    text(st, 4) ? text(st, 4) : "",
-			    text(st, 5) ? text(st, 5) : "");
-		if (text(st, 6))
-			cs_buf_addf(&line, "%s%s", text(st, 3) ? " — " : ": ",
-			    text(st, 6));
+		cs_buf_addf(&line, "%s %s", cs_col_text(st, 1), cs_col_text(st, 2));
+		if (cs_col_text(st, 3))
+			cs_buf_addf(&line, " %s: %s → %s", cs_col_text(st, 3),
+			    cs_col_text(st, 4) ? cs_col_text(st, 4) : "",
+			    cs_col_text(st, 5) ? cs_col_text(st, 5) : "");
+		if (cs_col_text(st, 6))
+			cs_buf_addf(&line, "%s%s", cs_col_text(st, 3) ? " — " : ": ",
+			    cs_col_text(st, 6));
 		v[1] = cs_fmt_time(sqlite3_column_int64(st, 0), buf);
 		v[2] = line.s;
 		cs_out_row(o, v);
@@ -649,11 +656,11 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 			if (sqlite3_column_type(st, k) == SQLITE_NULL)
 				continue;
 			due = sqlite3_column_int64(st, k);
-			v[0] = text(st, 0);
-			v[1] = text(st, 1);
-			v[2] = text(st, 2);
-			v[3] = text(st, 3);
-			v[4] = text(st, 4);
+			v[0] = cs_col_text(st, 0);
+			v[1] = cs_col_text(st, 1);
+			v[2] = cs_col_text(st, 2);
+			v[3] = cs_col_text(st, 3);
+			v[4] = cs_col_text(st, 4);
 			v[5] = k == 5 ? "first_response" : "resolution";
 			v[6] = cs_fmt_time(due, buf);
 			/* negative: not yet due, within --soon */
@@ -764,8 +771,8 @@ note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 	else {
 		if (isatty(0))
 			return cs_usage(cmd, "give the TEXT");
-		if (!(body = slurp("-")))
-			return CS_EX_IOERR;
+		if (!(body = cs_slurp("-", &rc)))
+			return rc;
 		textarg = cs_text_trim(body);
 	}
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin())) {
@@ -872,6 +879,204 @@ cmd_link(const struct cs_cmd *cmd, int argc, char **argv)
 	return each(cmd, 1, argv + g.ind, do_link, &x);
 }
 
+/* ---- quality reviews (质检) ------------------------------------------- */
+
+static int
+cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_sample smp = { 0 };
+	struct cs_ticket_filter f = { 0 };
+	struct cs_sample_pick *pick = NULL;
+	struct cs_period p;
+	struct cs_getopt g;
+	struct cs_out *o;
+	sqlite3_stmt *st;
+	const char *share = NULL;
+	char *end, *pct;
+	size_t n = 0, i;
+	int c, rc;
+
+	smp.per_agent = 0;
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_PER_AGENT:
+			smp.per_agent = strtol(g.arg, &end, 10);
+			if (*end || smp.per_agent <= 0 || *g.arg == '+')
+				return cs_usage(cmd, "--per-agent takes a whole "
+				    "number above 0 (%s)", g.arg);
+			break;
+		case O_SHARE: share = g.arg; break;
+		case O_TYPE: smp.type = g.arg; break;
+		case O_SEED: smp.seed = g.arg; break;
+		}
+	if (g.ind != argc - 1)
+		return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
+		    "last-week, ...");
+	if (!share == !smp.per_agent)
+		return cs_usage(cmd, "give --per-agent N or --share P%%");
+	if (share) {
+		pct = cs_xstrdup(share);
+		if (*pct && pct[strlen(pct) - 1] == '%')
+			pct[strlen(pct) - 1] = '\0';
+		rc = cs_hundredths(pct, &smp.share);
+		free(pct);
+		if (rc < 0 || smp.share <= 0 || smp.share > 10000)
+			return cs_usage(cmd, "--share is a percentage above 0 "
+			    "and up to 100%%, e.g. 5%% (%s)", share);
+	}
+	if (cs_parse_period(argv[g.ind], cs_now(), &p) < 0)
+		return cs_usage(cmd, "not a period '%s' (2026-W47, 2026-11, "
+		    "2026-Q4, 2026, last-week, ...)", argv[g.ind]);
+	smp.p = &p;
+	if (!smp.seed)
+		smp.seed = p.name;
+	if ((rc = cs_qa_sample(&smp, &pick, &n)))
+		return rc;
+	o = cs_out_new(stdout, cs_fmt_default(stdout), cs_ticket_cols,
+	    cs_ticket_ncols);
+	for (i = 0, rc = 0; i < n && !rc; i++) {
+		f.id = pick[i].ticket;
+		if (!(rc = cs_ticket_query(&f, &st)))
+			rc = list_rows(o, st);
+	}
+	cs_qa_sample_free(pick, n);
+	c = cs_out_end(o);
+	return rc ? rc : c;
+}
+
+static int
+cmd_review(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	struct cs_review rv = { 0 };
+	struct cs_getopt g;
+	const char **items = NULL;
+	char *end, *problem, *copy, *tok, *save;
+	char **owned = NULL;
+	size_t nowned = 0, i;
+	int c, rc, total;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1)
+		switch (c) {
+		case O_FORM: rv.form = g.arg; break;
+		case O_SCORE: rv.score = g.arg; break;
+		case O_NOTE: rv.note = g.arg; break;
+		case O_REVIEWER: rv.reviewer = g.arg; break;
+		case O_REPLACE: rv.replace = 1; break;
+		case O_ITEM:
+			/* 礼貌=18,解决=25 is two items: names hold no ',' */
+			copy = cs_xstrdup(g.arg);
+			owned = cs_xrealloc(owned, (nowned + 1) *
+			    sizeof(*owned));
+			owned[nowned++] = copy;
+			for (tok = strtok_r(copy, ",", &save); tok;
+			    tok = strtok_r(NULL, ",", &save)) {
+				items = cs_xrealloc(items, (rv.nitems + 1) *
+				    sizeof(*items));
+				items[rv.nitems++] = tok;
+			}
+			break;
+		}
+	/* ITEM=POINTS words after the id are items too */
+	for (i = (size_t)g.ind + 1; i < (size_t)argc &&
+	    strchr(argv[i], '='); i++) {
+		items = cs_xrealloc(items, (rv.nitems + 1) * sizeof(*items));
+		items[rv.nitems++] = argv[i];
+	}
+	rv.items = items;
+	rc = 0;
+	if (g.ind >= argc || i != (size_t)argc)
+		rc = cs_usage(cmd, "give one ticket id (and ITEM=POINTS words)");
+	else if (!!rv.form == !!rv.score)
+		rc = cs_usage(cmd, "give --form NAME with its items, or --score "
+		    "N");
+	else if (rv.nitems && !rv.form)
+		rc = cs_usage(cmd, "items are scored with --form");
+	else {
+		rv.ticket = strtoll(argv[g.ind], &end, 10);
+		if (*end || rv.ticket <= 0)
+			rc = cs_usage(cmd, "not a ticket id '%s'", argv[g.ind]);
+	}
+	if (!rc && !(rc = cs_db_open(CS_DB_WRITE, NULL)) &&
+	    !(rc = cs_begin())) {
+		rc = cs_qa_review(&rv, &total, &problem);
+		if (rc) {
+			cs_rollback();
+			if (rc < 0) {
+				rc = cs_err(CS_EX_DATAERR, "review %lld: %s",
+				    (long long)rv.ticket, problem);
+				free(problem);
+			}
+		} else if (!(rc = cs_commit()))
+			printf("%d\n", total);
+	}
+	for (i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(owned);
+	free(items);
+	return rc;
+}
+
+static int
+cmd_qa_form(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	static const struct cs_col cols[] = {
+		{ "form", "表单", CS_COL_TEXT },
+		{ "item", "项目", CS_COL_TEXT },
+		{ "max", "满分", CS_COL_NUM },
+	};
+	const char *v[3], *name;
+	struct cs_getopt g;
+	struct cs_out *o;
+	sqlite3_stmt *st;
+	char *problem;
+	int n, rc, found = 0;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while (cs_getopt(&g) != -1)
+		;
+	n = argc - g.ind;
+	if (n == 0 || (strcmp(argv[g.ind], "list") == 0 && n <= 2)) {
+		name = n == 2 ? argv[g.ind + 1] : NULL;
+		if ((rc = cs_db_open(CS_DB_READ, NULL)))
+			return rc;
+		st = cs_sql("SELECT form, item, max FROM qa_form_item WHERE "
+		    "?1 IS NULL OR form = ?1 ORDER BY form, pos");
+		cs_bind_text(st, 1, name, 0);
+		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 3);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			v[0] = cs_col_text(st, 0);
+			v[1] = cs_col_text(st, 1);
+			v[2] = cs_col_text(st, 2);
+			cs_out_row(o, v);
+			found = 1;
+		}
+		sqlite3_reset(st);
+		if ((rc = cs_out_end(o)))
+			return rc;
+		if (name && !found)
+			return cs_err(CS_EX_FAIL, "qa-form: no form '%s'", name);
+		return 0;
+	}
+	if (strcmp(argv[g.ind], "set") != 0 || n < 2)
+		return cs_usage(cmd, "qa-form [list [NAME]] | qa-form set NAME "
+		    "ITEM=MAX...");
+	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
+		return rc;
+	rc = cs_qa_form_set(argv[g.ind + 1], argv + g.ind + 2, (size_t)n - 2,
+	    &problem);
+	if (rc) {
+		cs_rollback();
+		if (rc < 0) {
+			rc = cs_err(CS_EX_DATAERR, "qa-form: %s", problem);
+			free(problem);
+		}
+		return rc;
+	}
+	return cs_commit();
+}
+
 /* ---- sla, calendar, type ------------------------------------------------ */
 
 static int
@@ -914,11 +1119,11 @@ cmd_sla(const struct cs_cmd *cmd, int argc, char **argv)
 			    2));
 			snprintf(b, sizeof(b), "%.2f", sqlite3_column_double(st,
 			    3));
-			v[0] = text(st, 0);
-			v[1] = text(st, 1);
+			v[0] = cs_col_text(st, 0);
+			v[1] = cs_col_text(st, 1);
 			v[2] = a;
 			v[3] = b;
-			v[4] = text(st, 4);
+			v[4] = cs_col_text(st, 4);
 			cs_out_row(o, v);
 		}
 		sqlite3_reset(st);
@@ -1112,9 +1317,9 @@ calendar_list(const char *from)
 	    "ORDER BY day");
 	cs_bind_text(st, 1, from ? cs_fmt_date(t, ymd) : "", 0);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		v[0] = text(st, 0);
-		v[1] = text(st, 1);
-		v[2] = text(st, 2);
+		v[0] = cs_col_text(st, 0);
+		v[1] = cs_col_text(st, 1);
+		v[2] = cs_col_text(st, 2);
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -1267,7 +1472,7 @@ cmd_type(const struct cs_cmd *cmd, int argc, char **argv)
 		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 3);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			for (i = 0; i < 3; i++)
-				v[i] = text(st, i);
+				v[i] = cs_col_text(st, i);
 			cs_out_row(o, v);
 		}
 		sqlite3_reset(st);
@@ -1361,6 +1566,15 @@ static const struct cs_cmd cmds[] = {
 	{ "overdue", cmd_overdue, "[--soon DURATION]",
 	    "open tickets past (or near) their targets; exit 1 when none",
 	    overdue_opts },
+	{ "sample", cmd_sample, "PERIOD --per-agent N | --share P%",
+	    "draw resolved tickets of each agent for a quality review (抽查)",
+	    sample_opts },
+	{ "review", cmd_review, "ID --form NAME --item ITEM=POINTS... | "
+	    "--score N", "score a resolved ticket's quality (质检)",
+	    review_opts },
+	{ "qa-form", cmd_qa_form, "[list [NAME] | set NAME ITEM=MAX...]",
+	    "scoring forms of the reviews: items and their maxima",
+	    no_opts },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

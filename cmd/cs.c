@@ -43,6 +43,38 @@ find(const char *name)
 	return cs_xasprintf("cs-%s", name);
 }
 
+/* The manual of NAME: the page of the tree or installation cs runs from
+ * (PREFIX/share/man/man1/cs-NAME.1, or share/man/cs-NAME.1 of the source
+ * tree), so that it matches the binary; else the name for man to find on
+ * MANPATH. */
+static char *
+manual(const char *name)
+{
+	const char *sect = strcmp(name, "cs") == 0 ? "7" : "1";
+	char *dir = self_dir(), *page, *path[3], *found;
+	size_t i;
+
+	page = *sect == '7' ? cs_xstrdup("cs") : cs_xasprintf("cs-%s", name);
+	if (!dir)
+		return page;
+	/* installed under a prefix; built in the tree (build/, build/san/) */
+	path[0] = cs_xasprintf("%s/../share/man/man%s/%s.%s", dir, sect, page,
+	    sect);
+	path[1] = cs_xasprintf("%s/../share/man/%s.%s", dir, page, sect);
+	path[2] = cs_xasprintf("%s/../../share/man/%s.%s", dir, page, sect);
+	free(dir);
+	for (i = 0, found = NULL; i < 3; i++)
+		if (!found && access(path[i], R_OK) == 0)
+			found = path[i];
+		else
+			free(path[i]);
+	if (found) {
+		free(page);
+		return found;
+	}
+	return page;
+}
+
 static int
 available(const char *name)
 {
@@ -101,9 +133,17 @@ main(int argc, char **argv)
 	    (strcmp(argv[1], "help") == 0 && argc == 2))
 		return cs_exit(usage(stdout));
 	if (strcmp(argv[1], "help") == 0) {
-		page = cs_xasprintf("cs-%s", argv[2]);
+		if (strcmp(argv[2], "cs") && !available(argv[2])) {
+			cs_warn("'%s' is not a cs command: see 'cs --help'",
+			    argv[2]);
+			return CS_EX_USAGE;
+		}
+		page = manual(argv[2]);
 		fflush(stdout);
-		execlp("man", "man", page, (char *)NULL);
+		if (strchr(page, '/'))
+			execlp("man", "man", "-l", page, (char *)NULL);
+		else
+			execlp("man", "man", page, (char *)NULL);
 		cs_warn("cannot run man: %s: try 'cs %s --help'",
 		    strerror(errno), argv[2]);
 		free(page);

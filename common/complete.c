@@ -31,6 +31,14 @@ static const struct {
 	    "ORDER BY 1" },
 	{ "root_causes", "SELECT DISTINCT root_cause FROM ticket WHERE "
 	    "root_cause IS NOT NULL ORDER BY 1" },
+	{ "kb_categories", "SELECT DISTINCT category FROM article WHERE "
+	    "category IS NOT NULL ORDER BY 1" },
+	{ "kb_tags", "WITH RECURSIVE t(tag, rest) AS (SELECT '', tags || ';' "
+	    "FROM (SELECT DISTINCT tags FROM article WHERE tags != '') UNION "
+	    "ALL SELECT substr(rest, 1, instr(rest, ';') - 1), substr(rest, "
+	    "instr(rest, ';') + 1) FROM t WHERE rest != '') SELECT DISTINCT "
+	    "tag FROM t WHERE tag != '' ORDER BY 1" },
+	{ "forms", "SELECT name FROM qa_form ORDER BY 1" },
 	{ NULL, NULL }
 };
 

@@ -71,6 +71,9 @@ void cs_buf_addf(struct cs_buf *b, const char *fmt, ...)
 void cs_buf_reset(struct cs_buf *b);	/* len = 0, keeps memory */
 void cs_buf_free(struct cs_buf *b);
 const char *cs_buf_str(struct cs_buf *b);	/* "" when empty */
+/* The whole of a file, or "-" for standard input; NULL with the message
+ * reported and *rc set (66 when missing, 74 when unreadable). */
+char *cs_slurp(const char *path, int *rc);
 
 /* ---- text.c: UTF-8, display width, case folding ---------------------- */
 
@@ -267,7 +270,7 @@ int cs_main(int argc, char **argv, const char *summary,
     void (*complete_values)(const char *name));
 /* Answers "@NAME" value lists for completion: agents, teams, skills,
  * types, segments, cities, tags, attrs, reasons, categories, stages,
- * root_causes, periods (complete.c). */
+ * root_causes, periods, kb_categories, kb_tags (complete.c). */
 void cs_complete_values(const char *name);
 /* Prints "usage: prog SUB ARGS" and returns CS_EX_USAGE. */
 int cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)
@@ -309,6 +312,10 @@ int cs_commit(void);
 void cs_rollback(void);	/* safe when no transaction is open */
 /* Steps a statement that returns no rows; 0 or cs_db_fail(). */
 int cs_step_done(sqlite3_stmt *st, const char *what);
+/* A column as text, NULL for NULL; an instant column as local ISO 8601
+ * in buf (32 bytes), or NULL. */
+const char *cs_col_text(sqlite3_stmt *st, int i);
+const char *cs_col_time(sqlite3_stmt *st, int i, char *buf);
 /* Binds text, or NULL for a NULL pointer or an empty string when
  * empty_null is set. */
 void cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
@@ -401,8 +408,15 @@ enum cs_col_type {
 	CS_COL_TEXT,		/* JSON string */
 	CS_COL_NUM,		/* JSON number when the text is one, else string;
 				   right-aligned in tables */
-	CS_COL_BOOL		/* "1"/"0" or "yes"/"no" in text, JSON bool */
+	CS_COL_BOOL,		/* "1"/"0" or "yes"/"no" in text, JSON bool */
+	CS_COL_MARKED		/* text with hits between CS_MARK_ON and
+				   CS_MARK_OFF: bold in a table on a
+				   terminal (unless NO_COLOR), else [ ] */
 };
+#define CS_MARK_ON '\x02'
+#define CS_MARK_OFF '\x03'
+#define CS_MARK_ON_S "\x02"
+#define CS_MARK_OFF_S "\x03"
 
 struct cs_col {
 	const char *name;	/* stable snake_case English */
@@ -458,6 +472,11 @@ struct cs_import {
 	 */
 	int (*row)(void *ctx, const struct cs_record *rec, char **err);
 	void *ctx;
+	/* Records from elsewhere than a file of records (cs-kb: a folder
+	 * of Markdown files), as cs_reader_next gives them; NULL: path is
+	 * read with cs_reader_open and spec. */
+	int (*next)(void *src, const struct cs_record **rec);
+	void *src;
 	long count[3];		/* by cs_row_result */
 	long rejected;
 };
@@ -807,6 +826,13 @@ struct cs_report {
 	size_t n, cap;
 };
 
+/* Fills the temporary table res (id, ev, at, first_ev) with the tickets
+ * resolved in [start, end): each with its last resolution in the period,
+ * from the timeline, so that a ticket reopened and resolved again later
+ * still counts where it was resolved. The reports and the QA sample count
+ * the same tickets. Read it first: FROM res CROSS JOIN ticket t. */
+int cs_report_resolved(int64_t start, int64_t end);
+
 /* The figures of one period, in a fixed order. Reads only. */
 int cs_report_compute(const struct cs_report_filter *f,
     const struct cs_period *p, struct cs_report *r);
@@ -818,5 +844,226 @@ int cs_report_section_known(const char *name);
 int cs_report_chart(const char *name, const struct cs_report_filter *f,
     const struct cs_period *p, void (*point)(void *arg, const char *series,
     const char *label, double value), void *arg);
+/* The agents' scorecards of a period: section "scorecard", key
+ * "agent=LOGIN", the metrics of cs_scorecard_metrics for each active
+ * specialist (role agent) and anybody else with work in the period
+ * (resolved tickets, finished revisits), narrowed by f's agent and team
+ * (the agent's own team). Reads only. */
+int cs_report_scorecard(const struct cs_report_filter *f,
+    const struct cs_period *p, struct cs_report *r);
+
+/* ---- qa.c: quality reviews (质检) and scorecard targets (绩效) ------- */
+
+/* The metrics of a scorecard, in order; NULL-terminated. */
+extern const char *const cs_scorecard_metrics[];
+
+/* Defines or redefines a scoring form from "ITEM=MAX" words whose maxima
+ * (whole numbers) sum to 100. 0, -1 with *problem (caller frees), or a
+ * status. */
+int cs_qa_form_set(const char *name, char *const *items, size_t n,
+    char **problem);
+
+/* A review of a resolved or closed ticket: with a form, every item of it
+ * scored once as "ITEM=POINTS" (0 to the item's maximum) and the total
+ * their sum; without, a total score of 0 to 100 as given. */
+struct cs_review {
+	int64_t ticket;
+	const char *form;
+	const char *const *items;
+	size_t nitems;
+	const char *score;	/* --score as given, without a form */
+	const char *note;
+	const char *reviewer;	/* NULL: the acting user */
+	int replace;		/* take the place of an earlier review */
+};
+/* Checks everything, then writes the review and its timeline event.
+ * 0 with *total, -1 with *problem (caller frees), or a status. Self-review,
+ * a second review without replace, unknown or missing items and points out
+ * of range are refused. */
+int cs_qa_review(const struct cs_review *rv, int *total, char **problem);
+/* Ticket events written by other modules (ticket.c): kind, field, from ->
+ * to, note, at the current time by the acting user. */
+int cs_ticket_event(int64_t id, const char *kind, const char *field,
+    const char *from, const char *to, const char *note);
+
+/* The spot-check sample: tickets resolved in the period (as the reports
+ * count them) by each agent, still resolved or closed, not reviewed yet;
+ * per agent min(per_agent, available), or ceil(share / 10000 x
+ * available) with share in hundredths of a percent (500 = 5%). */
+struct cs_sample {
+	const struct cs_period *p;
+	const char *type;	/* NULL: all */
+	long per_agent;		/* > 0, else share */
+	int64_t share;
+	const char *seed;
+};
+struct cs_sample_pick {
+	char *agent;
+	int64_t ticket;
+};
+/* Each agent's candidates are ordered by cs_qa_hash(seed, id), ties by id,
+ * and the first ones taken; the picks come ordered by agent, then id.
+ * 0 with *out (cs_qa_sample_free), or a status. */
+int cs_qa_sample(const struct cs_sample *s, struct cs_sample_pick **out,
+    size_t *n);
+void cs_qa_sample_free(struct cs_sample_pick *p, size_t n);
+/* FNV-1a 64 of the seed's bytes, plus id x 0x9e3779b97f4a7c15, through
+ * the splitmix64 finaliser. */
+uint64_t cs_qa_hash(const char *seed, int64_t id);
+
+/* A decimal of at most two decimals in hundredths ("4.5" -> 450): 0, -1. */
+int cs_hundredths(const char *s, int64_t *out);
+/* 'METRIC>=VALUE' or 'METRIC<=VALUE' for everyone, a team or an agent
+ * (team and agent NULL, or one of them). 0, -1 with *problem, or a
+ * status. */
+int cs_target_set(const char *expr, const char *team, const char *agent,
+    char **problem);
+/* Removes the target of METRIC (or of the metric of an expression) of
+ * that scope: 0, 1 (CS_EX_FAIL) with *problem when there is none, -1
+ * with *problem, or a status. */
+int cs_target_rm(const char *expr, const char *team, const char *agent,
+    char **problem);
+/* The target that applies to an agent for a metric, the agent's own
+ * first, then the team's, then everyone's: 1 with ">=90" in buf, or 0. */
+int cs_target_for(const char *login, const char *metric, char *buf,
+    size_t size);
+/* "yes" when value meets target (equal meets it), "no", or NULL when the
+ * value is undefined (empty) or there is no target. */
+const char *cs_target_met(const char *value, const char *target);
+
+/* ---- kbtok.c: the knowledge base's tokenizer (pure, but for the FTS5
+ * registration) --------------------------------------------------------- */
+
+enum { CS_KBTOK_DOC, CS_KBTOK_QUERY };			/* modes */
+enum { CS_KBTOK_WORD, CS_KBTOK_CJK1, CS_KBTOK_CJK2 };	/* kinds */
+
+/* Called for each token: its folded text (n bytes, valid during the call)
+ * and its byte range [start, end) in the input. A non-zero return stops
+ * the tokenizer and is returned by it. */
+typedef int (*cs_kbtok_fn)(void *ctx, int kind, const char *tok, int n,
+    int start, int end);
+/*
+ * Tokenizes n bytes of UTF-8 (n < 0: up to the NUL). Runs of CJK letters
+ * (Han, kana, Hangul) give one token per character: the bigram it starts,
+ * or the character alone at the end of its run; a query (CS_KBTOK_QUERY)
+ * gives the bigrams of a run, the last character alone only for a run of
+ * one or when more tokens follow. Other letters and digits make words,
+ * NFKC case-folded. Everything else separates; invalid bytes too.
+ */
+int cs_kbtok(const char *text, int n, int mode, cs_kbtok_fn fn, void *ctx);
+/* Registers the tokenizer as "cs" with FTS5 on a connection; 0 or -1. */
+int cs_kbtok_register(sqlite3 *db);
+
+#define CS_KBQ_MAXTERMS 64	/* terms of an "any" query at most */
+
+/* A phrase of the query: its units (folded words or CJK characters). */
+struct cs_kbq_seg {
+	size_t n;
+	char **unit;
+	int *cjk;
+	int prefix;		/* the last unit matches as a prefix */
+};
+
+/* A user's search made safe. */
+struct cs_kbq {
+	char *match;		/* the FTS5 expression, quoted terms only */
+	struct cs_kbq_seg *seg;
+	size_t nseg;
+};
+/*
+ * Splits text at separators (white space, punctuation, full-width ，。
+ * too) into phrases, each quoted for FTS5, all required; "word*" is a
+ * prefix. With any set, a query for suggestions: any word or bigram,
+ * at most CS_KBQ_MAXTERMS. Returns the number of phrases, 0 when there is
+ * nothing to search for (q->match NULL). cs_kbq_free in both cases.
+ */
+int cs_kbq_parse(struct cs_kbq *q, const char *text, int any);
+void cs_kbq_free(struct cs_kbq *q);
+/* The text with the hits of q between open and close; width > 0 cuts a
+ * one-line window of about that many columns around the first hit, with
+ * "…" where it was cut. Caller frees. */
+char *cs_kbq_mark(const struct cs_kbq *q, const char *text, size_t width,
+    const char *open, const char *close);
+
+/* ---- kb.c: the knowledge base ---------------------------------------- */
+
+extern const char *const cs_kb_statuses;	/* "draft review ..." */
+
+/* The fields of an article as given; NULL leaves one as it is. */
+enum { CS_KB_TITLE, CS_KB_CATEGORY, CS_KB_TAGS, CS_KB_STATUS, CS_KB_BODY,
+	CS_KB_OWNER, CS_KB_NFIELDS };
+extern const char *const cs_kb_field[];		/* "title", ... */
+
+struct cs_kb_in {
+	const char *v[CS_KB_NFIELDS];
+	const char *note;	/* of the version: what changed and why */
+};
+
+/* add: a new article (draft unless a status is given), version 1, owned
+ * by the actor unless an owner is given. 0 and *id, -1 with *field and
+ * *problem (caller frees), or a status >= 64. */
+int cs_kb_add(const struct cs_kb_in *in, int64_t *id, int *field,
+    char **problem);
+/* edit: a new version when title, body, category or tags change (the
+ * status only by import). CS_ROW_UPDATED, CS_ROW_UNCHANGED, -1 with
+ * *field and *problem, or a status >= 64. */
+int cs_kb_edit(int64_t id, const struct cs_kb_in *in, int *field,
+    char **problem);
+/* Import: the article of that title is updated, else one is added. A
+ * cs_row_result, -1 with *field and *problem, or a status >= 64. */
+int cs_kb_put(const struct cs_kb_in *in, int *field, char **problem);
+/* submit, approve, reject (needs a reason), archive: 0, -1 with
+ * *problem, or a status. approve and reject need the actor to be an
+ * active agent of role reviewer or owner, and record them. */
+int cs_kb_move(int64_t id, const char *action, const char *reason,
+    char **problem);
+/* One vote per actor and article (a second one replaces the first).
+ * A cs_row_result, -1 with *problem, or a status. */
+int cs_kb_vote(int64_t id, int helpful, char **problem);
+/* Counts a view. 0 or a status. */
+int cs_kb_viewed(int64_t id);
+/* The status of an article into buf, or NULL when there is none. */
+const char *cs_kb_status(int64_t id, char buf[16]);
+/* The id of an article named by its id ("12"), 0 when there is none. */
+int64_t cs_kb_ref(const char *s);
+
+/*
+ * The Markdown form of an article, as export writes and import and the
+ * editor read: a header of "key: value" lines between "---" lines (title,
+ * category, tags, status; empty ones left out), a blank line, the body.
+ */
+char *cs_kb_doc_format(const char *const v[CS_KB_NFIELDS]);
+/* Parses that form. 0 with v[] set (caller frees each; a field the header
+ * leaves out is ""; status NULL) and line[] the line of each field; or -1
+ * with *bad_line and *problem (caller frees). */
+int cs_kb_doc_parse(const char *text, size_t n, char *v[CS_KB_NFIELDS],
+    long line[CS_KB_NFIELDS], long *bad_line, char **problem);
+/* The body as stored: CRLF as LF, leading blank lines and trailing white
+ * space removed. Caller frees. */
+char *cs_kb_body_norm(const char *s);
+
+/* Search: the published articles (all with all set) that match q, best
+ * first: bm25 with the title weighted above the body, then helpful votes.
+ * Columns: id, title, category, status, score, body, helpful. limit < 0:
+ * no limit. 0 with *st (borrowed, cs_sql), or a status. */
+int cs_kb_search(const struct cs_kbq *q, int all, const char *category,
+    long limit, sqlite3_stmt **st);
+/* Text of a ticket for suggestions: subject and body; caller frees.
+ * NULL when there is no such ticket. */
+char *cs_kb_ticket_text(int64_t ticket);
+
+/*
+ * Knowledge gaps: the categories of the tickets created in [?1, ?2) that
+ * no linked article answered, as rows (category, tickets). filter narrows
+ * the tickets t (cs-report passes its --type, --agent and --team on ?3 to
+ * ?5; cs-kb "1"). One definition for cs-kb gaps and cs-report's kb_gaps;
+ * callers add their own ORDER BY.
+ */
+#define CS_KB_GAPS_SQL(filter) \
+	"SELECT t.category AS category, count(*) AS tickets FROM ticket t " \
+	"WHERE t.created_at >= ?1 AND t.created_at < ?2 AND t.category IS " \
+	"NOT NULL AND " filter " AND t.category NOT IN (SELECT u.category " \
+	"FROM ticket_link l JOIN ticket u ON u.id = l.ticket_id WHERE " \
+	"u.category IS NOT NULL) GROUP BY t.category"
 
 #endif

@@ -545,13 +545,17 @@ cs_customer_find(const char *ref, const char **problem)
 		ref = strchr(ref, ':') + 1;
 	}
 	if (!how || how[0] == 'c') {
-		st = cs_sql("SELECT id FROM customer WHERE code = ?");
+		/* The common case, a live customer by code, in one look-up. */
+		st = cs_sql("SELECT id, status = 'merged' FROM customer WHERE "
+		    "code = ?");
 		cs_bind_text(st, 1, ref, 0);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_step(st) == SQLITE_ROW) {
 			id = sqlite3_column_int64(st, 0);
+			n = sqlite3_column_int(st, 1);
+		}
 		sqlite3_reset(st);
 		if (id || how)
-			return id ? follow(id, ref) : 0;
+			return id && n ? follow(id, ref) : id;
 	}
 	if (how && how[0] == 'i' && !all_digits(ref))
 		return 0;

@@ -272,6 +272,11 @@ cs_db_open(int mode, sqlite3 **out)
 		return 0;
 	}
 	cs_db_close();
+	/* One thread: no mutex around every page and allocation (a tenth
+	 * of a bulk import), no memory statistics. Only effective before
+	 * SQLite's first use; later calls are refused, harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	path = cs_db_path();
 	if (stat(path, &sb) == -1 && mode == CS_DB_SCRATCH) {
 		/* A dry run against no database: check against an empty
@@ -333,6 +338,12 @@ cs_db_open(int mode, sqlite3 **out)
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_timeout());
 	rc = exec("PRAGMA foreign_keys = ON", path);
+	/* The knowledge base's index (006-kb.sql) names the tokenizer of
+	 * kbtok.c: it must be known before a migration or a trigger can
+	 * touch the index, on every connection. */
+	if (!rc && cs_kbtok_register(db) != 0)
+		rc = cs_err(CS_EX_SOFTWARE, "%s: cannot register the search "
+		    "tokenizer: %s", path, sqlite3_errmsg(db));
 	if (!rc)
 		rc = identify(path, &version);
 	if (!rc && flags == SQLITE_OPEN_READWRITE && strcmp(path, ":memory:")) {
@@ -493,6 +504,20 @@ cs_step_done(sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
+const char *
+cs_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+const char *
+cs_col_time(sqlite3_stmt *st, int i, char *buf)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return cs_fmt_time(sqlite3_column_int64(st, i), buf);
+}
+
 void
 cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null)
 {
@@ -525,14 +550,20 @@ const struct cs_view cs_views[] = {
 	{ "v_agents", "the roster: one row per agent with skills joined "
 	    "by ';'" },
 	{ "v_agent_leave", "leave of agents, first and last day included" },
+	{ "v_agent_targets", "the standards of the scorecards: metric, "
+	    "target, and whom it is for" },
 	{ "v_customers", "customers with their owner's login and attributes "
 	    "as a JSON object" },
 	{ "v_customer_attrs", "one row per customer and custom attribute" },
 	{ "v_tickets", "tickets with customer, assignee and due times" },
 	{ "v_ticket_events", "the timeline of every ticket" },
+	{ "v_reviews", "quality reviews (质检) of tickets with their items as "
+	    "a JSON object" },
 	{ "v_revisits", "revisit tasks with customer and agent" },
 	{ "v_revisit_attempts", "every attempt of every revisit task" },
 	{ "v_changes", "every change: when, who, what, from and to" },
+	{ "v_articles", "knowledge-base articles with their counts" },
+	{ "v_article_versions", "every version of every article" },
 	{ NULL, NULL }
 };
 
@@ -658,6 +689,8 @@ cs_db_restore(const char *src_path)
 		sqlite3_close(src);
 		return rc;
 	}
+	/* An integrity check of a newer SQLite reads the search index too. */
+	cs_kbtok_register(src);
 	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &st, NULL)
 	    == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -751,6 +784,14 @@ cs_db_check(void (*report)(const char *, int, const char *, void *),
 	cs_buf_addf(&b, "version %d of %d", n, cs_db_schema_version());
 	report("schema", n == cs_db_schema_version(), b.s, arg);
 	bad += n != cs_db_schema_version();
+	/* The search index against the articles it indexes (FTS5 reads
+	 * both; the INSERT writes nothing). */
+	cs_buf_reset(&b);
+	if (sqlite3_exec(db, "INSERT INTO article_fts (article_fts, rank) "
+	    "VALUES ('integrity-check', 1)", NULL, NULL, NULL) != SQLITE_OK)
+		cs_buf_adds(&b, sqlite3_errmsg(db));
+	report("search_index", b.len == 0, b.len ? b.s : "ok", arg);
+	bad += b.len != 0;
 	cs_buf_free(&b);
 	return bad;
 }

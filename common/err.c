@@ -248,3 +248,30 @@ cs_buf_str(struct cs_buf *b)
 {
 	return b->s ? b->s : "";
 }
+
+char *
+cs_slurp(const char *path, int *rc)
+{
+	struct cs_buf b = { 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+
+	if (!fp) {
+		*rc = cs_err(errno == ENOENT ? CS_EX_NOINPUT : CS_EX_IOERR,
+		    "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		cs_buf_add(&b, chunk, n);
+	if (ferror(fp)) {
+		*rc = cs_err(CS_EX_IOERR, "%s: %s", path, strerror(errno));
+		if (fp != stdin)
+			fclose(fp);
+		cs_buf_free(&b);
+		return NULL;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return b.s ? b.s : cs_xstrdup("");
+}

@@ -1,5 +1,6 @@
 /* import.c - the one bulk-write loop: one transaction, rejects, summary */
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -117,7 +118,7 @@ cs_import_run(struct cs_import *im)
 
 	/* The input is opened first: a missing file or a bad header is told
 	 * before the database is created or locked. */
-	rc = cs_reader_open(&r, im->path,
+	rc = im->next ? 0 : cs_reader_open(&r, im->path,
 	    cs_conf.input_format ? cs_in_format_parse(cs_conf.input_format) :
 	    CS_IN_AUTO, cs_conf.encoding, im->spec);
 	if (rc)
@@ -127,10 +128,17 @@ cs_import_run(struct cs_import *im)
 	/* A bulk load touches index pages all over: a large page cache
 	 * keeps them from being read back from the WAL again and again. */
 	sqlite3_exec(db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+#ifdef M_TRIM_THRESHOLD
+	/* SQLite frees and allocates pages all through a bulk load; glibc
+	 * would give the top of the heap back and take it again each time
+	 * (half the run in brk and page faults). */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_TOP_PAD, 64 << 20);
+#endif
 	if (im->rejects) {
 		if ((rc = rejects_open(&rj, im->rejects)))
 			goto out;
-		rj.cols = cs_reader_header(r, &hn);
+		rj.cols = r ? cs_reader_header(r, &hn) : NULL;
 		rj.ncols = rj.cols ? hn : 0;
 	}
 	/* Each record in its own savepoint only when a bad one may be left
@@ -138,7 +146,8 @@ cs_import_run(struct cs_import *im)
 	each = im->rejects || im->dry_run;
 	if ((rc = cs_begin()))
 		goto out;
-	while ((rc = cs_reader_next(r, &rec)) == 0) {
+	while ((rc = im->next ? im->next(im->src, &rec) :
+	    cs_reader_next(r, &rec)) == 0) {
 		if (each && (rc = exec(db, "SAVEPOINT rec")))
 			goto fail;
 		err = NULL;

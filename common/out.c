@@ -42,6 +42,10 @@ struct cs_out {
 	struct cs_buf text;	/* table: every cell, NUL-terminated */
 	struct cell *cells;	/* table: header first, then rows */
 	size_t ncells, capcells;
+	int marked;		/* a CS_COL_MARKED column is there */
+	int bold;		/* its marks as bold: a table on a terminal */
+	const char **row;	/* marks rewritten: a row's values */
+	struct cs_buf *mark;	/* ... and their text, one per column */
 };
 
 static const char *const fmtnames[] = {
@@ -408,6 +412,7 @@ json_value(FILE *fp, enum cs_col_type type, const char *v)
 		}
 		break;
 	case CS_COL_TEXT:
+	case CS_COL_MARKED:
 		json_str(fp, v);
 		return;
 	}
@@ -450,6 +455,9 @@ cell_add(struct cs_out *o, const char *v)
 	struct cs_buf *b = &o->text;
 	struct cell *c;
 	size_t off = b->len, n;
+	/* the marks of a marked column stay, for table_flush to make bold */
+	int keep = o->bold && o->ncells >= o->ncols &&
+	    o->cols[o->ncells % o->ncols].type == CS_COL_MARKED;
 
 	if (o->ncells == o->capcells) {
 		o->capcells = o->capcells ? o->capcells * 2 : 64;
@@ -467,6 +475,9 @@ cell_add(struct cs_out *o, const char *v)
 			v += *v == '\r' ? 2 : 1;
 		} else if (*v == '\r' || *v == '\t') {
 			cs_buf_addc(b, ' ');
+			v++;
+		} else if (keep && (*v == CS_MARK_ON || *v == CS_MARK_OFF)) {
+			cs_buf_addc(b, *v);
 			v++;
 		} else if ((unsigned char)*v == 0xc2) {
 			if ((unsigned char)v[1] >= 0x80 &&
@@ -566,6 +577,27 @@ spaces(struct cs_buf *b, size_t n)
 	}
 }
 
+/* A cell of a marked column with its marks as bold on and off (they
+ * take no column); bold ends with the cell, even when it was cut. */
+static void
+add_marked(struct cs_buf *line, const char *s, size_t n)
+{
+	size_t i;
+	int on = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == CS_MARK_ON) {
+			cs_buf_adds(line, "\033[1m");
+			on = 1;
+		} else if (s[i] == CS_MARK_OFF) {
+			cs_buf_adds(line, "\033[0m");
+			on = 0;
+		} else
+			cs_buf_addc(line, s[i]);
+	if (on)
+		cs_buf_adds(line, "\033[0m");
+}
+
 static void
 table_flush(struct cs_out *o)
 {
@@ -611,7 +643,10 @@ table_flush(struct cs_out *o)
 				cs_buf_add(&line, "  ", 2);
 			if (o->cols[i].type == CS_COL_NUM)
 				spaces(&line, pad);
-			cs_buf_add(&line, s, n);
+			if (o->cols[i].type == CS_COL_MARKED)
+				add_marked(&line, s, n);
+			else
+				cs_buf_add(&line, s, n);
 			if (cut)
 				cs_buf_add(&line, ELLIPSIS,
 				    sizeof(ELLIPSIS) - 1);
@@ -745,6 +780,16 @@ cs_out_new(FILE *fp, enum cs_fmt fmt, const struct cs_col *cols,
 	o->fmt = fmt;
 	o->cols = cols;
 	o->ncols = ncols;
+	for (i = 0; i < ncols; i++)
+		o->marked |= cols[i].type == CS_COL_MARKED;
+	if (o->marked) {
+		const char *nc = getenv("NO_COLOR");
+
+		o->bold = fmt == CS_FMT_TABLE && isatty(fileno(fp)) &&
+		    (nc == NULL || *nc == '\0');
+		o->row = cs_xcalloc(ncols, sizeof(*o->row));
+		o->mark = cs_xcalloc(ncols, sizeof(*o->mark));
+	}
 	o->header = !cs_conf.no_header;
 	o->excel = cs_conf.excel && (fmt == CS_FMT_CSV || fmt == CS_FMT_TSV);
 	o->sep = fmt == CS_FMT_TSV ? '\t' : ',';
@@ -811,6 +856,20 @@ cs_out_row(struct cs_out *o, const char *const *vals)
 	/* After a write error nothing more is written; cs_out_end says so. */
 	if (o->failed)
 		return;
+	if (o->marked && !o->bold) {
+		/* marks as [ and ] where there is no bold */
+		for (i = 0; i < o->ncols; i++) {
+			o->row[i] = vals[i];
+			if (o->cols[i].type != CS_COL_MARKED || !vals[i])
+				continue;
+			cs_buf_reset(&o->mark[i]);
+			for (const char *p = vals[i]; *p; p++)
+				cs_buf_addc(&o->mark[i], *p == CS_MARK_ON ?
+				    '[' : *p == CS_MARK_OFF ? ']' : *p);
+			o->row[i] = cs_buf_str(&o->mark[i]);
+		}
+		vals = o->row;
+	}
 	switch (o->fmt) {
 	case CS_FMT_TABLE:
 	case CS_FMT_MARKDOWN:
@@ -842,6 +901,7 @@ cs_out_row(struct cs_out *o, const char *const *vals)
 int
 cs_out_end(struct cs_out *o)
 {
+	size_t i;
 	int status = 0;
 
 	if (!o->failed) {
@@ -873,6 +933,10 @@ cs_out_end(struct cs_out *o)
 	cs_buf_free(&o->tmp);
 	cs_buf_free(&o->text);
 	free(o->cells);
+	for (i = 0; o->mark && i < o->ncols; i++)
+		cs_buf_free(&o->mark[i]);
+	free(o->mark);
+	free(o->row);
 	free(o);
 	return status;
 }

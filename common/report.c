@@ -14,29 +14,62 @@
 	"?4)) AND (?5 IS NULL OR v.agent_id IN (SELECT id FROM agent WHERE " \
 	"team = ?5)) AND ?3 IS ?3"
 
+/* A ticket's own events are few: read them by ticket. Without statistics
+ * (the report never writes, so never runs ANALYZE) SQLite would rather
+ * scan every resolution of the whole history through the status index. */
+#define BYTICKET "INDEXED BY ticket_event_ticket"
+
+/* The period's resolved tickets (cs_report_resolved), then each ticket. */
+#define RESD " FROM res CROSS JOIN ticket t ON t.id = res.id "
+
 /*
  * The tickets resolved in [?1, ?2): each with its last resolution in the
  * period, from the timeline, so that a ticket reopened and resolved again
- * later still counts where it was resolved.
+ * later still counts where it was resolved. Every resolution figure reads
+ * them, so they are found once per period, into a temporary table (in
+ * memory: the database file is only read). The table has no statistics:
+ * CROSS JOIN keeps SQLite reading it first and the tickets by id.
  */
-#define RES "WITH res AS (SELECT e.ticket_id AS id, e.id AS ev, e.at AS at, " \
-	"(SELECT f.id FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND " \
-	"f.kind = 'status' AND f.new_value = 'resolved' AND f.at >= ?1 ORDER BY " \
-	"f.at, f.id LIMIT 1) AS first_ev " \
+#define RES "INSERT INTO temp.res SELECT e.ticket_id, e.id, e.at, " \
+	"(SELECT f.id FROM ticket_event f " BYTICKET " WHERE f.ticket_id = " \
+	"e.ticket_id AND f.kind = 'status' AND f.new_value = 'resolved' AND " \
+	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1) " \
 	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
 	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event f WHERE f.ticket_id = e.ticket_id AND f.kind = " \
-	"'status' AND f.new_value = 'resolved' AND f.at < ?2 AND (f.at > e.at " \
-	"OR (f.at = e.at AND f.id > e.id)))) "
+	"FROM ticket_event f " BYTICKET " WHERE f.ticket_id = e.ticket_id " \
+	"AND " \
+	"f.kind = 'status' AND f.new_value = 'resolved' AND f.at < ?2 AND " \
+	"(f.at > e.at OR (f.at = e.at AND f.id > e.id)))"
 
 /* Reopened after its first resolution in the period; for imported
  * history, which has a count but no reopen events, the count. */
-#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r, ticket_event f " \
-	"WHERE f.id = res.first_ev AND r.ticket_id = t.id AND r.kind = " \
-	"'status' AND r.new_value = 'reopened' AND (r.at > f.at OR (r.at = " \
+#define REOPENED "(EXISTS (SELECT 1 FROM ticket_event r " BYTICKET \
+	", ticket_event f WHERE f.id = res.first_ev AND r.ticket_id = t.id " \
+	"AND r.kind = 'status' AND r.new_value = 'reopened' AND (r.at > f.at OR (r.at = " \
 	"f.at AND r.id > f.id))) OR (t.reopened > 0 AND NOT EXISTS (SELECT 1 " \
-	"FROM ticket_event r WHERE r.ticket_id = t.id AND r.kind = 'status' " \
-	"AND r.new_value = 'reopened')))"
+	"FROM ticket_event r " BYTICKET " WHERE r.ticket_id = t.id AND " \
+	"r.kind = 'status' AND r.new_value = 'reopened')))"
+
+/*
+ * Open at the period's end ?2: created before it, and by the timeline not
+ * resolved or closed then. A ticket never reopened is resolved once and
+ * only resolved or closed afterwards, so it is open at ?2 exactly when it
+ * was created before ?2 and not resolved before it: the backlog is the
+ * tickets created before ?2 less those resolved before it, corrected by
+ * the timeline of the few ever reopened (by count or, when imported, by
+ * status). Without a filter F both counts come from their indexes alone.
+ */
+#define BACKLOG(F) "SELECT '', (SELECT count(*) FROM ticket t WHERE " \
+	"t.created_at < ?2 AND " F ") - (SELECT count(*) FROM ticket t WHERE " \
+	"t.resolved_at < ?2 AND " F ") + (SELECT coalesce(sum(" \
+	"coalesce(t.resolved_at < ?2, 0) - (t.created_at < ?2) + CASE WHEN " \
+	"t.created_at < ?2 THEN coalesce((SELECT e.new_value FROM " \
+	"ticket_event e " BYTICKET " WHERE e.ticket_id = t.id AND e.kind IN " \
+	"('status', 'created') AND e.at < ?2 ORDER BY e.at DESC, e.id DESC " \
+	"LIMIT 1), 'new') NOT IN ('resolved', 'closed') ELSE 0 END), 0) FROM " \
+	"ticket t WHERE t.id IN (SELECT id FROM ticket WHERE reopened > 0 " \
+	"UNION SELECT id FROM ticket WHERE status NOT IN ('resolved', " \
+	"'closed') AND status = 'reopened') AND " F ")"
 
 struct ctx {
 	const struct cs_report_filter *f;
@@ -60,6 +93,12 @@ add(struct cs_report *r, const char *section, const char *metric,
 	row->key = cs_xstrdup(key ? key : "");
 	row->value = value ? cs_xstrdup(value) : NULL;
 	row->count = 0;
+}
+
+static int
+filtered(const struct ctx *c)
+{
+	return c->f->type || c->f->agent || c->f->team;
 }
 
 static sqlite3_stmt *
@@ -131,7 +170,8 @@ ratios(struct ctx *c, const char *section, const char *metric,
 }
 
 /* The median and p90 of the seconds in rows of (key, seconds) sorted by
- * key, then seconds; in hours. A key without rows gets no figures. */
+ * key, then seconds; in hours. A key without rows gets no figures; no p90
+ * when mp90 is NULL. */
 static void
 percentiles(struct ctx *c, const char *section, const char *mmed,
     const char *mp90, const char *sql)
@@ -155,8 +195,9 @@ percentiles(struct ctx *c, const char *section, const char *mmed,
 			add(c->r, section, mmed, key, cs_fmt_ratio(x, 7200, 1,
 			    buf));
 			k = (9 * n + 9) / 10;
-			add(c->r, section, mp90, key, cs_fmt_ratio(v[k - 1],
-			    3600, 1, buf));
+			if (mp90)
+				add(c->r, section, mp90, key, cs_fmt_ratio(
+				    v[k - 1], 3600, 1, buf));
 			n = 0;
 		}
 		if (!more)
@@ -200,20 +241,10 @@ tickets(struct ctx *c)
 	    "count(*) FROM ticket t WHERE t.created_at >= ?1 AND t.created_at "
 	    "< ?2 AND t.category IS NOT NULL AND " TF " GROUP BY t.category "
 	    "ORDER BY t.category", 0);
-	counts(c, "tickets", "resolved", RES "SELECT 'type=' || t.type, "
-	    "count(*) FROM res JOIN ticket t ON t.id = res.id WHERE " TF
-	    " GROUP BY t.type ORDER BY t.type", 1);
-	/* Open at the period's end: created before it, and by the timeline
-	 * not resolved or closed then. Only tickets open now, resolved
-	 * after the end or ever reopened can be, so only they are read. */
-	counts(c, "tickets", "backlog", "SELECT '', count(*) FROM ticket t "
-	    "WHERE t.created_at < ?2 AND " TF " AND t.id IN (SELECT id FROM "
-	    "ticket WHERE status NOT IN ('resolved', 'closed') UNION SELECT id "
-	    "FROM ticket WHERE resolved_at >= ?2 UNION SELECT id FROM ticket "
-	    "WHERE reopened > 0) AND coalesce((SELECT e.new_value FROM "
-	    "ticket_event e WHERE e.ticket_id = t.id AND e.kind IN ('status', "
-	    "'created') AND e.at < ?2 ORDER BY e.at DESC, e.id DESC LIMIT 1), "
-	    "'new') NOT IN ('resolved', 'closed') AND ?1 = ?1", 0);
+	counts(c, "tickets", "resolved", "SELECT 'type=' || t.type, "
+	    "count(*)" RESD "WHERE " TF " GROUP BY t.type ORDER BY t.type", 1);
+	counts(c, "tickets", "backlog", filtered(c) ? BACKLOG(TF) :
+	    BACKLOG("?3 IS ?3"), 0);
 	ratios(c, "tickets", "complaint_rate", "SELECT '', sum(t.type = "
 	    "'complaint'), count(*) FROM ticket t WHERE t.created_at >= ?1 AND "
 	    "t.created_at < ?2 AND " TF, 100);
@@ -227,32 +258,29 @@ tickets(struct ctx *c)
 	ensure(c->r, at, "tickets", "first_response_p90_h");
 	at = c->r->n;
 	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT '', res.at - t.created_at AS s FROM res JOIN ticket t "
-	    "ON t.id = res.id WHERE " TF " ORDER BY s");
+	    "SELECT '', res.at - t.created_at AS s" RESD "WHERE " TF
+	    " ORDER BY s");
 	ensure(c->r, at, "tickets", "resolution_median_h");
 	ensure(c->r, at, "tickets", "resolution_p90_h");
 	percentiles(c, "tickets", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s "
-	    "FROM res JOIN ticket t ON t.id = res.id WHERE " TF " ORDER BY k, s");
-	ratios(c, "tickets", "reopen_rate", RES "SELECT '', sum(" REOPENED
-	    "), count(*) FROM res JOIN ticket t ON t.id = res.id WHERE " TF,
-	    100);
+	    "SELECT 'type=' || t.type AS k, res.at - t.created_at AS s" RESD
+	    "WHERE " TF " ORDER BY k, s");
+	ratios(c, "tickets", "reopen_rate", "SELECT '', sum(" REOPENED
+	    "), count(*)" RESD "WHERE " TF, 100);
 }
 
 static void
 sla(struct ctx *c)
 {
 	static const char *const sql[] = {
-		RES "SELECT '', sum(res.at <= t.resolution_due), count(*) FROM "
-		    "res JOIN ticket t ON t.id = res.id WHERE t.resolution_due IS "
-		    "NOT NULL AND " TF,
-		RES "SELECT 'type=' || t.type, sum(res.at <= t.resolution_due), "
-		    "count(*) FROM res JOIN ticket t ON t.id = res.id WHERE "
-		    "t.resolution_due IS NOT NULL AND " TF " GROUP BY t.type "
-		    "ORDER BY t.type",
-		RES "SELECT 'priority=' || t.priority, sum(res.at <= "
-		    "t.resolution_due), count(*) FROM res JOIN ticket t ON t.id = "
-		    "res.id WHERE t.resolution_due IS NOT NULL AND " TF " GROUP BY "
+		"SELECT '', sum(res.at <= t.resolution_due), count(*)" RESD
+		    "WHERE t.resolution_due IS NOT NULL AND " TF,
+		"SELECT 'type=' || t.type, sum(res.at <= t.resolution_due), "
+		    "count(*)" RESD "WHERE t.resolution_due IS NOT NULL AND " TF
+		    " GROUP BY t.type ORDER BY t.type",
+		"SELECT 'priority=' || t.priority, sum(res.at <= "
+		    "t.resolution_due), count(*)" RESD "WHERE "
+		    "t.resolution_due IS NOT NULL AND " TF " GROUP BY "
 		    "t.priority ORDER BY CASE t.priority WHEN 'urgent' THEN 0 WHEN "
 		    "'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END",
 	};
@@ -290,14 +318,13 @@ complaints(struct ctx *c)
 	    "AND " TF " GROUP BY 1 ORDER BY 1", 0);
 	at = c->r->n;
 	percentiles(c, "complaints", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT '', res.at - t.created_at AS s FROM res JOIN ticket t "
-	    "ON t.id = res.id WHERE t.type = 'complaint' AND " TF " ORDER BY s");
+	    "SELECT '', res.at - t.created_at AS s" RESD "WHERE t.type = "
+	    "'complaint' AND " TF " ORDER BY s");
 	ensure(c->r, at, "complaints", "resolution_median_h");
 	ensure(c->r, at, "complaints", "resolution_p90_h");
-	ratios(c, "complaints", "sla_met_pct", RES "SELECT '', sum(res.at <= "
-	    "t.resolution_due), count(*) FROM res JOIN ticket t ON t.id = "
-	    "res.id WHERE t.type = 'complaint' AND t.resolution_due IS NOT "
-	    "NULL AND " TF, 100);
+	ratios(c, "complaints", "sla_met_pct", "SELECT '', sum(res.at <= "
+	    "t.resolution_due), count(*)" RESD "WHERE t.type = 'complaint' AND "
+	    "t.resolution_due IS NOT NULL AND " TF, 100);
 }
 
 static void
@@ -315,14 +342,13 @@ csat(struct ctx *c)
 static void
 agents(struct ctx *c)
 {
-	counts(c, "agents", "resolved", RES "SELECT 'agent=' || a.login, "
-	    "count(*) FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON "
-	    "a.id = t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
-	    "a.login", 0);
+	counts(c, "agents", "resolved", "SELECT 'agent=' || a.login, "
+	    "count(*)" RESD "JOIN agent a ON a.id = t.resolved_by WHERE " TF
+	    " GROUP BY a.login ORDER BY a.login", 0);
 	percentiles(c, "agents", "resolution_median_h", "resolution_p90_h",
-	    RES "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
-	    "FROM res JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
-	    "t.resolved_by WHERE " TF " ORDER BY k, s");
+	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
+	    RESD "JOIN agent a ON a.id = t.resolved_by WHERE " TF
+	    " ORDER BY k, s");
 	ratios(c, "agents", "csat_mean", "SELECT 'agent=' || a.login, "
 	    "sum(t.csat), count(t.csat) FROM ticket t JOIN agent a ON a.id = "
 	    "t.resolved_by WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
@@ -363,6 +389,25 @@ revisits(struct ctx *c)
 #undef VFIN
 }
 
+/* Quality reviews made in the period. An item's mean is its points as a
+ * percentage of its maximum, so that items of different weights compare;
+ * the lowest first. */
+static void
+qa(struct ctx *c)
+{
+	counts(c, "qa", "qa_reviews", "SELECT '', count(*) FROM qa_review q "
+	    "JOIN ticket t ON t.id = q.ticket_id WHERE q.at >= ?1 AND q.at < "
+	    "?2 AND " TF, 1);
+	ratios(c, "qa", "qa_score_mean", "SELECT '', sum(q.score), count(*) "
+	    "FROM qa_review q JOIN ticket t ON t.id = q.ticket_id WHERE q.at "
+	    ">= ?1 AND q.at < ?2 AND " TF, 1);
+	ratios(c, "qa", "qa_item_mean", "SELECT 'item=' || i.item, "
+	    "sum(i.points), sum(i.max) FROM qa_review_item i JOIN qa_review q "
+	    "ON q.id = i.review_id JOIN ticket t ON t.id = q.ticket_id WHERE "
+	    "q.at >= ?1 AND q.at < ?2 AND " TF " GROUP BY i.item ORDER BY "
+	    "1.0 * sum(i.points) / sum(i.max), i.item", 100);
+}
+
 static void
 kb(struct ctx *c)
 {
@@ -372,12 +417,8 @@ kb(struct ctx *c)
 	    "l.article ORDER BY count(*) DESC, l.article LIMIT 10", 0);
 	/* knowledge gaps: categories of the period's tickets that no linked
 	 * article answered */
-	counts(c, "kb", "kb_gaps", "SELECT 'category=' || t.category, count(*) "
-	    "FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2 AND "
-	    "t.category IS NOT NULL AND " TF " AND NOT EXISTS (SELECT 1 FROM "
-	    "ticket_link l JOIN ticket u ON u.id = l.ticket_id WHERE "
-	    "u.category = t.category) GROUP BY t.category ORDER BY count(*) "
-	    "DESC, t.category", 0);
+	counts(c, "kb", "kb_gaps", "SELECT 'category=' || category, tickets "
+	    "FROM (" CS_KB_GAPS_SQL(TF) ") ORDER BY tickets DESC, category", 0);
 }
 
 static const struct {
@@ -386,7 +427,7 @@ static const struct {
 } sections[] = {
 	{ "tickets", tickets }, { "complaints", complaints }, { "sla", sla },
 	{ "csat", csat }, { "agents", agents }, { "revisits", revisits },
-	{ "kb", kb }, { NULL, NULL }
+	{ "qa", qa }, { "kb", kb }, { NULL, NULL }
 };
 
 int
@@ -401,6 +442,24 @@ cs_report_section_known(const char *name)
 }
 
 int
+cs_report_resolved(int64_t start, int64_t end)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = cs_sql("CREATE TEMP TABLE IF NOT EXISTS res (id INTEGER PRIMARY "
+	    "KEY, ev INTEGER NOT NULL, at INTEGER NOT NULL, first_ev INTEGER)");
+	if ((rc = cs_step_done(st, "report")))
+		return rc;
+	if ((rc = cs_step_done(cs_sql("DELETE FROM temp.res"), "report")))
+		return rc;
+	st = cs_sql(RES);
+	sqlite3_bind_int64(st, 1, start);
+	sqlite3_bind_int64(st, 2, end);
+	return cs_step_done(st, "report");
+}
+
+int
 cs_report_compute(const struct cs_report_filter *f,
     const struct cs_period *p, struct cs_report *r)
 {
@@ -408,6 +467,8 @@ cs_report_compute(const struct cs_report_filter *f,
 	int i, rc;
 
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	if ((rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	memset(r, 0, sizeof(*r));
 	for (i = 0; sections[i].name; i++)
@@ -429,6 +490,124 @@ cs_report_free(struct cs_report *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* ---- scorecards ---------------------------------------------------------- */
+
+/* The tickets resolved in the period, by the agent who resolved them,
+ * narrowed by --type, --agent and --team (the agent's own team). */
+#define SC_FROM RESD "JOIN agent a ON a.id = t.resolved_by "
+#define SF "(?3 IS NULL OR t.type = ?3) AND (?4 IS NULL OR a.login = ?4) " \
+	"AND (?5 IS NULL OR a.team = ?5)"
+#define SC_GROUP " GROUP BY a.login ORDER BY a.login"
+/* Revisit tasks finished in the period by the agent. */
+#define SC_VFIN "FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE " \
+	"v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
+	"v.finished_at < ?2 AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL " \
+	"OR a.team = ?5) AND ?3 IS ?3"
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Each metric is the report's total restricted to the tickets the agent
+ * resolved in the period, with the same helpers: CSAT the scores given in
+ * the period; QA the reviews of those tickets whenever made (review
+ * follows the work); revisits the tasks the agent finished in the period.
+ */
+int
+cs_report_scorecard(const struct cs_report_filter *f,
+    const struct cs_period *p, struct cs_report *r)
+{
+	struct cs_report tmp = { 0 };
+	struct ctx c = { f, p, &tmp };
+	sqlite3_stmt *st;
+	char **keys = NULL, *k;
+	size_t nk = 0, i, j, m;
+	const struct cs_report_row *x;
+	int rc, count;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
+	    (rc = cs_report_resolved(p->start, p->end)))
+		return rc;
+	memset(r, 0, sizeof(*r));
+	counts(&c, "scorecard", "resolved", "SELECT 'agent=' || a.login, "
+	    "count(*) " SC_FROM "WHERE " SF SC_GROUP, 0);
+	percentiles(&c, "scorecard", "first_response_median_h", NULL,
+	    "SELECT 'agent=' || a.login AS k, t.first_response_at - "
+	    "t.created_at AS s " SC_FROM "WHERE t.first_response_at IS NOT "
+	    "NULL AND " SF " ORDER BY k, s");
+	percentiles(&c, "scorecard", "resolution_median_h", NULL,
+	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
+	    SC_FROM "WHERE " SF " ORDER BY k, s");
+	ratios(&c, "scorecard", "sla_met_pct", "SELECT 'agent=' || "
+	    "a.login, sum(res.at <= t.resolution_due), count(*) " SC_FROM
+	    "WHERE t.resolution_due IS NOT NULL AND " SF SC_GROUP, 100);
+	ratios(&c, "scorecard", "reopen_rate", "SELECT 'agent=' || "
+	    "a.login, sum(" REOPENED "), count(*) " SC_FROM "WHERE " SF
+	    SC_GROUP, 100);
+	ratios(&c, "scorecard", "csat_mean", "SELECT 'agent=' || a.login, "
+	    "sum(t.csat), count(t.csat) " SC_FROM "WHERE t.csat_at >= ?1 AND "
+	    "t.csat_at < ?2 AND " SF SC_GROUP, 1);
+	counts(&c, "scorecard", "qa_reviews", "SELECT 'agent=' || a.login, "
+	    "count(*) " SC_FROM "JOIN qa_review q ON q.ticket_id = t.id WHERE "
+	    SF SC_GROUP, 0);
+	ratios(&c, "scorecard", "qa_score_mean", "SELECT 'agent=' || "
+	    "a.login, sum(q.score), count(*) " SC_FROM "JOIN qa_review q ON "
+	    "q.ticket_id = t.id WHERE " SF SC_GROUP, 1);
+	counts(&c, "scorecard", "revisits_finished", "SELECT 'agent=' || "
+	    "a.login, count(*) " SC_VFIN SC_GROUP, 0);
+	ratios(&c, "scorecard", "revisit_success_rate", "SELECT 'agent=' || "
+	    "a.login, sum(v.last_result = 'reached'), count(*) " SC_VFIN
+	    SC_GROUP, 100);
+
+	/* every active specialist (role agent), and anybody else with work
+	 * in the period: a supervisor who resolved tickets is scored, a
+	 * reviewer who only reviews is not */
+	st = prep(&c, "SELECT 'agent=' || a.login FROM agent a WHERE "
+	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = "
+	    "?4) AND (?5 IS NULL OR "
+	    "a.team = ?5) AND ?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
+		keys[nk++] = cs_xstrdup((const char *)sqlite3_column_text(st,
+		    0));
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < tmp.n; i++) {
+		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
+		keys[nk++] = cs_xstrdup(tmp.row[i].key);
+	}
+	if (nk)
+		qsort(keys, nk, sizeof(*keys), by_key);
+	/* one block per agent, the metrics in their order */
+	for (i = 0; i < nk; i++) {
+		k = keys[i];
+		if (i && strcmp(k, keys[i - 1]) == 0)
+			continue;
+		for (m = 0; cs_scorecard_metrics[m]; m++) {
+			count = strcmp(cs_scorecard_metrics[m], "resolved") == 0 ||
+			    strcmp(cs_scorecard_metrics[m], "qa_reviews") == 0 ||
+			    strcmp(cs_scorecard_metrics[m],
+			    "revisits_finished") == 0;
+			for (j = 0, x = NULL; j < tmp.n && !x; j++)
+				if (strcmp(tmp.row[j].metric,
+				    cs_scorecard_metrics[m]) == 0 &&
+				    strcmp(tmp.row[j].key, k) == 0)
+					x = &tmp.row[j];
+			add(r, "scorecard", cs_scorecard_metrics[m], k,
+			    x ? x->value : count ? "0" : NULL);
+			r->row[r->n - 1].count = count;
+		}
+	}
+	for (i = 0; i < nk; i++)
+		free(keys[i]);
+	free(keys);
+	cs_report_free(&tmp);
+	return 0;
+}
+
 /* ---- chart data ------------------------------------------------------- */
 
 int
@@ -440,7 +619,8 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
+	    (rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	if (strcmp(name, "daily") == 0)
 		st = prep(&c, "SELECT t.type, date(t.created_at, 'unixepoch', "
@@ -450,11 +630,11 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	else if (strcmp(name, "resolution") == 0)
 		/* resolution hours in buckets: <4, 4-8, 8-24, 24-48, 48-72,
 		 * >=72 */
-		st = prep(&c, RES "SELECT '', CASE WHEN s < 14400 THEN '<4h' "
+		st = prep(&c, "SELECT '', CASE WHEN s < 14400 THEN '<4h' "
 		    "WHEN s < 28800 THEN '4-8h' WHEN s < 86400 THEN '8-24h' WHEN "
 		    "s < 172800 THEN '1-2d' WHEN s < 259200 THEN '2-3d' ELSE "
 		    "'>3d' END AS b, count(*) FROM (SELECT res.at - t.created_at "
-		    "AS s FROM res JOIN ticket t ON t.id = res.id WHERE " TF ") "
+		    "AS s" RESD "WHERE " TF ") "
 		    "GROUP BY b ORDER BY min(s)");
 	else if (strcmp(name, "csat") == 0)
 		st = prep(&c, "SELECT '', t.csat || '', count(*) FROM ticket t "
@@ -466,8 +646,8 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		    "AND v.finished_at < ?2 AND " VF " GROUP BY v.last_result "
 		    "ORDER BY count(*) DESC");
 	else if (strcmp(name, "agents") == 0)
-		st = prep(&c, RES "SELECT '', a.login, count(*) FROM res JOIN "
-		    "ticket t ON t.id = res.id JOIN agent a ON a.id = "
+		st = prep(&c, "SELECT '', a.login, count(*) FROM res CROSS "
+		    "JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
 		    "t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
 		    "count(*) DESC, a.login");
 	else

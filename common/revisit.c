@@ -7,14 +7,6 @@
 const char *const cs_revisit_results = "reached no-answer busy refused "
     "invalid-number suspended";
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 static void
 today(char ymd[16])
 {
@@ -114,10 +106,10 @@ plan_rows(struct cs_plan *p, sqlite3_stmt *st)
 		row = cs_xrealloc(row, (n + 1) * sizeof(*row));
 		row[n].c = sqlite3_column_int64(st, 0);
 		row[n].t = sqlite3_column_int64(st, 1);
-		row[n].period = cs_xstrdup(col(st, 2));
-		row[n].due = cs_xstrdup(col(st, 3));
+		row[n].period = cs_xstrdup(cs_col_text(st, 2));
+		row[n].due = cs_xstrdup(cs_col_text(st, 3));
 		snprintf(row[n].status, sizeof(row[n].status), "%s",
-		    col(st, 4) ? col(st, 4) : "");
+		    cs_col_text(st, 4) ? cs_col_text(st, 4) : "");
 		n++;
 	}
 	sqlite3_reset(st);
@@ -286,12 +278,12 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		ag = cs_xrealloc(ag, (n + 1) * sizeof(*ag));
 		ag[n].id = sqlite3_column_int64(st, 0);
-		ag[n].login = cs_xstrdup(col(st, 1));
+		ag[n].login = cs_xstrdup(cs_col_text(st, 1));
 		ag[n].weight = sqlite3_column_double(st, 2);
 		ag[n].capacity = sqlite3_column_int(st, 3);
 		ag[n].load = sqlite3_column_int(st, 4);
 		ag[n].today = sqlite3_column_int(st, 5);
-		ag[n].skills = col(st, 6) ? cs_xstrdup(col(st, 6)) : NULL;
+		ag[n].skills = cs_col_text(st, 6) ? cs_xstrdup(cs_col_text(st, 6)) : NULL;
 		ag[n].eligible = sqlite3_column_int(st, 7);
 		n++;
 	}
@@ -309,13 +301,13 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 		best = NULL;
 		/* The customer's owner first, when they can take it. */
 		for (i = 0; owner && i < n; i++)
-			if (ag[i].id == owner && can_take(&ag[i], col(st, 4)))
+			if (ag[i].id == owner && can_take(&ag[i], cs_col_text(st, 4)))
 				best = &ag[i];
 		/* Else the least (open tasks + 1) / weight; agents are by
 		 * login, so the first of equals wins. */
 		if (!best)
 			for (k = 0; k < n; k++) {
-				if (!can_take(&ag[k], col(st, 4)))
+				if (!can_take(&ag[k], cs_col_text(st, 4)))
 					continue;
 				if (!best || (ag[k].load + 1) * best->weight <
 				    (best->load + 1) * ag[k].weight)
@@ -325,7 +317,7 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 			(*left)++;
 			if (emit)
 				emit(arg, task, sqlite3_column_int64(st, 1), NULL,
-				    col(st, 2), col(st, 3));
+				    cs_col_text(st, 2), cs_col_text(st, 3));
 			continue;
 		}
 		best->load++;
@@ -333,7 +325,7 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 		(*assigned)++;
 		if (emit)
 			emit(arg, task, sqlite3_column_int64(st, 1), best->login,
-			    col(st, 2), col(st, 3));
+			    cs_col_text(st, 2), cs_col_text(st, 3));
 		if (dry_run)
 			continue;
 		{
@@ -395,7 +387,7 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 	customer = sqlite3_column_int64(st, 0);
 	agent = sqlite3_column_int64(st, 1);
 	attempts = sqlite3_column_int64(st, 2);
-	snprintf(status, sizeof(status), "%s", col(st, 3));
+	snprintf(status, sizeof(status), "%s", cs_col_text(st, 3));
 	sqlite3_reset(st);
 	/* The attempt a sheet row stands for is known by its number: the
 	 * same sheet imported again records nothing new. */

@@ -31,14 +31,6 @@ static const struct move {
 	{ NULL, NULL, NULL }
 };
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : NULL;
-}
-
 /* Appends one event to a ticket's timeline, at time `when`. */
 static int
 event_at(int64_t id, int64_t when, const char *kind, const char *field,
@@ -65,6 +57,13 @@ event(int64_t id, const char *kind, const char *field, const char *from,
     const char *to, const char *note, int public)
 {
 	return event_at(id, cs_now(), kind, field, from, to, note, public);
+}
+
+int
+cs_ticket_event(int64_t id, const char *kind, const char *field,
+    const char *from, const char *to, const char *note)
+{
+	return event(id, kind, field, from, to, note, 0);
 }
 
 int
@@ -221,7 +220,7 @@ auto_revisit(int64_t id, int64_t resolved_at)
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		days = sqlite3_column_int(st, 0);
-		snprintf(reason, sizeof(reason), "%s", col(st, 1));
+		snprintf(reason, sizeof(reason), "%s", cs_col_text(st, 1));
 	}
 	sqlite3_reset(st);
 	if (days < 0)
@@ -317,8 +316,8 @@ load(int64_t id, char status[16], char type[64])
 	sqlite3_bind_int64(st, 1, id);
 	r = sqlite3_step(st) == SQLITE_ROW;
 	if (r) {
-		snprintf(status, 16, "%s", col(st, 0));
-		snprintf(type, 64, "%s", col(st, 1));
+		snprintf(status, 16, "%s", cs_col_text(st, 0));
+		snprintf(type, 64, "%s", cs_col_text(st, 1));
 	}
 	sqlite3_reset(st);
 	return r;
@@ -383,8 +382,8 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 	if (strcmp(action, "resolve") == 0) {
 		st = cs_sql("SELECT resolution FROM ticket WHERE id = ?");
 		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st) == SQLITE_ROW && col(st, 0) &&
-		    *col(st, 0);
+		rc = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
+		    *cs_col_text(st, 0);
 		sqlite3_reset(st);
 		if (strcmp(type, "complaint") == 0 && !rc && !nz(a->note)) {
 			*problem = cs_xasprintf("ticket %lld is a complaint: "
@@ -467,8 +466,8 @@ cs_ticket_assign(int64_t id, const char *login, char **problem)
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
 		return -1;
 	}
-	if (col(st, 0))
-		old = cs_xstrdup(col(st, 0));
+	if (cs_col_text(st, 0))
+		old = cs_xstrdup(cs_col_text(st, 0));
 	sqlite3_reset(st);
 	if (old && strcmp(old, login) == 0) {
 		free(old);
@@ -548,8 +547,8 @@ cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 	}
 	st = cs_sql("SELECT escalated_to FROM ticket WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	before = sqlite3_step(st) == SQLITE_ROW && col(st, 0) ?
-	    cs_xstrdup(col(st, 0)) : NULL;
+	before = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) ?
+	    cs_xstrdup(cs_col_text(st, 0)) : NULL;
 	sqlite3_reset(st);
 	st = cs_sql("UPDATE ticket SET escalated_to = ?, updated_at = ? WHERE "
 	    "id = ?");
@@ -600,6 +599,8 @@ int
 cs_ticket_link(int64_t id, const char *article, char **problem)
 {
 	sqlite3_stmt *st;
+	char ref[24];
+	int64_t aid;
 	int rc;
 
 	*problem = NULL;
@@ -611,6 +612,14 @@ cs_ticket_link(int64_t id, const char *article, char **problem)
 		*problem = cs_xstrdup("an article is named by its id");
 		return -1;
 	}
+	/* The article of the knowledge base (cs-kb), written as its id. */
+	if (!(aid = cs_kb_ref(article))) {
+		*problem = cs_xasprintf("no such article %s in the knowledge "
+		    "base (see cs-kb list)", article);
+		return -1;
+	}
+	snprintf(ref, sizeof(ref), "%lld", (long long)aid);
+	article = ref;
 	st = cs_sql("INSERT OR IGNORE INTO ticket_link (ticket_id, article, "
 	    "linked_at, actor) VALUES (?, ?, ?, ?)");
 	sqlite3_bind_int64(st, 1, id);
@@ -714,11 +723,9 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	}
 	prio = nz(in->v[CS_TK_PRIORITY]) ? in->v[CS_TK_PRIORITY] : "normal";
 	cs_sla_due(in->v[CS_TK_TYPE], prio, t[0], &fr, &res);
-	st = cs_sql("SELECT id FROM ticket WHERE external_id = ?");
-	cs_bind_text(st, 1, in->v[CS_TK_EXTERNAL_ID], 0);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		old = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	/* A new external_id is inserted at once, its unique index telling a
+	 * known one; only then is the stored ticket read and compared. */
+again:
 	if (old) {
 		/* Unchanged when every imported column holds what is stored. */
 		st = cs_sql("SELECT count(*) FROM ticket WHERE id = ?1 AND "
@@ -742,7 +749,7 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		    "?8, ?9, ?10, coalesce(?11, ''), ?12, ?13, ?14, ?15, ?16, "
 		    "?17, ?18, ?19, ?20, ?21, CASE WHEN ?15 IS NOT NULL THEN "
 		    "?10 END, CASE WHEN ?18 IS NOT NULL THEN ?15 END, ?22, ?23, "
-		    "?24)");
+		    "?24) ON CONFLICT (external_id) DO NOTHING");
 	for (;;) {
 		sqlite3_bind_int64(st, 2, cust);
 		cs_bind_text(st, 3, in->v[CS_TK_TYPE], 0);
@@ -795,6 +802,17 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	sqlite3_bind_int64(st, 24, cs_now());
 	if ((rc = cs_step_done(st, "ticket import")))
 		return rc;
+	if (!old && sqlite3_changes(sqlite3_db_handle(st)) == 0) {
+		st = cs_sql("SELECT id FROM ticket WHERE external_id = ?");
+		cs_bind_text(st, 1, in->v[CS_TK_EXTERNAL_ID], 0);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			old = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (old)
+			goto again;
+		return cs_err(CS_EX_SOFTWARE, "ticket import: %s: neither "
+		    "added nor found", in->v[CS_TK_EXTERNAL_ID]);
+	}
 	if (!old)
 		*id = sqlite3_last_insert_rowid(sqlite3_db_handle(st));
 	/* The history of an imported ticket is its imported events, made

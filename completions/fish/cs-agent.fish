@@ -73,6 +73,15 @@ function __cs_agent_complete
         return
     end
     switch $sub
+        case target
+            # the metrics of the scorecard (cs_scorecard_metrics in
+            # common/qa.c; tests/cli/t0810 checks the list)
+            switch $prev
+                case target
+                    printf '%s\n' list set rm
+                case set rm
+                    printf '%s\n' resolved first_response_median_h resolution_median_h sla_met_pct reopen_rate csat_mean qa_reviews qa_score_mean revisits_finished revisit_success_rate
+            end
         case show update leave activate deactivate
             $cmd $db list -f csv --no-header 2>/dev/null | string split -f1 ,
         case import

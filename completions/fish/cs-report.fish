@@ -77,6 +77,8 @@ function __cs_report_complete
         if test (count $ops) -eq 0
             $cmd __complete show 2>/dev/null
             echo --version
+        else if test "$ops[1]" = scorecard
+            $cmd __complete scorecard 2>/dev/null
         else if test "$ops[1]" != help
             $cmd __complete show 2>/dev/null
         end
@@ -88,7 +90,7 @@ function __cs_report_complete
         case '0:*'
             $cmd __complete 2>/dev/null
             printf '%s\n' $periods
-        case 1:show
+        case 1:show 1:scorecard
             printf '%s\n' $periods
         case 1:help
             $cmd __complete 2>/dev/null

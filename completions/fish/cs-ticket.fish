@@ -15,7 +15,9 @@
 # not there), nothing is.  Everything the binary says on stderr is dropped:
 # with no database the completion is silent.
 #
-# Operands: "sla", "calendar" and "type" take a second command word, then
+# Operands: "sla", "calendar", "type" and "qa-form" take a second command
+# word ("qa-form list" then a form), "sample" a period; "sla", "calendar"
+# and "type" then
 # types and priorities (sla set/rm), weekdays (calendar hours) or a file
 # (calendar import); "assign ID... LOGIN" offers agents after the first id;
 # "import" takes a file.  Operands are counted after skipping the options
@@ -119,7 +121,14 @@ function __cs_ticket_complete
             printf '%s\n' off 09:00-18:00 09:00-12:00,13:30-18:00
         case 'type:0:*'
             printf '%s\n' list set
-        case 'assign:0:*' 'sla:*' 'calendar:*' 'type:*'
+        case 'qa-form:0:*'
+            printf '%s\n' list set
+        case qa-form:1:list
+            $cmd $db __complete review --form 2>/dev/null
+        case 'sample:0:*'
+            $cmd __complete list --created 2>/dev/null
+        case 'assign:0:*' 'sla:*' 'calendar:*' 'type:*' 'qa-form:*' \
+            'sample:*' 'review:*'
         case 'assign:*'
             $cmd $db __complete new --assign 2>/dev/null
         case 'new:*' 'show:*' 'comment:*' 'reply:*' 'start:*' 'pend:*' \

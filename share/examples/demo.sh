@@ -55,6 +55,28 @@ for id in $(cs-revisit list --agent li.na -f csv --no-header | cut -d, -f1 |
 	esac
 done
 cs-revisit list --agent li.na --status all -f table | head -8
+say "cs-kb import $S/kb           # the team's articles, Markdown, as drafts"
+cs-kb import "$S/kb"
+cs-kb list --status draft -f csv --no-header | cut -d, -f1 | xargs cs-kb submit
+# the knowledge-base owner reviews and publishes them
+cs-kb list --status review -f csv --no-header | cut -d, -f1 |
+    CS_USER=huang.lei xargs cs-kb approve
+say "cs-kb search 退货              # two characters find; the best first"
+cs-kb search 退货 -f table
+say "cs-kb suggest ...              # articles for a ticket, linked when used"
+art() { cs-kb list -f csv --no-header | awk -F, -v t="$1" '$2 == t { print $1 }'; }
+t=$(cs-ticket list --category 退换货 --resolved last-week -f csv --no-header |
+    head -1 | cut -d, -f1)
+cs-kb suggest "$t" -n 3 -f table
+for c in 物流:物流查询 发票:发票开具 退换货:退货流程 联网:设备无法联网; do
+	a=$(art "${c#*:}")
+	for t in $(cs-ticket list --category "${c%%:*}" --resolved last-week \
+	    -f csv --no-header | cut -d, -f1 | head -4); do
+		CS_NOW=2026-11-20T10:00:00 cs-ticket link "$t" "$a"
+	done
+done
+say "cs-kb gaps last-week           # categories that no article answered"
+cs-kb gaps last-week -f table
 say "cs-report weekly --lang zh     # last week, 2026-W47, with 环比"
 cs-report weekly --lang zh -f table
 cs-report weekly --lang zh -o "$dir/weekly.html"

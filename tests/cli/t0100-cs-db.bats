@@ -197,9 +197,17 @@ load helper
 	sqlite3 "$CS_DB" "SELECT 'DROP VIEW ' || name || ';' FROM sqlite_master
 	    WHERE type = 'view' AND name NOT IN ('v_agents', 'v_agent_leave',
 	    'v_changes')" > "$T/drop.sql"
+	# the shell cannot drop the search index (it does not know cs-kb's
+	# tokenizer): its schema row goes, its tables below
+	cat >> "$T/drop.sql" <<'SQL'
+PRAGMA writable_schema = ON;
+DELETE FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%';
+PRAGMA writable_schema = OFF;
+SQL
 	sqlite3 "$CS_DB" "SELECT 'DROP TABLE ' || name || ';' FROM sqlite_master
 	    WHERE type = 'table' AND name NOT IN ('agent', 'agent_skill',
-	    'agent_leave', 'change_log') ORDER BY rowid DESC" >> "$T/drop.sql"
+	    'agent_leave', 'change_log') AND sql NOT LIKE 'CREATE VIRTUAL%'
+	    ORDER BY rowid DESC" >> "$T/drop.sql"
 	echo 'PRAGMA user_version = 1;' >> "$T/drop.sql"
 	sqlite3 "$CS_DB" < "$T/drop.sql"
 	run cs-db migrate

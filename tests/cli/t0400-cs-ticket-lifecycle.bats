@@ -359,18 +359,25 @@ reply 1" ]
 	[ "$(field "$id" assignee)" = wang.wei ]
 }
 
-@test "link stores a knowledge-base article once" {
+@test "link stores a knowledge-base article once and refuses one that does not exist" {
 	world
 	id=$(ticket_in open)
-	run cs-ticket link "$id" KB-12
+	[ "$(cs-kb add --title 退货流程)" = 1 ]
+	[ "$(cs-kb add --title 发票开具)" = 2 ]
+	run cs-ticket link "$id" 2
 	[ "$status" -eq 0 ]
-	run cs-ticket link "$id" KB-12
+	run cs-ticket link "$id" 2
 	[ "$status" -eq 0 ]
-	[ "$(timeline "$id" | grep -c KB-12)" = 1 ]
-	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM ticket_link WHERE ticket_id = $id AND article = 'KB-12'")" = 1 ]
+	[ "$(timeline "$id" | grep -c 'article')" = 1 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM ticket_link WHERE ticket_id = $id AND article = '2'")" = 1 ]
 	before=$(dbsum)
 	run cs-ticket link "$id" ''
 	[ "$status" -ne 0 ]
+	for bad in 3 KB-12 02 退货流程; do
+		run cs-ticket link "$id" "$bad"
+		[ "$status" -eq 65 ]
+		[[ $output == *"no such article $bad"* ]]
+	done
 	[ "$(dbsum)" = "$before" ]
 }
 
@@ -420,7 +427,8 @@ reply 1" ]
 	CS_NOW=2026-11-24T10:40:00 CS_USER=wang.wei cs-ticket escalate 1 --to wang.wei --reason 重大投诉
 	CS_NOW=2026-11-24T11:00:00 CS_USER=wang.wei cs-ticket resolve 1 --resolution 补发并致歉 --root-cause 仓库漏发 --stage 仓储
 	CS_NOW=2026-11-24T11:30:00 CS_USER=wang.wei cs-ticket rate 1 4 --comment 处理及时
-	CS_NOW=2026-11-24T12:00:00 CS_USER=wang.wei cs-ticket link 1 KB-7
+	cs-kb add --title 丢件补发流程 >/dev/null
+	CS_NOW=2026-11-24T12:00:00 CS_USER=wang.wei cs-ticket link 1 1
 	run cs-ticket show 1 -f csv
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = section,field,value ]
@@ -451,7 +459,7 @@ reply 1" ]
 	    '2026-11-24T11:00:00+08:00,wang.wei *仓库漏发*' \
 	    '2026-11-24T11:00:00+08:00,wang.wei *仓储*' \
 	    '2026-11-24T11:30:00+08:00,wang.wei *4*处理及时*' \
-	    '2026-11-24T12:00:00+08:00,wang.wei *KB-7*'; do
+	    '2026-11-24T12:00:00+08:00,wang.wei *link*article*1'; do
 		found=
 		while IFS= read -r row; do
 			# shellcheck disable=SC2053

@@ -83,3 +83,26 @@ demo_db() {
 		done
 	done
 }
+
+@test "weekly-qa.sh drops last week's spot-check sheet; a second run draws the same" {
+	demo_db
+	run sh "$EX/weekly-qa.sh" "$T/质检" 10%
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$T/质检/抽查-2026-W47.csv" ]
+	f="$T/质检/抽查-2026-W47.csv"
+	head -c 3 "$f" | od -An -tx1 | grep -q 'ef bb bf'
+	[[ "$(sed -n 1p "$f")" == *"id,external_id,customer_id,customer,"*",csat,score,reviewer,note"$'\r' ]]
+	n=$(cs-ticket sample last-week --share 10% -f csv --no-header | wc -l)
+	[ "$n" -gt 0 ]
+	[ "${lines[1]}" = "$n tickets drawn" ]
+	[ "$(($(wc -l < "$f") - 1))" -eq "$n" ]
+	# every row ends with the three empty columns, CRLF
+	[ "$(tail -n +2 "$f" | grep -vc ',,,'$'\r''$')" -eq 0 ]
+	cp "$f" "$T/first.csv"
+	run sh "$EX/weekly-qa.sh" "$T/质检" 10%
+	[ "$status" -eq 0 ]
+	cmp "$f" "$T/first.csv"
+	[ ! -e "$f.tmp" ]
+	run sh "$EX/weekly-qa.sh"
+	[ "$status" -eq 2 ]
+}

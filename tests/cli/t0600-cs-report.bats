@@ -33,7 +33,7 @@ load helper
 #               started 10:30, resolved 11-18 12:00 (26h, past its 24h),
 #               reopened 11-20 10:00, resolved again 11-23 10:00 (W48).
 #   B4 rated 4 on 11-17 10:00 (W47), a week after it was resolved (W46).
-#   KB-12 linked to A1 and A2, KB-7 to L1, on 11-18.
+#   articles 12 (linked to A1 and A2) and 7 (to L1), on 11-18.
 #   Revisits planned from lists, assigned (owners first) and called:
 #     W46 关怀回访: C003 zhang.min reached (score 4) 11-10;
 #                   C001 li.na busy 11-10, 11-11, 11-12 -> failed.
@@ -86,9 +86,10 @@ setup_file() {
 		CS_NOW=2026-11-20T10:00 cs-ticket reopen --note 抬头错了 "$l1"
 		CS_NOW=2026-11-23T10:00 cs-ticket resolve -r 已重开发票 "$l1"
 		CS_NOW=2026-11-17T10:00 cs-ticket rate "$(tid B4)" 4
-		CS_NOW=2026-11-18T10:00 cs-ticket link "$(tid A1)" KB-12
-		CS_NOW=2026-11-18T10:00 cs-ticket link "$(tid A2)" KB-12
-		CS_NOW=2026-11-18T10:00 cs-ticket link "$l1" KB-7
+		for i in $(seq 12); do cs-kb add --title "文章$i" >/dev/null; done
+		CS_NOW=2026-11-18T10:00 cs-ticket link "$(tid A1)" 12
+		CS_NOW=2026-11-18T10:00 cs-ticket link "$(tid A2)" 12
+		CS_NOW=2026-11-18T10:00 cs-ticket link "$l1" 7
 
 		export CS_NOW=2026-11-10T09:00
 		cs-revisit plan --reason 关怀回访 --period 2026-W46 \
@@ -291,8 +292,10 @@ revisits,revisits_by_result,reason=no-answer,1,0,,0,
 revisits,revisits_by_result,reason=reached,3,1,200.00,0,
 revisits,revisits_by_result,reason=refused,1,0,,0,
 revisits,revisit_score_mean,,4.00,4.00,0.00,,
-kb,kb_links,article=KB-12,2,0,,0,
-kb,kb_links,article=KB-7,1,0,,0,
+qa,qa_reviews,,0,0,,0,
+qa,qa_score_mean,,,,,,
+kb,kb_links,article=12,2,0,,0,
+kb,kb_links,article=7,1,0,,0,
 kb,kb_gaps,category=App,3,1,200.00,0,
 kb,kb_gaps,category=发货,1,3,-66.67,2,-50.00
 kb,kb_gaps,category=物流,3,1,200.00,1,200.00
@@ -441,8 +444,10 @@ revisits,revisits_by_result,reason=no-answer,1,0,
 revisits,revisits_by_result,reason=reached,4,0,
 revisits,revisits_by_result,reason=refused,1,0,
 revisits,revisit_score_mean,,4.00,,
-kb,kb_links,article=KB-12,2,0,
-kb,kb_links,article=KB-7,1,0,
+qa,qa_reviews,,0,0,
+qa,qa_score_mean,,,,
+kb,kb_links,article=12,2,0,
+kb,kb_links,article=7,1,0,
 kb,kb_gaps,category=App,5,1,400.00
 kb,kb_gaps,category=发货,6,1,500.00
 kb,kb_gaps,category=物流,4,1,300.00
@@ -567,8 +572,10 @@ revisits,revisits_by_result,reason=no-answer,1,0,
 revisits,revisits_by_result,reason=reached,4,0,
 revisits,revisits_by_result,reason=refused,1,0,
 revisits,revisit_score_mean,,4.00,,
-kb,kb_links,article=KB-12,2,0,
-kb,kb_links,article=KB-7,1,0,
+qa,qa_reviews,,0,0,
+qa,qa_score_mean,,,,
+kb,kb_links,article=12,2,0,
+kb,kb_links,article=7,1,0,
 kb,kb_gaps,category=App,6,0,
 kb,kb_gaps,category=发货,7,1,600.00
 kb,kb_gaps,category=物流,5,0,
@@ -660,7 +667,7 @@ CSV
 	done
 	# no row has a figure other than a count of 0, and no change
 	run awk -F, 'NR > 1 {
-		count = $2 ~ /^(created|resolved|backlog|complaints|csat_scores|revisits_finished|revisits_by_result|kb_links|kb_gaps)$/
+		count = $2 ~ /^(created|resolved|backlog|complaints|csat_scores|revisits_finished|revisits_by_result|qa_reviews|kb_links|kb_gaps)$/
 		ok = count ? ($4 == "0" && $5 == "0") : ($4 == "" && $5 == "")
 		if (!ok || $6 != "") print
 	}' "$T/got.csv"
@@ -747,7 +754,7 @@ CSV
 	[ "$status" -eq 0 ]
 	printf '%s\n' "$output" > "$T/r.md"
 	[[ ${lines[0]} == "# "*2026-W47* ]]
-	[ "$(grep -c '^## ' "$T/r.md")" -eq 7 ]
+	[ "$(grep -c '^## ' "$T/r.md")" -eq 8 ]
 	grep -Eq '^\|( *:?-+:? *\|)+$' "$T/r.md"
 	grep -Eq '^\|.*csat_mean.*\| *4\.13 *\| *3\.50 *\|.*18\.00' "$T/r.md"
 	grep -Eq '^\|.*sla_met_pct.*\| *76\.92 *\| *75\.00 *\|.*2\.56' "$T/r.md"
@@ -1005,7 +1012,7 @@ comp() {
 
 @test "completion: period words first, then the options and their values" {
 	words="weekly monthly quarterly yearly this-week last-week this-month last-month this-quarter last-quarter this-year last-year"
-	[ "$(comp cs-report '')" = "show help $words" ]
+	[ "$(comp cs-report '')" = "show scorecard help $words" ]
 	[ "$(comp cs-report show '')" = "$words" ]
 	[ "$(comp cs-report last-)" = "last-week last-month last-quarter last-year" ]
 	[ -z "$(comp cs-report weekly '')" ]

@@ -33,3 +33,27 @@ load helper
 	run cs --bogus
 	[ "$status" -eq 2 ]
 }
+
+@test "cs help NAME opens the manual of the tree or prefix cs runs from" {
+	mkdir -p "$T/bin"
+	printf '#!/bin/sh\necho "man $*"\n' > "$T/bin/man"
+	chmod +x "$T/bin/man"
+	PATH="$T/bin:$PATH" run cs help kb
+	[ "$status" -eq 0 ]
+	[[ "$output" == "man -l "*/share/man/cs-kb.1 ]]
+	[ -f "${output#man -l }" ]
+	PATH="$T/bin:$PATH" run cs help cs
+	[[ "$output" == "man -l "*/share/man/cs.7 ]]
+	# installed under a prefix: PREFIX/share/man/man1
+	mkdir -p "$T/p/bin" "$T/p/share/man/man1"
+	cp "$CS_BIN/cs" "$T/p/bin/"
+	: > "$T/p/share/man/man1/cs-ticket.1"
+	PATH="$T/bin:$PATH" run "$T/p/bin/cs" help ticket
+	[ "$output" = "man -l $T/p/bin/../share/man/man1/cs-ticket.1" ]
+	# nothing beside it: man looks on MANPATH
+	PATH="$T/bin:$PATH" run "$T/p/bin/cs" help agent
+	[ "$output" = "man cs-agent" ]
+	run cs help frobnicate
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"'frobnicate' is not a cs command"* ]]
+}

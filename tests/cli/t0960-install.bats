@@ -9,10 +9,10 @@ load helper
 	run make -s -C "$top" install B="${CS_BIN#$(cd "$top" && pwd)/}" \
 	    DESTDIR="$dest" PREFIX=/usr/local
 	[ "$status" -eq 0 ]
-	for b in cs cs-agent cs-customer cs-db cs-report cs-revisit cs-ticket; do
+	for b in cs cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket; do
 		[ -x "$dest/usr/local/bin/$b" ]
 	done
-	for b in cs-agent cs-customer cs-db cs-report cs-revisit cs-ticket; do
+	for b in cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket; do
 		[ -f "$dest/usr/local/share/man/man1/$b.1" ]
 		[ -f "$dest/usr/local/share/bash-completion/completions/$b" ]
 		[ -f "$dest/usr/local/share/zsh/site-functions/_$b" ]

@@ -1352,6 +1352,29 @@ test_write_epipe(void **state)
 	free(msg);
 }
 
+/* A marked column (search snippets): [ ] where there is no bold, in
+ * every format; a table off a terminal too. */
+static void
+test_marked(void **state)
+{
+	static const struct cs_col cols[] = {
+		{ "id", NULL, CS_COL_NUM },
+		{ "snippet", NULL, CS_COL_MARKED },
+	};
+	static const char *const rows[] = {
+		"1", "七天无理由\x02退货\x03，请\x02退货\x03",
+		"2", NULL,
+	};
+
+	(void)state;
+	EXPECT(CS_FMT_CSV, cols, rows, 2, "id,snippet\n"
+	    "1,七天无理由[退货]，请[退货]\n2,\n");
+	EXPECT(CS_FMT_JSONL, cols, rows, 1,
+	    "{\"id\":1,\"snippet\":\"七天无理由[退货]，请[退货]\"}\n");
+	EXPECT(CS_FMT_TABLE, cols, rows, 1, "id  snippet\n"
+	    " 1  七天无理由[退货]，请[退货]\n");
+}
+
 int
 main(void)
 {
@@ -1373,6 +1396,7 @@ main(void)
 		cmocka_unit_test_setup(test_excel_payloads_file, setup),
 		cmocka_unit_test_setup(test_excel_payloads_control, setup),
 		cmocka_unit_test_setup(test_tsv, setup),
+		cmocka_unit_test_setup(test_marked, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_json_types, setup),
 		cmocka_unit_test_setup(test_json_escape, setup),
