@@ -979,9 +979,10 @@ struct cs_kbq {
  */
 int cs_kbq_parse(struct cs_kbq *q, const char *text, int any);
 void cs_kbq_free(struct cs_kbq *q);
-/* The text with the hits of q between open and close; width > 0 cuts a
- * one-line window of about that many columns around the first hit, with
- * "…" where it was cut. Caller frees. */
+/* The text with the hits of q (of its first CS_KBQ_MAXTERMS different
+ * phrases) between open and close; width > 0 cuts a one-line window of
+ * about that many columns around the first hit, with "…" where it was
+ * cut. Caller frees. */
 char *cs_kbq_mark(const struct cs_kbq *q, const char *text, size_t width,
     const char *open, const char *close);
 
