@@ -290,7 +290,7 @@ int
 cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 {
 	struct units us = { 0 };
-	struct cs_buf m = { 0 };
+	struct cs_buf m = { 0 }, key = { 0 };
 	struct cs_map *seen = cs_map_new();
 	struct cs_kbq_seg *sg;
 	size_t i, a, b, k, nterms = 0, cap = 0;
@@ -332,10 +332,19 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		for (i = a; i < b && nterms < CS_KBQ_MAXTERMS; i++) {
 			const struct unit *u = &us.u[i];
 
-			if (!u->cjk)
-				add_term(&m, seen, u->text, strlen(u->text), 0,
-				    " OR ");
-			else if (i + 1 < b && u[1].cjk)
+			if (!u->cjk) {
+				/* The word as written, once per folded form:
+				 * FTS5 folds it as it folded the document,
+				 * while the folded form may not tokenize back
+				 * into itself (⑴ folds to "(1)", asked as 1). */
+				cs_buf_reset(&key);
+				cs_buf_addc(&key, '\x1f');	/* no term */
+				cs_buf_adds(&key, u->text);
+				if (!cs_map_put(seen, key.s, 0, NULL))
+					continue;
+				add_term(&m, seen, text + u->start,
+				    (size_t)(u->end - u->start), 0, " OR ");
+			} else if (i + 1 < b && u[1].cjk)
 				add_term(&m, seen, text + u->start,
 				    (size_t)(u[1].end - u->start), 0, " OR ");
 			else if (i == a || !u[-1].cjk)
@@ -347,6 +356,7 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		}
 	}
 	units_free(&us);
+	cs_buf_free(&key);
 	cs_map_free(seen);
 	q->match = m.s;
 	return m.s ? (int)q->nseg : 0;
