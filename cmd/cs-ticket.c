@@ -309,7 +309,7 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_ASSIGN: in.v[CS_TK_ASSIGNEE] = g.arg; break;
 		case O_BODY_FILE:
 			free(body);
-			if (!(body = cs_slurp(g.arg, &rc)))
+			if (!(body = cs_slurp(g.arg, NULL, &rc)))
 				return rc;
 			in.v[CS_TK_BODY] = body;
 			break;
@@ -771,7 +771,7 @@ note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 	else {
 		if (isatty(0))
 			return cs_usage(cmd, "give the TEXT");
-		if (!(body = cs_slurp("-", &rc)))
+		if (!(body = cs_slurp("-", NULL, &rc)))
 			return rc;
 		textarg = cs_text_trim(body);
 	}

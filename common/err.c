@@ -250,11 +250,13 @@ cs_buf_str(struct cs_buf *b)
 }
 
 char *
-cs_slurp(const char *path, int *rc)
+cs_slurp(const char *path, size_t *len, int *rc)
 {
 	struct cs_buf b = { 0 };
 	char chunk[8192];
+	const char *nul, *p;
 	size_t n;
+	long line = 1;
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 
 	if (!fp) {
@@ -273,5 +275,15 @@ cs_slurp(const char *path, int *rc)
 	}
 	if (fp != stdin)
 		fclose(fp);
+	if (!len && b.len && (nul = memchr(b.s, '\0', b.len))) {
+		for (p = b.s; (p = memchr(p, '\n', (size_t)(nul - p))); p++)
+			line++;
+		*rc = cs_err(CS_EX_DATAERR, "%s:%ld: a NUL byte: not a text "
+		    "file", path, line);
+		cs_buf_free(&b);
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
 	return b.s ? b.s : cs_xstrdup("");
 }

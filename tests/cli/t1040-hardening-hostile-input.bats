@@ -194,6 +194,19 @@ keeps() {
 	[ "$(q "SELECT count(*) FROM sqlite_master WHERE name IN ('customer', 'ticket', 'agent', 'calendar_day')")" -eq 4 ]
 }
 
+@test "a body file with a NUL byte is refused with its line, not cut short" {
+	world
+	printf '第一行\n前\0后\n' > "$T/body"
+	sum=$(dbsum)
+	run cs-kb add --title 文 --body-file "$T/body"
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-kb: $T/body:2: a NUL byte: not a text file" ]
+	run cs-ticket new K001 --type consult --body-file "$T/body"
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: $T/body:2: a NUL byte: not a text file" ]
+	[ "$(dbsum)" = "$sum" ]
+}
+
 @test "numbers out of range are refused with their line, never wrapped or rounded" {
 	world
 	sum=$(dbsum)
