@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # Hardening: hostile and odd input for every importer (cs-customer import,
 # cs-ticket import, cs-agent import, cs-revisit import, cs-ticket calendar
-# import). Each record either lands exactly as given, or the import is
+# import, cs-kb import of records and of Markdown files). Each record either lands exactly as given, or the import is
 # refused with FILE:LINE and the database is left as it was; nothing
 # crashes (the sanitizers watch) and nothing is half written.
 load helper
@@ -21,7 +21,7 @@ world() {
 
 # The importers: a command, a header whose last column is free text, a
 # good row before that text, and the SQL that reads the text back.
-IMPORTERS="customer ticket agent revisit calendar"
+IMPORTERS="customer ticket agent revisit calendar kb"
 cmd() {
 	case $1 in
 	customer) echo cs-customer import ;;
@@ -29,6 +29,7 @@ cmd() {
 	agent) echo cs-agent import ;;
 	revisit) echo cs-revisit import ;;
 	calendar) echo cs-ticket calendar import ;;
+	kb) echo cs-kb import ;;
 	esac
 }
 header() {
@@ -38,6 +39,7 @@ header() {
 	agent) echo login,name,team ;;
 	revisit) echo id,result,note ;;
 	calendar) echo day,kind,note ;;
+	kb) echo title,category,body ;;
 	esac
 }
 row() {
@@ -47,6 +49,7 @@ row() {
 	agent) echo h.one,张三, ;;
 	revisit) echo 1,reached, ;;
 	calendar) echo 2026-10-01,holiday, ;;
+	kb) echo H1,物流, ;;
 	esac
 }
 text_sql() {
@@ -56,6 +59,7 @@ text_sql() {
 	agent) echo "SELECT team FROM agent WHERE login = 'h.one'" ;;
 	revisit) echo "SELECT note FROM revisit_attempt WHERE revisit_id = 1" ;;
 	calendar) echo "SELECT note FROM calendar_day WHERE day = '2026-10-01'" ;;
+	kb) echo "SELECT body FROM article WHERE title = 'H1'" ;;
 	esac
 }
 # The JSON of the good row with its text.
@@ -192,6 +196,90 @@ keeps() {
 	run cs-db check
 	[ "$status" -eq 0 ]
 	[ "$(q "SELECT count(*) FROM sqlite_master WHERE name IN ('customer', 'ticket', 'agent', 'calendar_day')")" -eq 4 ]
+}
+
+# md_refuse FILE LINE MESSAGE: a folder of a good article a.md and FILE
+# as b.md is refused with status 65 and "b.md:LINE: ...MESSAGE", and
+# writes nothing, not even the good article before it.
+md_refuse() {
+	local sum
+	rm -rf "$T/md"
+	mkdir "$T/md"
+	printf -- '---\ntitle: 好的\ncategory: 物流\n---\n\n正文\n' > "$T/md/a.md"
+	cp "$1" "$T/md/b.md"
+	sum=$(dbsum)
+	run cs-kb import "$T/md"
+	if [ "$status" -ne 65 ] || [[ "$output" != *"$T/md/b.md:$2: "*"$3"* ]] ||
+	    [ "$(dbsum)" != "$sum" ]; then
+		echo "${1##*/}: status $status, database" \
+		    "$([ "$(dbsum)" = "$sum" ] && echo unchanged || echo CHANGED):"
+		echo "$output"
+		echo "expected 65 and b.md:$2: ...$3"
+		return 1
+	fi
+}
+
+@test "cs-kb import of Markdown files: bad bytes, NUL, 1 MB, broken headers refused with FILE:LINE, writing none of the folder; SQL text kept" {
+	world
+	printf -- '---\ntitle: 坏\n---\n\nbad \377 byte\n' > "$T/utf8-body"
+	md_refuse "$T/utf8-body" 4 "body: not valid UTF-8"
+	printf -- '---\ntitle: 坏\377\n---\n\n正文\n' > "$T/utf8-title"
+	md_refuse "$T/utf8-title" 2 "title: not valid UTF-8"
+	printf -- '---\ntitle: 坏\ncategory: \300\257\n---\n' > "$T/utf8-overlong"
+	md_refuse "$T/utf8-overlong" 3 "category: not valid UTF-8"
+	printf -- '---\ntitle: 退货\n---\n\n正文\n' | iconv -f UTF-8 -t GBK > "$T/gbk"
+	md_refuse "$T/gbk" 2 "title: not valid UTF-8"
+	# a NUL cut the text short where it was before: now refused
+	printf -- '---\ntitle: 坏\n---\n\n前\0后\n' > "$T/nul-body"
+	md_refuse "$T/nul-body" 5 "a NUL byte"
+	printf -- '---\ntitle: 坏\0\n---\n' > "$T/nul-title"
+	md_refuse "$T/nul-title" 2 "a NUL byte"
+	# what Windows Notepad saved as "Unicode"
+	printf -- '---\ntitle: 坏\n---\n' | iconv -f UTF-8 -t UTF-16 > "$T/utf16"
+	md_refuse "$T/utf16" 1 "a NUL byte"
+	{ printf -- '---\ntitle: 大\n---\n\n'; head -c 1048576 /dev/zero | tr '\0' '='; } > "$T/big"
+	md_refuse "$T/big" 4 "body: longer than a million bytes"
+	printf -- '---\ntitle: 没有结束\ncategory: 物流\n' > "$T/open"
+	md_refuse "$T/open" 1 "not closed"
+	printf -- '正文\n' > "$T/no-header"
+	md_refuse "$T/no-header" 1 "no header"
+	printf -- '---\ntitle: x\nauthor: \x27); DROP TABLE article;--\n---\n' > "$T/unknown"
+	md_refuse "$T/unknown" 3 "unknown header"
+	printf -- '---\ntitle\n---\n' > "$T/no-colon"
+	md_refuse "$T/no-colon" 2 "'key: value'"
+	printf -- '---\ntitle: x\ntitle: y\n---\n' > "$T/twice"
+	md_refuse "$T/twice" 3 "title given twice"
+	printf -- '---\ntitle:  \n---\n正文\n' > "$T/no-title"
+	md_refuse "$T/no-title" 1 "no title"
+	printf -- '---\ntitle: x\nstatus: live\n---\n' > "$T/status"
+	md_refuse "$T/status" 3 "status: not a status"
+	# SQL and FTS5 syntax in every field land as given
+	rm -rf "$T/md"
+	mkdir "$T/md"
+	printf -- '---\ntitle: x'"'"'); DROP TABLE article;--\ncategory: '"'"' OR '"'"'1'"'"'='"'"'1\ntags: NEAR(a b)\nstatus: published\n---\n\nSELECT * FROM article; --\n"; DELETE FROM article_fts; -- 退货 "OR" *\n' > "$T/md/sql.md"
+	run cs-kb import "$T/md"
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT count(*) FROM article")" -eq 1 ]
+	[ "$(q "SELECT title FROM article")" = "x'); DROP TABLE article;--" ]
+	[ "$(q "SELECT category FROM article")" = "' OR '1'='1" ]
+	[ "$(q "SELECT tags FROM article")" = "NEAR(a b)" ]
+	[ "$(q "SELECT body FROM article")" = "$(printf 'SELECT * FROM article; --\n"; DELETE FROM article_fts; -- 退货 "OR" *')" ]
+	for w in 'DELETE FROM article_fts; -- "OR" *' 退货 "'); DROP"; do
+		run cs-kb search -f csv "$w"
+		[ "$status" -eq 0 ]
+		[[ "$output" == *"DROP TABLE article"* ]]
+	done
+	# a body just under the limit (a million bytes) lands whole, and is found
+	{ printf -- '---\ntitle: 长文\nstatus: published\n---\n\n'; for ((i = 0; i < 1000; i++)); do printf '%0986d退货流程 ' 0; done; } > "$T/md/long.md"
+	run cs-kb import "$T/md"
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT length(CAST(body AS BLOB)) FROM article WHERE title = '长文'")" -eq 998999 ]
+	[ "$(q "SELECT body FROM article WHERE title = '长文'")" = "$(sed -n '6s/ $//p' "$T/md/long.md")" ]
+	run cs-kb search 货流
+	[ "$status" -eq 0 ]
+	[[ "$output" == *长文* ]]
+	run cs-db check
+	[ "$status" -eq 0 ]
 }
 
 @test "a body file with a NUL byte is refused with its line, not cut short" {
