@@ -92,6 +92,41 @@ teardown() {
 	[ -z "$(ls "$T" | grep 'b.db.tmp')" ]
 }
 
+@test "cs-kb: a full output is exit 74 with one message; an import past a file-size limit writes nothing, the search index included" {
+	cs-kb import "$BATS_TEST_DIRNAME/../../share/sample/kb" 2>/dev/null
+	for c in 'list -f csv' 'list -f json' 'export -f csv' 'search 退货' 'show 1'; do
+		run sh -c "cs-kb $c > /dev/full"
+		[ "$status" -eq 74 ]
+		[ "$output" = "cs-kb: write error: No space left on device" ]
+	done
+	mkdir "$T/big"
+	for ((i = 1; i <= 20; i++)); do
+		{
+			printf -- '---\ntitle: 长文%d\n---\n\n' "$i"
+			for ((j = 1; j <= 200; j++)); do
+				printf '退货流程第%d步，物流查询与发票开具 step %d。\n' "$j" "$i"
+			done
+		} > "$T/big/$i.md"
+	done
+	q 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	sum=$(dbsum)
+	run prlimit --fsize=$(($(stat -c %s "$CS_DB") + 65536)) cs-kb import "$T/big"
+	[ "$status" -eq 74 ]
+	[[ "$output" == *"cs-kb: "*"(File too large)"* ]]
+	[ "$(dbsum)" = "$sum" ]
+	run cs-db check
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"search_index,ok,ok"* ]]
+	# the index has none of it; the same import without the limit does
+	run cs-kb search --all 长文
+	[ "$status" -eq 1 ]
+	run cs-kb import "$T/big"
+	[ "$status" -eq 0 ]
+	run cs-kb search --all -f csv -n 0 长文
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 21 ]
+}
+
 # A folder another user can reach, and a command run as that user: as
 # root, permissions do not bind, so the commands run as nobody.
 other_dir() {
