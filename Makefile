@@ -19,6 +19,7 @@ BINS    = cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket
 LIBOBJ  = agent chart complete customer db err import in kb kbtok map opt out phone qa report revisit sla text ticket time
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
           libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time
+FUZZPKGS = clang libclang-rt-dev
 
 all: $(BINS:%=$(B)/%) $(B)/cs
 
@@ -46,6 +47,15 @@ $(B)/cs-%: cmd/cs-%.c $(B)/libcs.a
 $(B)/test_%: tests/unit/test_%.c $(B)/libcs.a
 	$(CC) $(WFLAGS) $(CFLAGS) -Icommon -o $@ $< $(B)/libcs.a $(LIBS) -lcmocka
 
+# tests/fuzz/fuzz_NAME.c: replayed by a plain driver (test_fuzz_NAME, run
+# by make check), or run by libFuzzer (fuzz_NAME, make fuzz).
+$(B)/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(B)/libcs.a
+	$(CC) $(WFLAGS) $(CFLAGS) -Icommon -DFUZZ_NAME='"$*"' -o $@ $< \
+	  tests/fuzz/driver.c $(B)/libcs.a $(LIBS)
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/libcs.a
+	$(CC) $(WFLAGS) $(CFLAGS) -fsanitize=fuzzer -Icommon -o $@ $< $(B)/libcs.a $(LIBS)
+
 UNITS = `ls tests/unit/test_*.c | sed 's,tests/unit/,$(B)/,; s,\.c$$,,'`
 
 # make check: a sanitizer build in build/san, unit and command-line tests.
@@ -59,6 +69,26 @@ check: deps
 units: $(B)/libcs.a
 	@for t in tests/unit/test_*.c; do \
 	  n=$${t#tests/unit/}; $(MAKE) -s B=$(B) CFLAGS="$(CFLAGS)" $(B)/$${n%.c} || exit 1; done
+	@for t in tests/fuzz/fuzz_*.c; do \
+	  n=$${t#tests/fuzz/}; $(MAKE) -s B=$(B) CFLAGS="$(CFLAGS)" $(B)/test_$${n%.c} || exit 1; done
+
+# make fuzz: each harness under libFuzzer (clang) for FUZZ_TIME seconds;
+# what crashes it is kept in tests/fuzz/crashes/ and replayed by make check.
+FUZZ_TIME = 60
+FUZZFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+fuzz:
+	@$(MAKE) -s deps DEBPKGS="$(FUZZPKGS)"
+	$(MAKE) B=build/fuzz CC=clang CFLAGS="$(FUZZFLAGS)" build/fuzz/libcs.a
+	FUZZFLAGS="$(FUZZFLAGS)" sh tests/fuzz/run build/fuzz $(FUZZ_TIME)
+
+# make stress: the crash and concurrency tests, STRESS times more rows,
+# kills and workers.
+STRESS = 4
+stress: deps
+	$(MAKE) B=build/san CFLAGS="$(SANFLAGS)" all
+	CS_STRESS=$(STRESS) sh tests/run build/san tests/cli/t10*-hardening-crash*.bats \
+	  tests/cli/t10*-hardening-concurrency*.bats
 
 demo: deps all
 	sh share/examples/demo.sh $(B)
@@ -97,4 +127,4 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check units demo bench deps install uninstall clean
+.PHONY: all check units fuzz stress demo bench deps install uninstall clean

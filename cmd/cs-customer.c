@@ -265,6 +265,8 @@ struct import_ctx {
 	int overwrite_empty;
 	struct cs_map *codes;	/* code -> line, for duplicates in the file */
 	int empty;		/* -1 unknown, 1: no customer before this import */
+	const char **an, **av;	/* attribute names and values of a row */
+	size_t acap;
 };
 
 static int
@@ -272,15 +274,23 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 {
 	struct import_ctx *ctx = arg;
 	struct cs_customer_in in = { .overwrite_empty = ctx->overwrite_empty };
-	const char *an[512], *av[512];
+	const char **an, **av;
 	char *problem;
 	int f, rc, field;
 	int64_t id = 0, line;
 	size_t i;
 
+	/* As many attributes as the record has columns: none is dropped. */
+	if (ctx->acap < rec->n) {
+		ctx->acap = rec->n;
+		ctx->an = cs_xrealloc(ctx->an, ctx->acap * sizeof(*ctx->an));
+		ctx->av = cs_xrealloc(ctx->av, ctx->acap * sizeof(*ctx->av));
+	}
+	an = ctx->an;
+	av = ctx->av;
 	for (f = 0; f < CS_CUST_NFIELDS; f++)
 		in.v[f] = cs_record_get(rec, cs_customer_field[f]);
-	for (i = 0; i < rec->n && in.nattr < 512; i++)
+	for (i = 0; i < rec->n; i++)
 		if (strncmp(rec->names[i], "attr.", 5) == 0) {
 			an[in.nattr] = rec->names[i] + 5;
 			av[in.nattr++] = rec->values[i];
@@ -331,7 +341,7 @@ static int
 cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_in_spec spec = { known_cols, NULL, 0 };
-	struct import_ctx ctx = { 0, NULL, -1 };
+	struct import_ctx ctx = { 0, NULL, -1, NULL, NULL, 0 };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
 	int c, rc;
@@ -347,6 +357,8 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	im.ctx = &ctx;
 	rc = cs_import_main(cmd, argc, argv, g.ind, &im);
 	cs_map_free(ctx.codes);
+	free(ctx.an);
+	free(ctx.av);
 	return rc;
 }
 
@@ -925,10 +937,14 @@ cmd_erase(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_commit()))
 		return rc;
 	/* Old pages in the WAL still hold the data: fold it into the file,
-	 * where secure_delete has zeroed it, and empty the WAL. */
-	sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
-	    NULL);
+	 * where secure_delete has zeroed it, and empty the WAL. A reader in
+	 * the middle of a read keeps the WAL as it is: say so. */
 	cs_warn("erased customer %lld", (long long)id);
+	if (sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    NULL, NULL) != SQLITE_OK)
+		cs_warn("erase: the database's -wal file keeps old copies "
+		    "until every command using the database now has ended "
+		    "(%s)", sqlite3_errmsg(db));
 	return 0;
 }
 

@@ -207,7 +207,7 @@ read_body(const struct cs_cmd *cmd, struct fields *x, char **body)
 		return 0;
 	if (x->in.v[CS_KB_BODY])
 		return cs_usage(cmd, "give --body or --body-file, not both");
-	if (!(*body = cs_slurp(x->body_file, &rc)))
+	if (!(*body = cs_slurp(x->body_file, NULL, &rc)))
 		return rc;
 	x->in.v[CS_KB_BODY] = *body;
 	return 0;
@@ -340,7 +340,7 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 		    strerror(errno));
 		goto out;
 	}
-	if ((rc = run_editor(path)) || !(back = cs_slurp(path, &rc)))
+	if ((rc = run_editor(path)) || !(back = cs_slurp(path, NULL, &rc)))
 		goto out;
 	if (strcmp(back, doc) == 0) {
 		free(back);
@@ -1114,6 +1114,7 @@ md_next(void *src, const struct cs_record **rec)
 {
 	struct mdsrc *md = src;
 	char *text;
+	size_t len;
 	long bad;
 	int f, rc = 0;
 
@@ -1123,14 +1124,14 @@ md_next(void *src, const struct cs_record **rec)
 	md->path = md->dir ? cs_xasprintf("%s/%s", md->dir,
 	    md->files[md->at]) : cs_xstrdup(md->files[md->at]);
 	md->at++;
-	if (!(text = cs_slurp(md->path, &rc)))
+	if (!(text = cs_slurp(md->path, &len, &rc)))
 		return rc;
 	memset(&md->rec, 0, sizeof(md->rec));
 	md->rec.file = md->path;
 	md->rec.line = 1;
 	md->rec.names = md->names;
 	md->rec.values = md->values;
-	if (cs_kb_doc_parse(text, strlen(text), md->v, md->line, &bad,
+	if (cs_kb_doc_parse(text, len, md->v, md->line, &bad,
 	    &md->error)) {
 		md->rec.line = bad;
 	} else {

@@ -585,18 +585,19 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 		a.note = NULL;
 	if (score && *score) {
 		a.score = (int)strtol(score, &end, 10);
-		if (*end || a.score < 1 || a.score > 5) {
+		if (*end || end - score != 1 || a.score < 1 || a.score > 5) {
 			*err = cs_record_msg(rec, "score", score, "1 to 5");
 			return -1;
 		}
 	}
 	if (attempts && *attempts) {
-		a.seq = strtoll(attempts, &end, 10) + 1;
-		if (*end || a.seq < 1) {
+		a.seq = strtoll(attempts, &end, 10);
+		if (*end || a.seq < 0 || a.seq > 1000000) {
 			*err = cs_record_msg(rec, "attempts", attempts,
 			    "not a count");
 			return -1;
 		}
+		a.seq++;
 	}
 	rc = cs_revisit_log(&a, &ticket, &problem);
 	if (rc < 0) {

@@ -309,7 +309,7 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_ASSIGN: in.v[CS_TK_ASSIGNEE] = g.arg; break;
 		case O_BODY_FILE:
 			free(body);
-			if (!(body = cs_slurp(g.arg, &rc)))
+			if (!(body = cs_slurp(g.arg, NULL, &rc)))
 				return rc;
 			in.v[CS_TK_BODY] = body;
 			break;
@@ -771,7 +771,7 @@ note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 	else {
 		if (isatty(0))
 			return cs_usage(cmd, "give the TEXT");
-		if (!(body = cs_slurp("-", &rc)))
+		if (!(body = cs_slurp("-", NULL, &rc)))
 			return rc;
 		textarg = cs_text_trim(body);
 	}
@@ -853,7 +853,7 @@ cmd_rate(const struct cs_cmd *cmd, int argc, char **argv)
 	if (argc - g.ind != 2)
 		return cs_usage(cmd, "give a ticket id and a SCORE from 1 to 5");
 	x.a.score = (int)strtol(argv[argc - 1], &end, 10);
-	if (*end || !*argv[argc - 1])
+	if (*end || end - argv[argc - 1] != 1)	/* 1 to 5: one digit */
 		x.a.score = 0;
 	return each(cmd, 1, argv + g.ind, do_rate, &x);
 }

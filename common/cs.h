@@ -71,9 +71,11 @@ void cs_buf_addf(struct cs_buf *b, const char *fmt, ...)
 void cs_buf_reset(struct cs_buf *b);	/* len = 0, keeps memory */
 void cs_buf_free(struct cs_buf *b);
 const char *cs_buf_str(struct cs_buf *b);	/* "" when empty */
-/* The whole of a file, or "-" for standard input; NULL with the message
- * reported and *rc set (66 when missing, 74 when unreadable). */
-char *cs_slurp(const char *path, int *rc);
+/* The whole of a file, or "-" for standard input, and its length in *len;
+ * NULL with the message reported and *rc set (66 when missing, 74 when
+ * unreadable). Without len the caller wants text: a NUL byte, which
+ * would cut it short, is refused with its line (65). */
+char *cs_slurp(const char *path, size_t *len, int *rc);
 
 /* ---- text.c: UTF-8, display width, case folding ---------------------- */
 
@@ -981,9 +983,10 @@ struct cs_kbq {
  */
 int cs_kbq_parse(struct cs_kbq *q, const char *text, int any);
 void cs_kbq_free(struct cs_kbq *q);
-/* The text with the hits of q between open and close; width > 0 cuts a
- * one-line window of about that many columns around the first hit, with
- * "…" where it was cut. Caller frees. */
+/* The text with the hits of q (of its first CS_KBQ_MAXTERMS different
+ * phrases) between open and close; width > 0 cuts a one-line window of
+ * about that many columns around the first hit, with "…" where it was
+ * cut. Caller frees. */
 char *cs_kbq_mark(const struct cs_kbq *q, const char *text, size_t width,
     const char *open, const char *close);
 

@@ -973,12 +973,24 @@ struct query {
 	int n;
 };
 
+/* Parameters past the last slot are dropped; the query is then refused
+ * as having too many filters. */
 static void
 add_text(struct query *q, const char *s)
 {
 	if (q->n < 256) {
 		q->p[q->n].type = P_TEXT;
 		q->p[q->n++].s = cs_xstrdup(s);
+	}
+}
+
+static void
+add_num(struct query *q, int type, double d, int64_t i)
+{
+	if (q->n < 256) {
+		q->p[q->n].type = type;
+		q->p[q->n].d = d;
+		q->p[q->n++].i = i;
 	}
 }
 
@@ -1095,8 +1107,7 @@ where_value(struct query *q, const char *w, char *name, const char *op,
 			    "time (%s)", w, value);
 		}
 		cs_buf_addf(&q->sql, "%s %s ?", expr, op);
-		q->p[q->n].type = P_INT;
-		q->p[q->n++].i = t;
+		add_num(q, P_INT, 0, t);
 		return 0;
 	}
 	if (strcmp(expr, "c.tags") == 0 && (*op == '=' || *op == '!')) {
@@ -1116,8 +1127,7 @@ where_value(struct query *q, const char *w, char *name, const char *op,
 			return cs_err(CS_EX_DATAERR, "--where %s: an id is a "
 			    "number", w);
 		cs_buf_addf(&q->sql, "c.id %s ?", op);
-		q->p[q->n].type = P_REAL;
-		q->p[q->n++].d = d;
+		add_num(q, P_REAL, d, 0);
 		return 0;
 	}
 	ordered = strcmp(op, "=") != 0 && strcmp(op, "!=") != 0;
@@ -1134,8 +1144,7 @@ where_value(struct query *q, const char *w, char *name, const char *op,
 	}
 	if (ordered && is_number(value, &d)) {
 		cs_buf_addf(&q->sql, "CAST(%s AS REAL) %s ?", expr, op);
-		q->p[q->n].type = P_REAL;
-		q->p[q->n++].d = d;
+		add_num(q, P_REAL, d, 0);
 		return 0;
 	}
 	if (ordered)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cs.h"
@@ -119,16 +120,29 @@ pragma_int(const char *sql, int *out)
 static int
 identify(const char *path, int *version)
 {
-	int app = 0, tables = 0, want = cs_db_schema_version();
+	sqlite3_stmt *st;
+	int app = 0, tables = 0, want = cs_db_schema_version(), rc;
 
-	if (pragma_int("PRAGMA user_version", version) < 0) {
+	/*
+	 * One statement, so one snapshot: read one by one, a file that
+	 * another process was creating could show its tables but not yet
+	 * its id, and be taken for somebody else's.
+	 */
+	rc = sqlite3_prepare_v2(db, "SELECT user_version, application_id, "
+	    "(SELECT count(*) FROM sqlite_master) "
+	    "FROM pragma_user_version, pragma_application_id", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		app = sqlite3_column_int(st, 1);
+		tables = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
 		if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB)
 			return cs_err(CS_EX_DATAERR, "%s is not a cs database "
 			    "(not even SQLite)", path);
 		return cs_db_fail(path);
 	}
-	pragma_int("PRAGMA application_id", &app);
-	pragma_int("SELECT count(*) FROM sqlite_master", &tables);
 	if (app != CS_APPLICATION_ID && (*version != 0 || tables != 0))
 		return cs_err(CS_EX_DATAERR, "%s is an SQLite file but not a "
 		    "cs database: leaving it alone", path);
@@ -175,6 +189,28 @@ migrate(const char *path, int mode, int have)
 	return cs_commit();
 }
 
+/*
+ * Turning a new file to WAL takes its lock without the busy handler:
+ * when several commands make the database at once, the ones that meet
+ * another's read get "database is locked" at once. They try again,
+ * within the busy timeout; once the file is WAL this costs nothing.
+ */
+static int
+set_wal(const char *path)
+{
+	struct timespec pause = { 0, 10 * 1000 * 1000 };
+	int waited, rc;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL,
+		    NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_timeout())
+			break;
+		nanosleep(&pause, NULL);
+	}
+	return rc == SQLITE_OK ? 0 : cs_db_fail(path);
+}
+
 static int
 readable(sqlite3 *h)
 {
@@ -208,6 +244,19 @@ reopen_immutable(const char *path)
 	} else
 		sqlite3_close(h);
 	cs_buf_free(&uri);
+}
+
+static int
+folder_writable(const char *path)
+{
+	char *dir = cs_xstrdup(path), *slash = strrchr(dir, '/');
+	int ok;
+
+	if (slash)
+		slash[slash == dir] = '\0';
+	ok = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return ok;
 }
 
 int
@@ -270,7 +319,10 @@ cs_db_open(int mode, sqlite3 **out)
 	flags = SQLITE_OPEN_READWRITE;
 	if (strcmp(path, ":memory:") == 0)
 		flags |= SQLITE_OPEN_MEMORY;
-	else if (mode == CS_DB_READ && access(path, W_OK) != 0)
+	else if (mode == CS_DB_READ && (access(path, W_OK) != 0 ||
+	    !folder_writable(path)))
+		/* In a folder we may not write, no -wal or -shm can be made:
+		 * reading is all we can do there anyway. */
 		flags = SQLITE_OPEN_READONLY;
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		rc = cs_err(CS_EX_IOERR, "cannot open %s: %s", path,
@@ -297,7 +349,7 @@ cs_db_open(int mode, sqlite3 **out)
 	if (!rc && flags == SQLITE_OPEN_READWRITE && strcmp(path, ":memory:")) {
 		/* WAL lets readers go on while one writer writes; FULL sync
 		 * so that a commit that returned survives a power cut. */
-		rc = exec("PRAGMA journal_mode = WAL", path);
+		rc = set_wal(path);
 		if (!rc)
 			rc = exec("PRAGMA synchronous = FULL", path);
 	}
@@ -366,7 +418,7 @@ cs_sql(const char *sql)
 int
 cs_db_fail(const char *what)
 {
-	int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+	int sys, code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
 	const char *msg = db ? sqlite3_errmsg(db) : "out of memory";
 
 	switch (code & 0xff) {
@@ -381,6 +433,19 @@ cs_db_fail(const char *what)
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
+		/* "disk I/O error" alone does not say that the file grew past
+		 * a size limit or the disk is full: SQLite often loses the
+		 * errno of a failed write, which is then still in errno. */
+		sys = db ? sqlite3_system_errno(db) : 0;
+		if (sys == 0 && (errno == EFBIG || errno == ENOSPC ||
+		    errno == EDQUOT))
+			sys = errno;
+		if (sys != 0)
+			return cs_err(CS_EX_IOERR, "%s: %s (%s)", what, msg,
+			    strerror(sys));
+		if ((code & 0xff) == SQLITE_READONLY)
+			return cs_err(CS_EX_IOERR, "%s: %s: the file or its "
+			    "folder is read-only", what, msg);
 		return cs_err(CS_EX_IOERR, "%s: %s", what, msg);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -507,7 +572,7 @@ static int
 copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc;
+	int rc, sys;
 
 	if (!b)
 		return cs_err(CS_EX_IOERR, "%s: %s", what,
@@ -517,7 +582,11 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
 	    rc == SQLITE_LOCKED)
 		sqlite3_sleep(50);
+	sys = errno;	/* of a failed write, which SQLite does not keep */
 	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE && (sys == EFBIG || sys == ENOSPC))
+		return cs_err(CS_EX_IOERR, "%s: %s (%s)", what,
+		    sqlite3_errstr(rc), strerror(sys));
 	if (rc != SQLITE_DONE)
 		return cs_err(rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ?
 		    CS_EX_IOERR : CS_EX_SOFTWARE, "%s: %s", what,

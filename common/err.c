@@ -51,6 +51,9 @@ cs_init(int argc, char **argv)
 				_exit(CS_EX_IOERR);
 	/* A closed pipe ends us quietly, as it does other Unix tools. */
 	signal(SIGPIPE, SIG_DFL);
+	/* A file-size limit (ulimit -f) makes the write fail with EFBIG, so
+	 * that it is reported and rolled back, rather than killing us. */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_CTYPE, "");
 }
 
@@ -60,12 +63,12 @@ cs_exit(int status)
 	int bad;
 
 	bad = fflush(stdout) != 0 || ferror(stdout);
-	if (bad) {
+	/* A failure already reported (a writer's 74) is not told twice. */
+	if (bad && (status == CS_EX_OK || status == CS_EX_FAIL)) {
 		if (errno != EPIPE)
 			cs_warn("write error on standard output: %s",
 			    strerror(errno));
-		if (status == 0)
-			status = CS_EX_IOERR;
+		status = CS_EX_IOERR;
 	}
 	cs_db_close();
 	return status;
@@ -247,11 +250,13 @@ cs_buf_str(struct cs_buf *b)
 }
 
 char *
-cs_slurp(const char *path, int *rc)
+cs_slurp(const char *path, size_t *len, int *rc)
 {
 	struct cs_buf b = { 0 };
 	char chunk[8192];
+	const char *nul, *p;
 	size_t n;
+	long line = 1;
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 
 	if (!fp) {
@@ -270,5 +275,15 @@ cs_slurp(const char *path, int *rc)
 	}
 	if (fp != stdin)
 		fclose(fp);
+	if (!len && b.len && (nul = memchr(b.s, '\0', b.len))) {
+		for (p = b.s; (p = memchr(p, '\n', (size_t)(nul - p))); p++)
+			line++;
+		*rc = cs_err(CS_EX_DATAERR, "%s:%ld: a NUL byte: not a text "
+		    "file", path, line);
+		cs_buf_free(&b);
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
 	return b.s ? b.s : cs_xstrdup("");
 }

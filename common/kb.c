@@ -615,7 +615,9 @@ cs_kb_doc_parse(const char *text, size_t n, char *v[CS_KB_NFIELDS],
 	*bad_line = 1;
 	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
-	if (memchr(p, '\0', (size_t)(end - p))) {
+	if ((eol = memchr(p, '\0', (size_t)(end - p)))) {
+		for (; (p = memchr(p, '\n', (size_t)(eol - p))); p++)
+			++*bad_line;
 		*problem = cs_xstrdup("a NUL byte: not a text file");
 		return -1;
 	}

@@ -290,10 +290,10 @@ int
 cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 {
 	struct units us = { 0 };
-	struct cs_buf m = { 0 };
+	struct cs_buf m = { 0 }, key = { 0 };
 	struct cs_map *seen = cs_map_new();
 	struct cs_kbq_seg *sg;
-	size_t i, a, b, k, nterms = 0;
+	size_t i, a, b, k, nterms = 0, cap = 0;
 	int prefix;
 
 	memset(q, 0, sizeof(*q));
@@ -307,7 +307,10 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		prefix = us.u[b - 1].cjk ?
 		    b - a == 1 || !us.u[b - 2].cjk :
 		    text[us.u[b - 1].end] == '*';
-		q->seg = cs_xrealloc(q->seg, (q->nseg + 1) * sizeof(*q->seg));
+		if (q->nseg == cap) {
+			cap = cap ? 2 * cap : 8;
+			q->seg = cs_xrealloc(q->seg, cap * sizeof(*q->seg));
+		}
 		sg = &q->seg[q->nseg++];
 		sg->n = b - a;
 		sg->prefix = prefix;
@@ -329,10 +332,19 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		for (i = a; i < b && nterms < CS_KBQ_MAXTERMS; i++) {
 			const struct unit *u = &us.u[i];
 
-			if (!u->cjk)
-				add_term(&m, seen, u->text, strlen(u->text), 0,
-				    " OR ");
-			else if (i + 1 < b && u[1].cjk)
+			if (!u->cjk) {
+				/* The word as written, once per folded form:
+				 * FTS5 folds it as it folded the document,
+				 * while the folded form may not tokenize back
+				 * into itself (⑴ folds to "(1)", asked as 1). */
+				cs_buf_reset(&key);
+				cs_buf_addc(&key, '\x1f');	/* no term */
+				cs_buf_adds(&key, u->text);
+				if (!cs_map_put(seen, key.s, 0, NULL))
+					continue;
+				add_term(&m, seen, text + u->start,
+				    (size_t)(u->end - u->start), 0, " OR ");
+			} else if (i + 1 < b && u[1].cjk)
 				add_term(&m, seen, text + u->start,
 				    (size_t)(u[1].end - u->start), 0, " OR ");
 			else if (i == a || !u[-1].cjk)
@@ -344,6 +356,7 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		}
 	}
 	units_free(&us);
+	cs_buf_free(&key);
 	cs_map_free(seen);
 	q->match = m.s;
 	return m.s ? (int)q->nseg : 0;
@@ -387,6 +400,21 @@ seg_at(const struct cs_kbq_seg *sg, const struct units *us, size_t i)
 	return 1;
 }
 
+/* A segment as one string, to mark each phrase of a query once. */
+static void
+seg_key(const struct cs_kbq_seg *sg, struct cs_buf *b)
+{
+	size_t k;
+
+	cs_buf_reset(b);
+	cs_buf_addc(b, sg->prefix ? '*' : '=');
+	for (k = 0; k < sg->n; k++) {
+		cs_buf_addc(b, sg->cjk[k] ? 'c' : 'w');
+		cs_buf_adds(b, sg->unit[k]);
+		cs_buf_addc(b, '\x1f');	/* in no token */
+	}
+}
+
 static int
 cpw(int32_t c)
 {
@@ -405,21 +433,37 @@ cs_kbq_mark(const struct cs_kbq *q, const char *text, size_t width,
 	const unsigned char *s = (const unsigned char *)text;
 	struct units us = { 0 };
 	struct range *r = NULL;
-	struct cs_buf out = { 0 };
-	size_t nr = 0, i, k, j, cols;
+	struct cs_buf out = { 0 }, key = { 0 };
+	struct cs_map *done = cs_map_new();
+	size_t nr = 0, cap = 0, nseg = 0, i, k, j, cols;
 	int n = (int)strlen(text), from = 0, to = n, p, len, space = 0;
 	int32_t c;
 
 	cs_kbtok(text, n, CS_KBTOK_DOC, collect, &us);
-	for (k = 0; q && k < q->nseg; k++)
+	/*
+	 * Each phrase is looked for at every position: a query that repeats
+	 * its words, or has hundreds, would make that quadratic. Repeats are
+	 * marked once, and the first CS_KBQ_MAXTERMS phrases only.
+	 */
+	for (k = 0; q && k < q->nseg && nseg < CS_KBQ_MAXTERMS; k++) {
+		seg_key(&q->seg[k], &key);
+		if (!cs_map_put(done, key.s, 0, NULL))
+			continue;
+		nseg++;
 		for (i = 0; i < us.n; i++)
 			if (seg_at(&q->seg[k], &us, i)) {
-				r = cs_xrealloc(r, (nr + 1) * sizeof(*r));
+				if (nr == cap) {
+					cap = cap ? 2 * cap : 16;
+					r = cs_xrealloc(r, cap * sizeof(*r));
+				}
 				r[nr].a = us.u[i].start;
 				r[nr].b = us.u[i + q->seg[k].n - 1].end;
 				nr++;
 			}
+	}
 	units_free(&us);
+	cs_buf_free(&key);
+	cs_map_free(done);
 	if (nr > 1)
 		qsort(r, nr, sizeof(*r), range_cmp);
 	for (i = 0, j = 0; i < nr; i++) {	/* merge what overlaps */

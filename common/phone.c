@@ -482,6 +482,8 @@ static const char E_SPACE[] = "an e-mail address has no spaces";
 static const char E_NOAT[] = "an e-mail address has an @";
 static const char E_ATS[] = "an e-mail address has only one @";
 static const char E_LOCAL[] = "nothing before the @";
+static const char E_MASKED[] = "a masked address cannot be stored: the "
+    "whole address is needed";
 static const char E_LOCALLEN[] = "more than 64 bytes before the @";
 static const char E_LOCALCHAR[] = "a character that is not allowed "
     "before the @";
@@ -541,6 +543,10 @@ check_local(const char *s, size_t n)
 		return E_LOCALLEN;
 	if (s[0] == '.' || s[n - 1] == '.')
 		return E_LOCALDOT;
+	/* What cs_email_mask writes ("z***@"), read back from a masked
+	 * list, must not replace the address it hid. */
+	if (memmem(s, n, "***", 3) != NULL)
+		return E_MASKED;
 	for (i = 0; i < n; i += (size_t)k) {
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
 		if (k <= 0)

@@ -695,7 +695,7 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		    "needs closed_at");
 	if (nz(in->v[CS_TK_CSAT])) {
 		csat = (int)strtol(in->v[CS_TK_CSAT], &end, 10);
-		if (*end || csat < 1 || csat > 5 ||
+		if (*end || end - in->v[CS_TK_CSAT] != 1 || csat < 1 || csat > 5 ||
 		    !isdigit((unsigned char)*in->v[CS_TK_CSAT]))
 			return fail(field, CS_TK_CSAT, problem, "a score is a "
 			    "whole number from 1 to 5");

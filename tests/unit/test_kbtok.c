@@ -153,9 +153,13 @@ test_query_expr(void **state)
 	expr("退货 退货", 0, "\"退货\"", 2);
 	expr("* \" ( ) ，。", 0, NULL, 0);
 	expr("", 0, NULL, 0);
-	/* suggestions: any word or bigram */
+	/* suggestions: any word or bigram; words as written (FTS5 folds
+	 * them), each folded form once */
 	expr("申请退货 iPhone", 1, "\"申请\" OR \"请退\" OR \"退货\" OR "
-	    "\"iphone\"", 2);
+	    "\"iPhone\"", 2);
+	expr("iPhone IPHONE iphone x", 1, "\"iPhone\" OR \"x\"", 4);
+	/* a word whose folded form is no word: ⑴ folds to "(1)" */
+	expr("⑴ 保修", 1, "\"⑴\" OR \"保修\"", 2);
 	expr("退 货", 1, "\"退\"* OR \"货\"*", 2);
 }
 

@@ -1,0 +1,157 @@
+#!/usr/bin/env bats
+# Hardening: an import killed at any moment (SIGKILL, a crash, a power cut
+# of the process) leaves the database as it was before or as it is after
+# the whole import, never in between, and always sound.
+# CS_STRESS=N (make stress) multiplies the rows and the kills.
+load helper
+
+S=${CS_STRESS:-1}
+
+# Generated customers: gen ROWS > FILE (bench/gen.c, deterministic).
+gen() {
+	[ -x "$T/gen" ] || cc -O2 -o "$T/gen" "$BATS_TEST_DIRNAME/../../bench/gen.c"
+	"$T/gen" "$@"
+}
+
+# Tickets TK<i> of customers C<i % n> (the codes gen writes), with their
+# whole history.
+tickets() {
+	awk -v n="$1" -v from="$2" -v to="$3" 'BEGIN {
+		print "external_id,customer,type,channel,priority,status," \
+		    "subject,body,created_at,first_response_at,resolved_at,csat"
+		split("consult complaint tech aftersales grumble", ty, " ")
+		for (i = from; i < to; i++)
+			printf "TK%07d,C%08d,%s,phone,normal,resolved,物流太慢," \
+			    "\"第一行\n第二行, \"\"引号\"\"\",2026-%02d-%02dT09:00," \
+			    "2026-%02d-%02dT09:30,2026-%02d-%02dT17:00,%d\n", i,
+			    i % n, ty[1 + i % 5], 1 + i % 10, 1 + i % 28,
+			    1 + i % 10, 1 + i % 28, 1 + i % 10, 1 + i % 28,
+			    1 + i % 5
+	}'
+}
+
+# Milliseconds since the epoch.
+ms() { date +%s%3N; }
+
+# kill_runs KILLS CMD...: restores $T/before.db, starts CMD, kills it with
+# SIGKILL after a delay, the delays spread over the time a whole run takes
+# ($T/ms), and checks after each that the database is sound and either
+# the one before ($T/before.sum) or the one after ($T/after.sum). Counts
+# the runs that were really cut short in $T/killed.
+kill_runs() {
+	local k=$1 i d rc sum
+	shift
+	: > "$T/killed"
+	for ((i = 0; i < k; i++)); do
+		rm -f "$CS_DB" "$CS_DB-wal" "$CS_DB-shm"
+		cp "$T/before.db" "$CS_DB"
+		d=$(( $(cat "$T/ms") * (i + 1) / k ))
+		"$@" 2>/dev/null &
+		sleep "$(awk -v d="$d" 'BEGIN { printf "%.3f", d / 1000 }')"
+		kill -9 $! 2>/dev/null || true
+		rc=0
+		wait $! || rc=$?
+		[ "$rc" -eq 137 ] && echo "$d" >> "$T/killed"
+		run cs-db check
+		if [ "$status" -ne 0 ]; then
+			echo "kill after ${d}ms: cs-db check: $output"
+			return 1
+		fi
+		sum=$(dbsum)
+		if [ "$sum" != "$(cat "$T/before.sum")" ] &&
+		    [ "$sum" != "$(cat "$T/after.sum")" ]; then
+			echo "kill after ${d}ms (status $rc): the database is" \
+			    "neither the one before nor the one after:" \
+			    "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM customer'),"\
+			    "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM ticket')"
+			return 1
+		fi
+	done
+}
+
+# Takes the database as it is as $T/before.db, runs CMD once to the end
+# for the database after and its time, and restores the one before.
+before_after() {
+	local t0 t1
+	sqlite3 "$CS_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	cp "$CS_DB" "$T/before.db"
+	dbsum > "$T/before.sum"
+	t0=$(ms)
+	"$@" 2>/dev/null
+	t1=$(ms)
+	echo $((t1 - t0)) > "$T/ms"
+	dbsum > "$T/after.sum"
+	[ "$(cat "$T/before.sum")" != "$(cat "$T/after.sum")" ]
+}
+
+@test "cs-customer import killed at 15 moments: the database before or after, never between" {
+	n=$((2000 * S))
+	gen "$n" 2 > "$T/all.csv"
+	# a first half imported, then the whole file: adds the second half
+	# and updates nothing in the first
+	head -n $((n / 2 + 1)) "$T/all.csv" > "$T/half.csv"
+	cs-customer import "$T/half.csv" 2>/dev/null
+	before_after cs-customer import "$T/all.csv"
+	[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM customer')" -eq "$n" ]
+	kill_runs $((15 * S)) cs-customer import "$T/all.csv"
+	# most kills fell inside the run, not after its end
+	[ "$(wc -l < "$T/killed")" -ge $((5 * S)) ]
+}
+
+@test "cs-customer import killed while it updates every row: all old or all new" {
+	n=$((2000 * S))
+	gen "$n" > "$T/all.csv"
+	cs-customer import "$T/all.csv" 2>/dev/null
+	# every customer moves to another city and segment
+	sed '2,$ s/,\(北京\|上海\|广州\|深圳\|杭州\|成都\|武汉\|西安\|南京\|重庆\),/,拉萨,/' \
+	    "$T/all.csv" > "$T/moved.csv"
+	before_after cs-customer import "$T/moved.csv"
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM customer WHERE city = '拉萨'")" -eq "$n" ]
+	kill_runs $((12 * S)) cs-customer import "$T/moved.csv"
+	[ "$(wc -l < "$T/killed")" -ge $((4 * S)) ]
+}
+
+@test "cs-ticket import killed at 15 moments: the database before or after, never between" {
+	n=$((300 * S))
+	gen "$n" > "$T/cust.csv"
+	cs-customer import "$T/cust.csv" 2>/dev/null
+	tickets "$n" 0 $((n / 2)) > "$T/t1.csv"
+	tickets "$n" 0 $((n * 6)) > "$T/t2.csv"
+	cs-ticket import "$T/t1.csv" 2>/dev/null
+	before_after cs-ticket import "$T/t2.csv"
+	[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM ticket')" -eq $((n * 6)) ]
+	kill_runs $((15 * S)) cs-ticket import "$T/t2.csv"
+	[ "$(wc -l < "$T/killed")" -ge $((5 * S)) ]
+}
+
+@test "an import ended by SIGTERM or SIGHUP leaves the database as it was" {
+	# (a background job of a script ignores SIGINT, so Ctrl-C is SIGKILL's
+	# case above: no handler runs, the transaction is simply never
+	# committed)
+	gen $((2000 * S)) > "$T/all.csv"
+	cs-db init 2>/dev/null
+	sqlite3 "$CS_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	cp "$CS_DB" "$T/before.db"
+	sum=$(dbsum)
+	cut=0
+	for sig in TERM HUP TERM HUP; do
+		rm -f "$CS_DB" "$CS_DB-wal" "$CS_DB-shm"
+		cp "$T/before.db" "$CS_DB"
+		cs-customer import "$T/all.csv" 2>/dev/null &
+		sleep 0.$((2 + cut))
+		kill -s "$sig" $!
+		rc=0
+		wait $! || rc=$?
+		if [ "$rc" -ne 0 ]; then
+			# killed by the signal before the end: nothing written
+			[ "$rc" -gt 128 ]
+			[ "$(dbsum)" = "$sum" ]
+			run cs-db check
+			[ "$status" -eq 0 ]
+			cut=$((cut + 1))
+		else
+			[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM customer')" -eq $((2000 * S)) ]
+		fi
+	done
+	[ "$cut" -ge 1 ]
+}
