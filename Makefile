@@ -18,7 +18,7 @@ LIBS    = -lcsv `pkg-config --libs $(PKGS)` -lm
 BINS    = cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket
 LIBOBJ  = agent chart complete customer db err import in kb kbtok map opt out phone qa report revisit sla text ticket time
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
-          libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time
+          libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time zsh fish
 
 all: $(BINS:%=$(B)/%) $(B)/cs
 
