@@ -18,7 +18,7 @@ LIBS    = -lcsv `pkg-config --libs $(PKGS)` -lm
 BINS    = cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket
 LIBOBJ  = agent chart complete customer db err import in kb kbtok map opt out phone qa report revisit sla text ticket time
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
-          libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time
+          libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time zsh fish
 FUZZPKGS = clang libclang-rt-dev
 
 all: $(BINS:%=$(B)/%) $(B)/cs
@@ -107,22 +107,28 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
+# One completion file per shell serves every binary; bash-completion and
+# fish load a command's completion from a file named after it, so those two
+# are linked under each name.  Older installations had a _cs-NAME for zsh.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
-	for b in $(BINS); do cp $(B)/$$b $(DESTDIR)$(BINDIR)/$$b; \
-	  cp share/man/$$b.1 $(DESTDIR)$(MANDIR)/man1/; \
-	  cp completions/bash/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b; \
-	  cp completions/zsh/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b; \
-	  cp completions/fish/$$b.fish $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
 	cp $(B)/cs $(DESTDIR)$(BINDIR)/cs
 	cp share/man/cs.7 $(DESTDIR)$(MANDIR)/man7/
+	cp completions/bash/cs $(DESTDIR)$(BASHCOMPDIR)/cs
+	cp completions/zsh/_cs $(DESTDIR)$(ZSHCOMPDIR)/_cs
+	cp completions/fish/cs.fish $(DESTDIR)$(FISHCOMPDIR)/cs.fish
+	for b in $(BINS); do cp $(B)/$$b $(DESTDIR)$(BINDIR)/$$b; \
+	  cp share/man/$$b.1 $(DESTDIR)$(MANDIR)/man1/; \
+	  ln -sf cs $(DESTDIR)$(BASHCOMPDIR)/$$b; \
+	  ln -sf cs.fish $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; \
+	  rm -f $(DESTDIR)$(ZSHCOMPDIR)/_$$b; done
 
 uninstall:
-	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b \
+	for b in cs $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b \
 	  $(DESTDIR)$(MANDIR)/man1/$$b.1 $(DESTDIR)$(BASHCOMPDIR)/$$b \
-	  $(DESTDIR)$(ZSHCOMPDIR)/_$$b $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
-	rm -f $(DESTDIR)$(BINDIR)/cs $(DESTDIR)$(MANDIR)/man7/cs.7
+	  $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7 $(DESTDIR)$(ZSHCOMPDIR)/_cs
 
 clean:
 	rm -rf build

@@ -121,12 +121,22 @@ int
 main(int argc, char **argv)
 {
 	char *path, *page;
+	int i;
 
 	cs_init(argc, argv);
 	if (argc < 2)
 		return cs_exit(usage(stdout));
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("cs %s\n", CS_VERSION);
+		return cs_exit(0);
+	}
+	/* The names for the shell completions: those that would run. */
+	if (strcmp(argv[1], "__complete") == 0) {
+		for (i = 0; argc == 2 && known[i]; i++)
+			if (available(known[i]))
+				printf("%s\n", known[i]);
+		if (argc == 2)
+			printf("help\n");
 		return cs_exit(0);
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||

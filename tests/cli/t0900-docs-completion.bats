@@ -32,6 +32,28 @@ comp() {
 	' bash "$file" "$@"
 }
 
+# zcomp WORD...: what the zsh completion offers for the last WORD, one a
+# line; compadd and _files stand in for compsys.
+zcomp() {
+	zsh -f -c '
+		compadd() { local a; for a in "$@"; do case $a in
+		    (--) ;; (-a) print -rl -- "${(@P)2}"; return ;;
+		    (*) print -r -- "$a" ;; esac; done }
+		_files() { print -r -- "<files>" }
+		fpath=("$1" $fpath)
+		autoload -Uz _cs
+		shift
+		words=("$@"); CURRENT=$#; PREFIX=$words[-1]
+		_cs
+	' zsh "$COMP/zsh" "$@"
+}
+
+# fcomp WORD...: what the fish completion offers for the last WORD.
+fcomp() {
+	local IFS=' '
+	fish -c 'source $argv[1]; complete -C$argv[2]' "$COMP/fish/cs.fish" "$*"
+}
+
 # has WORD: the output of the last run has WORD as a line of its own.
 has() {
 	printf '%s\n' "$output" | grep -qxF -- "$1"
@@ -122,17 +144,22 @@ bins() {
 	done
 }
 
-@test "every binary has a bash, a zsh and a fish completion" {
-	for bin in $(bins); do
-		[ -f "$COMP/bash/$bin" ] || { echo "bash/$bin missing"; false; }
-		[ -f "$COMP/zsh/_$bin" ] || { echo "zsh/_$bin missing"; false; }
-		[ -f "$COMP/fish/$bin.fish" ] ||
-		    { echo "fish/$bin.fish missing"; false; }
-		run bash -c "source '$COMP/bash/$bin' && complete -p $bin"
+@test "one completion file per shell serves cs and every binary" {
+	[ "$(ls "$COMP/bash")" = cs ]
+	[ "$(ls "$COMP/zsh")" = _cs ]
+	[ "$(ls "$COMP/fish")" = cs.fish ]
+	compdef=$(head -n 1 "$COMP/zsh/_cs")
+	for bin in cs $(bins); do
+		run bash -c "source '$COMP/bash/cs' && complete -p $bin"
 		[ "$status" -eq 0 ]
 		[[ "$output" == *"-F "*" $bin" ]]
+		[[ " $compdef " == *" $bin "* ]] ||
+		    { echo "zsh: no $bin in $compdef"; false; }
+		grep -q "^for c in cs .*$bin" "$COMP/fish/cs.fish" ||
+		    { echo "fish: $bin not registered"; false; }
+		[ "$bin" = cs ] && continue
 		# the commands, from the binary
-		run comp "$COMP/bash/$bin" "$bin" ''
+		run comp "$COMP/bash/cs" "$bin" ''
 		[ "$status" -eq 0 ]
 		for sub in $("$bin" __complete); do
 			has "$sub" || { echo "bash: $bin $sub missing"; false; }
@@ -140,155 +167,186 @@ bins() {
 	done
 }
 
+# Before the command, the completions step over the values of the common
+# options (cs_common_opts): the same options as every command's help lists.
+@test "the completions skip the values of the common options" {
+	want=$(cs-agent add --help | sed -n '/^common options:/,$p' |
+	    sed -En 's/^  (-(.), )?(--[a-z-]+) [A-Z].*/-\2 \3/p' |
+	    tr ' ' '\n' | grep -vx -e - -e --db | sort)
+	[ "$(printf '%s\n' "$want" | wc -l)" -ge 4 ]
+	for f in bash/cs zsh/_cs fish/cs.fish; do
+		got=$(grep -E -- '--format[| ]--lang' "$COMP/$f" |
+		    sed -E 's/^[[:space:]]*(case |\()?//; s/\).*//' |
+		    tr '| ' '\n\n' | sed '/^$/d' | sort)
+		[ "$got" = "$want" ] || { echo "$f: $got"; false; }
+	done
+}
+
 @test "bash: cs-agent completes commands, options, values, teams and logins" {
-	run bash -c "source '$COMP/bash/cs-agent' && complete -p cs-agent"
+	run bash -c "source '$COMP/bash/cs' && complete -p cs-agent"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"-F "*" cs-agent" ]]
-	run comp "$COMP/bash/cs-agent" cs-agent li
+	run comp "$COMP/bash/cs" cs-agent li
 	[ "$status" -eq 0 ]
 	[ "$output" = list ]
-	run comp "$COMP/bash/cs-agent" cs-agent ''
+	run comp "$COMP/bash/cs" cs-agent ''
 	has import && has deactivate
-	run comp "$COMP/bash/cs-agent" cs-agent list --sk
+	run comp "$COMP/bash/cs" cs-agent list --sk
 	[ "$output" = --skill ]
-	run comp "$COMP/bash/cs-agent" cs-agent list --format ''
+	run comp "$COMP/bash/cs" cs-agent list --format ''
 	has json && has jsonl && has csv
-	run comp "$COMP/bash/cs-agent" cs-agent list -f js
+	run comp "$COMP/bash/cs" cs-agent list -f js
 	has json && ! has csv
-	run comp "$COMP/bash/cs-agent" cs-agent add x --role s
+	run comp "$COMP/bash/cs" cs-agent add x --role s
 	[ "$output" = supervisor ]
 	cs-agent add li.na --team 售后组 --skills '投诉;退货' >/dev/null
 	cs-agent add wang.wei --team 技术组 >/dev/null
-	run comp "$COMP/bash/cs-agent" cs-agent list --team ''
+	run comp "$COMP/bash/cs" cs-agent list --team ''
 	has 售后组 && has 技术组
-	run comp "$COMP/bash/cs-agent" cs-agent list -t 售
+	run comp "$COMP/bash/cs" cs-agent list -t 售
 	[ "$output" = 售后组 ]
-	run comp "$COMP/bash/cs-agent" cs-agent list --skill ''
+	run comp "$COMP/bash/cs" cs-agent list --skill ''
 	has 投诉 && has 退货
-	run comp "$COMP/bash/cs-agent" cs-agent show ''
+	run comp "$COMP/bash/cs" cs-agent show ''
 	has li.na && has wang.wei
-	run comp "$COMP/bash/cs-agent" cs-agent deactivate li.na w
+	run comp "$COMP/bash/cs" cs-agent deactivate li.na w
 	[ "$output" = wang.wei ]
-	run comp "$COMP/bash/cs-agent" cs-agent --db "$CS_DB" leave l
+	run comp "$COMP/bash/cs" cs-agent --db "$CS_DB" leave l
 	[ "$output" = li.na ]
+	# target: its command word, after options too, then a metric
+	run comp "$COMP/bash/cs" cs-agent target ''
+	[ "$output" = "$(printf '%s\n' list set rm)" ]
+	run comp "$COMP/bash/cs" cs-agent target --team 售后组 s
+	[ "$output" = set ]
+	run comp "$COMP/bash/cs" cs-agent target set csat
+	[ "$output" = csat_mean ]
+	out=$(comp "$COMP/bash/cs" cs-agent target set csat_mean '')
+	[ -z "$out" ]
 }
 
 @test "bash: an option value without a list, and import, complete file names" {
 	touch "$T/花名册.csv" "$T/rejects.csv"
 	cd "$T"
-	run comp "$COMP/bash/cs-agent" cs-agent import 花
+	run comp "$COMP/bash/cs" cs-agent import 花
 	[ "$output" = 花名册.csv ]
-	run comp "$COMP/bash/cs-agent" cs-agent import --skip-invalid rej
+	run comp "$COMP/bash/cs" cs-agent import --skip-invalid rej
 	[ "$output" = rejects.csv ]
-	run comp "$COMP/bash/cs-agent" cs-agent --db rej
+	run comp "$COMP/bash/cs" cs-agent --db rej
 	[ "$output" = rejects.csv ]
 	# a flag takes no value: what follows is an operand
-	run comp "$COMP/bash/cs-agent" cs-agent list --active --
+	run comp "$COMP/bash/cs" cs-agent list --active --
 	has --team
 }
 
 @test "bash: free text and a missing database offer nothing, silently" {
 	cd "$T"
 	touch "$T/notes.txt"
-	out=$(comp "$COMP/bash/cs-agent" cs-agent show '' 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-agent show '' 2>&1)
 	[ -z "$out" ]
-	out=$(comp "$COMP/bash/cs-agent" cs-agent list --skill '' 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-agent list --skill '' 2>&1)
 	[ -z "$out" ]
-	out=$(comp "$COMP/bash/cs-agent" cs-agent leave li.na --note '' 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-agent leave li.na --note '' 2>&1)
 	[ -z "$out" ]
-	out=$(comp "$COMP/bash/cs-agent" cs-agent li 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-agent li 2>&1)
 	[ "$out" = list ]
 	[ ! -e "$CS_DB" ]
 	[ ! -e "$T/db" ]
 }
 
 @test "bash: cs-db completes its commands, options and backup files" {
-	run bash -c "source '$COMP/bash/cs-db' && complete -p cs-db"
+	run bash -c "source '$COMP/bash/cs' && complete -p cs-db"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"-F "*" cs-db" ]]
-	run comp "$COMP/bash/cs-db" cs-db ''
+	run comp "$COMP/bash/cs" cs-db ''
 	for c in init migrate check backup restore stats views; do
 		has "$c"
 	done
-	run comp "$COMP/bash/cs-db" cs-db res
+	run comp "$COMP/bash/cs" cs-db res
 	[ "$output" = restore ]
-	run comp "$COMP/bash/cs-db" cs-db check --f
+	run comp "$COMP/bash/cs" cs-db check --f
 	[ "$output" = --format ]
-	run comp "$COMP/bash/cs-db" cs-db stats --format ''
+	run comp "$COMP/bash/cs" cs-db stats --format ''
 	has table && has json
 	touch "$T/cs-2026-11.db"
 	cd "$T"
-	run comp "$COMP/bash/cs-db" cs-db restore cs-2026
+	run comp "$COMP/bash/cs" cs-db restore cs-2026
 	[ "$output" = cs-2026-11.db ]
 }
 
 @test "bash: cs-customer completes commands, options and values" {
-	run comp "$COMP/bash/cs-customer" cs-customer inv
+	run comp "$COMP/bash/cs" cs-customer inv
 	[ "$output" = invalidate ]
-	run comp "$COMP/bash/cs-customer" cs-customer list --seg
+	run comp "$COMP/bash/cs" cs-customer list --seg
 	[ "$output" = --segment ]
-	run comp "$COMP/bash/cs-customer" cs-customer invalidate x --reason ''
+	run comp "$COMP/bash/cs" cs-customer invalidate x --reason ''
 	has invalid-number && has do-not-contact
 	cs-customer add --name 王芳 --phone 13812345678 --city 北京 \
 	    --segment vip >/dev/null
-	run comp "$COMP/bash/cs-customer" cs-customer list --city ''
+	run comp "$COMP/bash/cs" cs-customer list --city ''
 	[ "$output" = 北京 ]
 	touch "$T/客户档案.csv"
 	cd "$T"
-	run comp "$COMP/bash/cs-customer" cs-customer import 客
+	run comp "$COMP/bash/cs" cs-customer import 客
 	[ "$output" = 客户档案.csv ]
 }
 
 @test "bash: cs-ticket completes commands, options, values and operands" {
-	run comp "$COMP/bash/cs-ticket" cs-ticket lis
+	run comp "$COMP/bash/cs" cs-ticket lis
 	[ "$output" = list ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket li
+	run comp "$COMP/bash/cs" cs-ticket li
 	has list && has link
-	run comp "$COMP/bash/cs-ticket" cs-ticket list --st
+	run comp "$COMP/bash/cs" cs-ticket list --st
 	[ "$output" = --status ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket list --status p
+	run comp "$COMP/bash/cs" cs-ticket list --status p
 	[ "$output" = pending ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket new x -p ''
+	run comp "$COMP/bash/cs" cs-ticket new x -p ''
 	has urgent && has low
 	# types come from the database: nothing without one
-	out=$(comp "$COMP/bash/cs-ticket" cs-ticket new x --type '' 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-ticket new x --type '' 2>&1)
 	[ -z "$out" ]
 	[ ! -e "$CS_DB" ]
 	cs-agent add li.na >/dev/null
-	run comp "$COMP/bash/cs-ticket" cs-ticket new x --type ''
+	run comp "$COMP/bash/cs" cs-ticket new x --type ''
 	has complaint && has aftersales
-	run comp "$COMP/bash/cs-ticket" cs-ticket new x -a ''
+	run comp "$COMP/bash/cs" cs-ticket new x -a ''
 	[ "$output" = li.na ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket sla ''
+	run comp "$COMP/bash/cs" cs-ticket sla ''
 	has list && has set && has rm
-	run comp "$COMP/bash/cs-ticket" cs-ticket sla set co
+	run comp "$COMP/bash/cs" cs-ticket sla set co
 	has complaint && has consult
-	run comp "$COMP/bash/cs-ticket" cs-ticket sla set complaint h
+	run comp "$COMP/bash/cs" cs-ticket sla set complaint h
 	[ "$output" = high ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket sla set --calendar w
+	run comp "$COMP/bash/cs" cs-ticket sla set --calendar w
 	[ "$output" = work ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket calendar ''
+	run comp "$COMP/bash/cs" cs-ticket calendar ''
 	has holiday && has workday && has hours && has import
-	run comp "$COMP/bash/cs-ticket" cs-ticket assign 12 ''
+	run comp "$COMP/bash/cs" cs-ticket assign 12 ''
 	[ "$output" = li.na ]
-	out=$(comp "$COMP/bash/cs-ticket" cs-ticket assign '' 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-ticket assign '' 2>&1)
 	[ -z "$out" ]
-	out=$(comp "$COMP/bash/cs-ticket" cs-ticket resolve 1 --stage '' 2>&1)
+	out=$(comp "$COMP/bash/cs" cs-ticket resolve 1 --stage '' 2>&1)
 	[ -z "$out" ]
 	touch "$T/2025工单.csv" "$T/cn-2025.csv"
 	cd "$T"
-	run comp "$COMP/bash/cs-ticket" cs-ticket import 2025
+	run comp "$COMP/bash/cs" cs-ticket import 2025
 	[ "$output" = 2025工单.csv ]
-	run comp "$COMP/bash/cs-ticket" cs-ticket calendar import cn
+	run comp "$COMP/bash/cs" cs-ticket calendar import cn
 	[ "$output" = cn-2025.csv ]
 }
 
-@test "zsh: the completion files parse and offer the binaries' words" {
+@test "zsh: the completion file parses, serves every binary, offers their words" {
 	command -v zsh >/dev/null || skip "zsh is not installed"
-	for bin in $(bins); do
-		zsh -n "$COMP/zsh/_$bin" || { echo "zsh -n _$bin"; false; }
-		head -n 1 "$COMP/zsh/_$bin" | grep -qx "#compdef $bin" ||
-		    { echo "_$bin: no #compdef line"; false; }
+	zsh -n "$COMP/zsh/_cs"
+	# compinit reads the #compdef line: _cs completes cs and every binary
+	run zsh -f -c '
+		fpath=("$1" $fpath)
+		autoload -Uz compinit && compinit -u -D
+		shift
+		for b; do print -r -- "$b $_comps[$b]"; done
+	' zsh "$COMP/zsh" cs $(bins)
+	[ "$status" -eq 0 ]
+	for bin in cs $(bins); do
+		has "$bin _cs" || { echo "zsh: $bin not _cs"; false; }
 	done
 	cs-agent add li.na --team 售后组 >/dev/null
 	# compadd and _files stand in for compsys: they print what is offered.
@@ -298,15 +356,15 @@ bins() {
 		    (*) print -r -- "$a" ;; esac; done }
 		_files() { print -r -- "<files>" }
 		fpath=("$1" $fpath)
-		autoload -Uz _cs-agent _cs-db _cs-customer _cs-ticket
-		words=(cs-agent list --team ""); CURRENT=4; PREFIX=; _cs-agent
-		words=(cs-agent show ""); CURRENT=3; PREFIX=; _cs-agent
-		words=(cs-agent import ""); CURRENT=3; PREFIX=; _cs-agent
-		words=(cs-db ""); CURRENT=2; PREFIX=; _cs-db
-		words=(cs-customer ""); CURRENT=2; PREFIX=; _cs-customer
-		words=(cs-ticket new x --type ""); CURRENT=5; PREFIX=; _cs-ticket
+		autoload -Uz _cs
+		words=(cs-agent list --team ""); CURRENT=4; PREFIX=; _cs
+		words=(cs-agent show ""); CURRENT=3; PREFIX=; _cs
+		words=(cs-agent import ""); CURRENT=3; PREFIX=; _cs
+		words=(cs-db ""); CURRENT=2; PREFIX=; _cs
+		words=(cs-customer ""); CURRENT=2; PREFIX=; _cs
+		words=(cs-ticket new x --type ""); CURRENT=5; PREFIX=; _cs
 		words=(cs-ticket sla set complaint ""); CURRENT=5; PREFIX=
-		_cs-ticket
+		_cs
 	' zsh "$COMP/zsh"
 	[ "$status" -eq 0 ]
 	has 售后组 && has li.na && has '<files>' && has restore
@@ -318,29 +376,34 @@ bins() {
 		    (*) print -r -- "$a" ;; esac; done }
 		_files() { print -r -- "<files>" }
 		fpath=("$1" $fpath)
-		autoload -Uz _cs-agent _cs-db _cs-customer _cs-ticket
+		autoload -Uz _cs
 		words=(cs-agent import --skip-invalid ""); CURRENT=4; PREFIX=
-		_cs-agent
-		words=(cs-db --db ""); CURRENT=3; PREFIX=; _cs-db
+		_cs
+		words=(cs-db --db ""); CURRENT=3; PREFIX=; _cs
 		words=(cs-customer import --skip-invalid ""); CURRENT=4; PREFIX=
-		_cs-customer
+		_cs
 		words=(cs-ticket new x --body-file ""); CURRENT=5; PREFIX=
-		_cs-ticket
+		_cs
 	' zsh "$COMP/zsh"
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 4 ]
 	[ "$(printf '%s\n' "${lines[@]}" | sort -u)" = '<files>' ]
 }
 
-@test "fish: the completion files parse and offer the binaries' words" {
+@test "fish: the completion file parses, serves every binary, offers their words" {
 	command -v fish >/dev/null || skip "fish is not installed"
-	for bin in $(bins); do
-		fish -n "$COMP/fish/$bin.fish" || { echo "fish -n $bin"; false; }
+	fish -n "$COMP/fish/cs.fish"
+	for bin in cs $(bins); do
+		run fish -c "source '$COMP/fish/cs.fish'; complete -c $bin"
+		[[ "$output" == *"__cs_complete"* ]] ||
+		    { echo "fish: $bin not registered"; false; }
+		# loaded again under another name, it registers once
+		run fish -c "source '$COMP/fish/cs.fish'
+			source '$COMP/fish/cs.fish'; complete -c $bin"
+		[ "${#lines[@]}" -eq 1 ]
 	done
 	cs-agent add li.na --team 售后组 >/dev/null
-	run fish -c "source '$COMP/fish/cs-agent.fish'; source '$COMP/fish/cs-db.fish'
-		source '$COMP/fish/cs-customer.fish'
-		source '$COMP/fish/cs-ticket.fish'
+	run fish -c "source '$COMP/fish/cs.fish'
 		complete -C'cs-agent li'
 		complete -C'cs-agent list --team '
 		complete -C'cs-agent show '
@@ -352,4 +415,117 @@ bins() {
 	[ "$status" -eq 0 ]
 	has list && has 售后组 && has li.na && has restore
 	has dedupe && has complaint && has urgent
+}
+
+# cs NAME ... runs cs-NAME: its completion is that of cs-NAME, asked through
+# cs, so from the cs-NAME that cs runs.
+@test "bash: cs completes the commands, and cs NAME ... as cs-NAME ..." {
+	run comp "$COMP/bash/cs" cs ''
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cs __complete)" ]
+	for n in agent customer db kb report revisit ticket help; do
+		has "$n" || { echo "cs: $n missing"; false; }
+	done
+	run comp "$COMP/bash/cs" cs ti
+	[ "$output" = ticket ]
+	run comp "$COMP/bash/cs" cs help ''
+	[ "$output" = "$(cs __complete)" ]
+	run comp "$COMP/bash/cs" cs help k
+	[ "$output" = kb ]
+	run comp "$COMP/bash/cs" cs -
+	[ "$output" = "$(printf '%s\n' --help --version)" ]
+	out=$(comp "$COMP/bash/cs" cs help kb '' 2>&1)
+	[ -z "$out" ]
+	cs-agent add li.na --team 售后组 >/dev/null
+	touch "$T/cs-2026-11.db"
+	cd "$T"
+	same() {
+		a=$(comp "$COMP/bash/cs" cs "$@")
+		b=$(comp "$COMP/bash/cs" "cs-$@")
+		[ "$a" = "$b" ] || { echo "cs $*: '$a' not '$b'"; false; }
+	}
+	for bin in $(bins); do
+		same "${bin#cs-}" ''
+		same "${bin#cs-}" -
+		same "${bin#cs-}" help ''
+	done
+	same agent show ''
+	same agent list --team ''
+	same agent --db "$CS_DB" list -t 售
+	same ticket new x --type ''
+	same ticket sla set complaint ''
+	same ticket assign 1 ''
+	same report ''
+	same report --section ''
+	same report weekly -
+	same db restore cs-
+	run comp "$COMP/bash/cs" cs ticket new x --type ''
+	has complaint && has aftersales
+	run comp "$COMP/bash/cs" cs agent show ''
+	[ "$output" = li.na ]
+	run comp "$COMP/bash/cs" cs db restore cs-
+	[ "$output" = cs-2026-11.db ]
+	# the cs-agent beside cs, not the first one on PATH
+	mkdir -p "$T/bin"
+	printf '#!/bin/sh\necho impostor\n' > "$T/bin/cs-agent"
+	chmod +x "$T/bin/cs-agent"
+	PATH="$T/bin:$PATH" run comp "$COMP/bash/cs" cs agent ''
+	has list && ! has impostor
+}
+
+@test "zsh: cs completes the commands, and cs NAME ... as cs-NAME ..." {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	run zcomp cs ''
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cs __complete)" ]
+	run zcomp cs help ''
+	[ "$output" = "$(cs __complete)" ]
+	cs-agent add li.na --team 售后组 >/dev/null
+	same() {
+		a=$(zcomp cs "$@")
+		b=$(zcomp "cs-$@")
+		[ "$a" = "$b" ] || { echo "cs $*: '$a' not '$b'"; false; }
+	}
+	for bin in $(bins); do
+		same "${bin#cs-}" ''
+		same "${bin#cs-}" help ''
+	done
+	same agent show ''
+	same ticket new x --type ''
+	same ticket sla set complaint ''
+	same ticket import ''
+	same report --section ''
+	run zcomp cs ticket new x --type ''
+	has complaint && has aftersales
+	run zcomp cs agent list --team ''
+	[ "$output" = 售后组 ]
+	run zcomp cs agent import ''
+	[ "$output" = '<files>' ]
+}
+
+@test "fish: cs completes the commands, and cs NAME ... as cs-NAME ..." {
+	command -v fish >/dev/null || skip "fish is not installed"
+	run fcomp cs ''
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cs __complete | sort)" ]
+	run fcomp cs help ''
+	[ "$output" = "$(cs __complete | sort)" ]
+	cs-agent add li.na --team 售后组 >/dev/null
+	same() {
+		a=$(fcomp cs "$@")
+		b=$(fcomp "cs-$@")
+		[ "$a" = "$b" ] || { echo "cs $*: '$a' not '$b'"; false; }
+	}
+	for bin in $(bins); do
+		same "${bin#cs-}" ''
+		same "${bin#cs-}" help ''
+	done
+	same agent show ''
+	same ticket new x --type ''
+	same ticket sla set complaint ''
+	same report --section ''
+	run fcomp cs ticket new x --type ''
+	has complaint && has aftersales
+	run fcomp cs agent show ''
+	[ "$output" = li.na ]
 }

@@ -57,3 +57,18 @@ load helper
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"'frobnicate' is not a cs command"* ]]
 }
+
+@test "cs __complete names the commands that would run, for the completions" {
+	run cs __complete
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\n' agent customer ticket revisit report kb db help)" ]
+	# alone in a folder, nothing on PATH: only help
+	mkdir -p "$T/p/bin"
+	cp "$CS_BIN/cs" "$T/p/bin/"
+	cp "$CS_BIN/cs-kb" "$T/p/bin/"
+	PATH=/usr/bin:/bin run "$T/p/bin/cs" __complete
+	[ "$output" = "$(printf '%s\n' kb help)" ]
+	run cs __complete x
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
