@@ -1037,7 +1037,7 @@ comp() {
 		"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" \
 		    "${COMP_WORDS[COMP_CWORD-1]}"
 		printf "%s\n" "${COMPREPLY[@]}"
-	' bash "$BATS_TEST_DIRNAME/../../completions/bash/cs-report" "$@" |
+	' bash "$BATS_TEST_DIRNAME/../../completions/bash/cs" "$@" |
 	    paste -sd' ' -
 }
 
@@ -1062,9 +1062,9 @@ comp() {
 	cd "$T"
 	[ "$(comp cs-report weekly -o 周)" = 周报.html ]
 	if command -v zsh >/dev/null; then
-		zsh -n "$BATS_TEST_DIRNAME/../../completions/zsh/_cs-report"
+		zsh -n "$BATS_TEST_DIRNAME/../../completions/zsh/_cs"
 	fi
 	if command -v fish >/dev/null; then
-		fish -n "$BATS_TEST_DIRNAME/../../completions/fish/cs-report.fish"
+		fish -n "$BATS_TEST_DIRNAME/../../completions/fish/cs.fish"
 	fi
 }

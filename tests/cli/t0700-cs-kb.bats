@@ -543,9 +543,11 @@ SH
 			shift
 			COMP_WORDS=("$@")
 			COMP_CWORD=$(($# - 1))
-			_cs_kb
+			fn=$(complete -p "$1" | sed -n "s/.* -F \([^ ]*\) .*/\1/p")
+			"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" \
+			    "${COMP_WORDS[COMP_CWORD-1]}"
 			printf "%s\n" "${COMPREPLY[@]}"
-		' bash "$BATS_TEST_DIRNAME/../../completions/bash/cs-kb" "$@"
+		' bash "$BATS_TEST_DIRNAME/../../completions/bash/cs" "$@"
 	}
 	world
 	cs-kb add --title 退货流程 --category 退换货 --tags '退货;退款' >/dev/null

@@ -370,11 +370,10 @@ T3|li.na|chen.qa||60|{}|安抚到位|2026-11-24T08:00:00' ]
 	[ -z "$(printf '%s\n' "${lines[@]}" | awk -F, '$4 != "" && $4 != "0"')" ]
 }
 
-# comp FILE WORD...: what the bash completion in FILE offers for the last
-# WORD, on one line.
+# comp NAME WORD...: what the bash completion offers for the last WORD of
+# the line "NAME WORD...", on one line.
 comp() {
-	local file=$BATS_TEST_DIRNAME/../../completions/bash/$1
-	shift
+	local file=$BATS_TEST_DIRNAME/../../completions/bash/cs
 	bash -c '
 		source "$1" || exit 1
 		shift
@@ -392,22 +391,22 @@ comp() {
 	# the metrics the completions offer are the ones cs-agent knows
 	run cs-agent target set 'x>=1'
 	known=$(printf '%s\n' "$output" | sed 's/.*(\(.*\))$/\1/; s/, / /g')
-	[ "$(comp cs-agent cs-agent target set '')" = "$known" ]
-	for f in _cs-agent; do
-		grep -q "$known" "$BATS_TEST_DIRNAME/../../completions/zsh/$f"
+	[ "$(comp cs-agent target set '')" = "$known" ]
+	for m in $known; do
+		grep -qw "$m" "$BATS_TEST_DIRNAME/../../completions/zsh/_cs"
+		grep -qw "$m" "$BATS_TEST_DIRNAME/../../completions/fish/cs.fish"
 	done
-	grep -q "$known" "$BATS_TEST_DIRNAME/../../completions/fish/cs-agent.fish"
-	[ "$(comp cs-agent cs-agent target '')" = "list set rm" ]
-	[ "$(comp cs-agent cs-agent target set qa)" = "qa_reviews qa_score_mean" ]
-	[ "$(comp cs-agent cs-agent target set x --team '')" = "售后组 技术组 质检组" ]
-	[ "$(comp cs-report cs-report scorecard last-)" = "last-week last-month last-quarter last-year" ]
-	[ "$(comp cs-report cs-report scorecard weekly --t)" = "--to --team" ]
-	[ "$(comp cs-report cs-report '')" = "show scorecard help weekly monthly quarterly yearly this-week last-week this-month last-month this-quarter last-quarter this-year last-year" ]
-	[ "$(comp cs-ticket cs-ticket qa-form '')" = "list set" ]
-	[ "$(comp cs-ticket cs-ticket qa-form list '')" = 标准 ]
-	[ "$(comp cs-ticket cs-ticket review 3 --form '')" = 标准 ]
-	[ "$(comp cs-ticket cs-ticket review 3 --re)" = "--reviewer --replace" ]
-	[ "$(comp cs-ticket cs-ticket sample last-w)" = last-week ]
-	[ "$(comp cs-ticket cs-ticket sample last-week --s)" = "--share --seed" ]
-	[ -z "$(comp cs-ticket cs-ticket sample last-week '')" ]
+	[ "$(comp cs-agent target '')" = "list set rm" ]
+	[ "$(comp cs-agent target set qa)" = "qa_reviews qa_score_mean" ]
+	[ "$(comp cs-agent target set x --team '')" = "售后组 技术组 质检组" ]
+	[ "$(comp cs-report scorecard last-)" = "last-week last-month last-quarter last-year" ]
+	[ "$(comp cs-report scorecard weekly --t)" = "--to --team" ]
+	[ "$(comp cs-report '')" = "show scorecard help weekly monthly quarterly yearly this-week last-week this-month last-month this-quarter last-quarter this-year last-year" ]
+	[ "$(comp cs-ticket qa-form '')" = "list set" ]
+	[ "$(comp cs-ticket qa-form list '')" = 标准 ]
+	[ "$(comp cs-ticket review 3 --form '')" = 标准 ]
+	[ "$(comp cs-ticket review 3 --re)" = "--reviewer --replace" ]
+	[ "$(comp cs-ticket sample last-w)" = last-week ]
+	[ "$(comp cs-ticket sample last-week --s)" = "--share --seed" ]
+	[ -z "$(comp cs-ticket sample last-week '')" ]
 }
