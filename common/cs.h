@@ -312,6 +312,14 @@ int cs_db_fail(const char *what);
 int cs_begin(void);	/* BEGIN IMMEDIATE */
 int cs_commit(void);
 void cs_rollback(void);	/* safe when no transaction is open */
+/* A bulk load into an empty table, inside the write transaction: its
+ * secondary indexes are dropped, and made again from sorted data by
+ * cs_indexes_restore before the commit (a crash or a rollback leaves them
+ * as they were). *saved gets their CREATE statements; the caller frees it
+ * with cs_indexes_restore or cs_indexes_free. */
+int cs_indexes_drop(const char *table, char ***saved);
+int cs_indexes_restore(char **saved);
+void cs_indexes_free(char **saved);
 /* Steps a statement that returns no rows; 0 or cs_db_fail(). */
 int cs_step_done(sqlite3_stmt *st, const char *what);
 /* A column as text, NULL for NULL; an instant column as local ISO 8601
@@ -473,6 +481,10 @@ struct cs_import {
 	 * status >= 64 already reported, which aborts the import.
 	 */
 	int (*row)(void *ctx, const struct cs_record *rec, char **err);
+	/* Optional: called after the transaction begins, and before it
+	 * commits (not on a dry run); 0 or a status already reported. */
+	int (*start)(void *ctx);
+	int (*finish)(void *ctx);
 	void *ctx;
 	/* Records from elsewhere than a file of records (cs-kb: a folder
 	 * of Markdown files), as cs_reader_next gives them; NULL: path is

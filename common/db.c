@@ -491,6 +491,64 @@ cs_rollback(void)
 }
 
 int
+cs_indexes_drop(const char *table, char ***saved)
+{
+	sqlite3_stmt *st = cs_sql("SELECT name, sql FROM sqlite_master WHERE "
+	    "type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+	char **v = NULL, **names = NULL, *drop;
+	size_t n = 0, i;
+	int rc;
+
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = cs_xrealloc(v, (n + 2) * sizeof(*v));
+		names = cs_xrealloc(names, (n + 1) * sizeof(*names));
+		names[n] = cs_xstrdup((const char *)sqlite3_column_text(st, 0));
+		v[n++] = cs_xstrdup((const char *)sqlite3_column_text(st, 1));
+		v[n] = NULL;
+	}
+	sqlite3_reset(st);
+	rc = rc == SQLITE_DONE ? 0 : cs_db_fail("indexes");
+	for (i = 0; i < n; i++) {
+		if (!rc) {
+			drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+			rc = exec(drop, "indexes");
+			sqlite3_free(drop);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (rc) {
+		cs_indexes_free(v);
+		v = NULL;
+	}
+	*saved = v;
+	return rc;
+}
+
+int
+cs_indexes_restore(char **saved)
+{
+	int rc = 0;
+	size_t i;
+
+	for (i = 0; saved && saved[i] && !rc; i++)
+		rc = exec(saved[i], "indexes");
+	cs_indexes_free(saved);
+	return rc;
+}
+
+void
+cs_indexes_free(char **saved)
+{
+	size_t i;
+
+	for (i = 0; saved && saved[i]; i++)
+		free(saved[i]);
+	free(saved);
+}
+
+int
 cs_step_done(sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);

@@ -146,6 +146,8 @@ cs_import_run(struct cs_import *im)
 	each = im->rejects || im->dry_run;
 	if ((rc = cs_begin()))
 		goto out;
+	if (im->start && !im->dry_run && (rc = im->start(im->ctx)))
+		goto fail;
 	while ((rc = im->next ? im->next(im->src, &rec) :
 	    cs_reader_next(r, &rec)) == 0) {
 		if (each && (rc = exec(db, "SAVEPOINT rec")))
@@ -198,6 +200,8 @@ cs_import_run(struct cs_import *im)
 		    strerror(errno));
 		goto fail;
 	}
+	if (im->finish && (rc = im->finish(im->ctx)))
+		goto fail;
 	if ((rc = cs_commit()))
 		goto out;
 	if (rj.fp) {
