@@ -315,8 +315,9 @@ void cs_rollback(void);	/* safe when no transaction is open */
 /* A bulk load into an empty table, inside the write transaction: its
  * secondary indexes are dropped, and made again from sorted data by
  * cs_indexes_restore before the commit (a crash or a rollback leaves them
- * as they were). *saved gets their CREATE statements; the caller frees it
- * with cs_indexes_restore or cs_indexes_free. */
+ * as they were). Their CREATE statements are added to *saved (NULL at
+ * first), which the caller frees with cs_indexes_restore or
+ * cs_indexes_free; on an error *saved is freed and NULL. */
 int cs_indexes_drop(const char *table, char ***saved);
 int cs_indexes_restore(char **saved);
 void cs_indexes_free(char **saved);

@@ -495,21 +495,25 @@ cs_indexes_drop(const char *table, char ***saved)
 {
 	sqlite3_stmt *st = cs_sql("SELECT name, sql FROM sqlite_master WHERE "
 	    "type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
-	char **v = NULL, **names = NULL, *drop;
-	size_t n = 0, i;
+	char **v = *saved, **names = NULL, *drop;
+	size_t n = 0, k, i;
 	int rc;
 
+	while (v && v[n])
+		n++;
+	k = n;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = cs_xrealloc(v, (n + 2) * sizeof(*v));
-		names = cs_xrealloc(names, (n + 1) * sizeof(*names));
-		names[n] = cs_xstrdup((const char *)sqlite3_column_text(st, 0));
+		names = cs_xrealloc(names, (n - k + 1) * sizeof(*names));
+		names[n - k] = cs_xstrdup((const char *)
+		    sqlite3_column_text(st, 0));
 		v[n++] = cs_xstrdup((const char *)sqlite3_column_text(st, 1));
 		v[n] = NULL;
 	}
 	sqlite3_reset(st);
 	rc = rc == SQLITE_DONE ? 0 : cs_db_fail("indexes");
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n - k; i++) {
 		if (!rc) {
 			drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
 			rc = exec(drop, "indexes");

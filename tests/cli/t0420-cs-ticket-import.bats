@@ -111,6 +111,28 @@ N2,C002,complaint,wechat,high,closed,li.na,2025-03-03T10:00,2025-03-03T10:10,202
 	[[ $output == *"added 0, updated 0, unchanged 6, rejected 0"* ]]
 }
 
+@test "into an empty ticket table the indexes are made at the end, and kept on a failed import" {
+	world
+	idx="SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master WHERE tbl_name IN ('ticket', 'ticket_event') AND type = 'index' ORDER BY name)"
+	schema=$(sqlite3 "$CS_DB" "$idx")
+	[[ "$schema" == *"ticket_customer ON ticket (customer_id)"* ]]
+	[[ "$schema" == *"ticket_event_ticket ON ticket_event (ticket_id, at)"* ]]
+	printf '%s\n%s\nN3,C003,consult,phone,normal,,,2025-03-04T09:00,2025-03-04T08:00,,,,\n' "$H" "$GOOD" > "$T/bad.csv"
+	before=$(dbsum)
+	run cs-ticket import "$T/bad.csv"
+	[ "$status" -eq 65 ]
+	[ "$(dbsum)" = "$before" ]
+	[ "$(sqlite3 "$CS_DB" "$idx")" = "$schema" ]
+	printf '%s\n%s\n' "$H" "$GOOD" > "$T/good.csv"
+	run cs-ticket import "$T/good.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "$idx")" = "$schema" ]
+	run cs-db check
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT external_id FROM ticket INDEXED BY ticket_customer WHERE customer_id = 2")" = N2 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM ticket_event INDEXED BY ticket_event_ticket WHERE ticket_id = 2")" = 4 ]
+}
+
 @test "bad rows of every kind name FILE:LINE: column and write nothing" {
 	world
 	cs-ticket import "$DATA/tickets/tickets.csv" 2>/dev/null
