@@ -1,5 +1,6 @@
 /* cs-report - weekly, monthly, quarterly and yearly operations reports */
 #include <math.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,10 +122,18 @@ static const char *
 other(const struct cs_report *r, const struct cs_report_row *x)
 {
 	const struct cs_report_row *m = r ? match(r, x) : NULL;
+	size_t i;
 
 	if (m)
 		return m->value;
-	/* a count with no rows then was 0; any other figure undefined */
+	/* a count with no rows then was 0; so was a share of a total that
+	 * was not; any other figure undefined */
+	for (i = 0; x->share_of && r && i < r->n; i++)
+		if (strcmp(r->row[i].section, x->section) == 0 &&
+		    strcmp(r->row[i].metric, x->share_of) == 0 &&
+		    !*r->row[i].key)
+			return r->row[i].value && strcmp(r->row[i].value,
+			    "0") != 0 ? "0.00" : NULL;
 	return x->count ? "0" : NULL;
 }
 
@@ -141,9 +150,12 @@ ranked(const struct line *l, size_t m, const struct cs_report_row *r)
 	return n;
 }
 
+/* The lines of the period with the figures of the earlier ones; a key
+ * only an earlier period has is listed too, unless now_only (a scorecard
+ * lists the agents of its own period). */
 static struct line *
 merge(const struct cs_report *now, const struct cs_report *prev,
-    const struct cs_report *yoy, size_t *n)
+    const struct cs_report *yoy, int now_only, size_t *n)
 {
 	const struct cs_report *sets[3] = { now, prev, yoy };
 	struct line *l = NULL, x;
@@ -161,7 +173,7 @@ merge(const struct cs_report *now, const struct cs_report *prev,
 				    l[k].r->section == r->section &&
 				    strcmp(l[k].r->key, r->key) == 0)
 					break;
-			if (k < m)
+			if (k < m || (s > 0 && now_only))
 				continue;
 			/* a ranking lists the first keys of this period only */
 			if (r->top && (s > 0 || ranked(l, m, r) >= r->top))
@@ -419,13 +431,13 @@ period(const struct cs_cmd *cmd, int argc, char **argv, int ind,
 			    "2026-Q4, 2026, last-week, weekly, ...");
 		word = argv[ind];
 		/* weekly, monthly, ...: the last complete one */
-		if (strcmp(word, "weekly") == 0)
+		if (strcasecmp(word, "weekly") == 0)
 			word = "last-week";
-		else if (strcmp(word, "monthly") == 0)
+		else if (strcasecmp(word, "monthly") == 0)
 			word = "last-month";
-		else if (strcmp(word, "quarterly") == 0)
+		else if (strcasecmp(word, "quarterly") == 0)
 			word = "last-quarter";
-		else if (strcmp(word, "yearly") == 0)
+		else if (strcasecmp(word, "yearly") == 0)
 			word = "last-year";
 		if (cs_parse_period(word, cs_now(), p) < 0)
 			return cs_usage(cmd, "not a period '%s' (2026-W47, "
@@ -516,7 +528,7 @@ report(const struct cs_cmd *cmd, int argc, char **argv)
 	cs_report_compute(&f, &pp, &prev);
 	if (yoy)
 		cs_report_compute(&f, &py, &ago);
-	l = merge(&now, &prev, yoy ? &ago : NULL, &n);
+	l = merge(&now, &prev, yoy ? &ago : NULL, 0, &n);
 	snprintf(title, sizeof(title), "%s %s%s%s%s%s", cs_conf.lang_zh ?
 	    "客服运营报告" : "Customer service report", p.name,
 	    f.team ? " · " : "", f.team ? f.team : "", f.agent ? " · " : "",
@@ -747,7 +759,7 @@ scorecard(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_report_scorecard(&f, &p, &now)))
 		return rc;
 	cs_report_scorecard(&f, &pp, &prev);
-	l = merge(&now, &prev, NULL, &n);
+	l = merge(&now, &prev, NULL, 1, &n);
 	gl = goals(l, n);
 	snprintf(title, sizeof(title), "%s %s%s%s%s%s", cs_conf.lang_zh ?
 	    "专员绩效" : "Agent scorecard", p.name, f.team ? " · " : "",
@@ -773,7 +785,8 @@ done:
 
 static const struct cs_cmd cmds[] = {
 	{ "show", report, "PERIOD | --from DATE --to DATE [OPTIONS]",
-	    "the report of a period", report_opts },
+	    "the report of a period (the command when none is named)",
+	    report_opts },
 	{ "scorecard", scorecard, "PERIOD | --from DATE --to DATE [OPTIONS]",
 	    "each agent's figures against the targets (绩效)",
 	    scorecard_opts },
@@ -800,8 +813,9 @@ main(int argc, char **argv)
 				implied = 0;
 			break;
 		}
-		/* --help is the help of the report itself */
-		if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V"))
+		/* before a period, --help lists both commands */
+		if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V") ||
+		    !strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			implied = 0;
 		/* an option's value is no command: step over it */
 		for (k = 0; valued[k]; k++)
@@ -812,7 +826,8 @@ main(int argc, char **argv)
 	}
 	if (!implied)
 		return cs_main(argc, argv, "Operations reports: weekly, monthly, "
-		    "quarterly, yearly or any range.", cmds, cs_complete_values);
+		    "quarterly, yearly or any range.\n'cs-report PERIOD' is "
+		    "'cs-report show PERIOD'.", cmds, cs_complete_values);
 	av = cs_xcalloc((size_t)argc + 2, sizeof(*av));
 	av[0] = argv[0];
 	av[1] = "show";

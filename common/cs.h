@@ -836,6 +836,9 @@ struct cs_report_row {
 	int count;			/* a count: 0 when there is nothing */
 	int top;	/* a ranking: only the period's first top keys are
 			 * listed, with their figures of the other periods */
+	/* A share of the total of this metric of the section: 0 in a
+	 * period whose total is not 0 but has no row of this key. */
+	const char *share_of;
 };
 
 struct cs_report {
@@ -843,11 +846,12 @@ struct cs_report {
 	size_t n, cap;
 };
 
-/* Fills the temporary table res (id, ev, at, first_ev) with the tickets
- * resolved in [start, end): each with its last resolution in the period,
- * from the timeline, so that a ticket reopened and resolved again later
- * still counts where it was resolved. The reports and the QA sample count
- * the same tickets. Read it first: FROM res CROSS JOIN ticket t. */
+/* Fills the temporary table res (id, ev, at, first_ev, agent) with the
+ * tickets resolved in [start, end): each with its last resolution in the
+ * period, from the timeline, and the agent that resolution counts for, so
+ * that a ticket reopened and resolved again later still counts where and
+ * for whom it was resolved. The reports and the QA sample count the same
+ * tickets. Read it first: FROM res CROSS JOIN ticket t. */
 int cs_report_resolved(int64_t start, int64_t end);
 
 /* The figures of one period, in a fixed order. Reads only. */

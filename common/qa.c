@@ -431,7 +431,7 @@ cs_qa_sample(const struct cs_sample *s, struct cs_sample_pick **out,
 	 * who resolved them; still resolved or closed (a reopened ticket is
 	 * back at work), and not reviewed yet. */
 	st = cs_sql("SELECT a.login, t.id FROM res CROSS JOIN ticket t ON "
-	    "t.id = res.id JOIN agent a ON a.id = t.resolved_by WHERE "
+	    "t.id = res.id JOIN agent a ON a.id = res.agent WHERE "
 	    "t.status IN ('resolved', 'closed') AND (?3 IS NULL OR t.type = "
 	    "?3) AND NOT EXISTS (SELECT 1 FROM qa_review q WHERE q.ticket_id "
 	    "= t.id) ORDER BY a.login, t.id");

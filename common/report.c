@@ -33,7 +33,7 @@
 #define RES "INSERT INTO temp.res SELECT e.ticket_id, e.id, e.at, " \
 	"(SELECT f.id FROM ticket_event f " BYTICKET " WHERE f.ticket_id = " \
 	"e.ticket_id AND f.kind = 'status' AND f.new_value = 'resolved' AND " \
-	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1) " \
+	"f.at >= ?1 ORDER BY f.at, f.id LIMIT 1), e.agent_id " \
 	"FROM ticket_event e WHERE e.kind = 'status' AND e.new_value = " \
 	"'resolved' AND e.at >= ?1 AND e.at < ?2 AND NOT EXISTS (SELECT 1 " \
 	"FROM ticket_event f " BYTICKET " WHERE f.ticket_id = e.ticket_id " \
@@ -94,6 +94,7 @@ add(struct cs_report *r, const char *section, const char *metric,
 	row->value = value ? cs_xstrdup(value) : NULL;
 	row->count = 0;
 	row->top = 0;
+	row->share_of = NULL;
 }
 
 static int
@@ -307,12 +308,15 @@ complaints(struct ctx *c)
 	    "t.type = 'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 "
 	    "AND " TF " GROUP BY 1 ORDER BY 1", 0);
 	/* the stage-factor breakdown: each stage's share of complaints */
+	at = c->r->n;
 	ratios(c, "complaints", "stage_share_pct", "SELECT 'stage=' || "
 	    "coalesce(t.stage, '(none)'), count(*), (SELECT count(*) FROM "
 	    "ticket t WHERE t.type = 'complaint' AND t.created_at >= ?1 AND "
 	    "t.created_at < ?2 AND " TF ") FROM ticket t WHERE t.type = "
 	    "'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 AND " TF
 	    " GROUP BY 1 ORDER BY 1", 100);
+	for (; at < c->r->n; at++)
+		c->r->row[at].share_of = "complaints";
 	counts(c, "complaints", "complaints", "SELECT 'root_cause=' || "
 	    "coalesce(t.root_cause, '(none)'), count(*) FROM ticket t WHERE "
 	    "t.type = 'complaint' AND t.created_at >= ?1 AND t.created_at < ?2 "
@@ -340,19 +344,103 @@ csat(struct ctx *c)
 	    "WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF, 0);
 }
 
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_count(const char *metric)
+{
+	return strcmp(metric, "resolved") == 0 || strcmp(metric,
+	    "qa_reviews") == 0 || strcmp(metric, "revisits_finished") == 0;
+}
+
+/*
+ * The per-agent figures of tmp as a grid: every metric for every agent,
+ * the agents being every active specialist (role agent) the filters
+ * allow and anybody else with figures in tmp (a supervisor who resolved
+ * tickets is listed, a reviewer who only reviews is not). By agent (every
+ * metric of one agent, agent by agent) or by metric. A count missing from
+ * tmp is 0, any other figure empty.
+ */
+static void
+grid(struct ctx *c, const struct cs_report *tmp, const char *section,
+    const char *const *metrics, int by_agent)
+{
+	sqlite3_stmt *st;
+	char **keys = NULL;
+	const char *k, *m;
+	const struct cs_report_row *x;
+	size_t nk = 0, i, j, a, b, na, nb;
+
+	st = prep(c, "SELECT 'agent=' || a.login FROM agent a WHERE "
+	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = "
+	    "?4) AND (?5 IS NULL OR a.team = ?5) AND ?1 IS ?1 AND ?2 IS ?2 "
+	    "AND ?3 IS ?3");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
+		keys[nk++] = cs_xstrdup((const char *)sqlite3_column_text(st,
+		    0));
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < tmp->n; i++) {
+		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
+		keys[nk++] = cs_xstrdup(tmp->row[i].key);
+	}
+	if (nk)
+		qsort(keys, nk, sizeof(*keys), by_key);
+	for (i = j = 0; i < nk; i++)
+		if (j && strcmp(keys[i], keys[j - 1]) == 0)
+			free(keys[i]);
+		else
+			keys[j++] = keys[i];
+	nk = j;
+	for (na = 0; metrics[na]; na++)
+		;
+	nb = by_agent ? na : nk;
+	na = by_agent ? nk : na;
+	for (a = 0; a < na; a++)
+		for (b = 0; b < nb; b++) {
+			k = keys[by_agent ? a : b];
+			m = metrics[by_agent ? b : a];
+			for (j = 0, x = NULL; j < tmp->n && !x; j++)
+				if (strcmp(tmp->row[j].metric, m) == 0 &&
+				    strcmp(tmp->row[j].key, k) == 0)
+					x = &tmp->row[j];
+			add(c->r, section, m, k, x ? x->value : is_count(m) ?
+			    "0" : NULL);
+			c->r->row[c->r->n - 1].count = is_count(m);
+		}
+	for (i = 0; i < nk; i++)
+		free(keys[i]);
+	free(keys);
+}
+
 static void
 agents(struct ctx *c)
 {
+	static const char *const metrics[] = { "resolved",
+		"resolution_median_h", "resolution_p90_h", "csat_mean",
+		"revisits_finished", "revisit_success_rate", NULL };
+	struct cs_report tmp = { 0 }, *r = c->r;
+
+	c->r = &tmp;
 	counts(c, "agents", "resolved", "SELECT 'agent=' || a.login, "
-	    "count(*)" RESD "JOIN agent a ON a.id = t.resolved_by WHERE " TF
+	    "count(*)" RESD "JOIN agent a ON a.id = res.agent WHERE " TF
 	    " GROUP BY a.login ORDER BY a.login", 0);
 	percentiles(c, "agents", "resolution_median_h", "resolution_p90_h",
 	    "SELECT 'agent=' || a.login AS k, res.at - t.created_at AS s "
-	    RESD "JOIN agent a ON a.id = t.resolved_by WHERE " TF
+	    RESD "JOIN agent a ON a.id = res.agent WHERE " TF
 	    " ORDER BY k, s");
+	/* a score counts for the agent of the resolution it followed */
 	ratios(c, "agents", "csat_mean", "SELECT 'agent=' || a.login, "
 	    "sum(t.csat), count(t.csat) FROM ticket t JOIN agent a ON a.id = "
-	    "t.resolved_by WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
+	    "(SELECT e.agent_id FROM ticket_event e " BYTICKET " WHERE "
+	    "e.ticket_id = t.id AND e.kind = 'status' AND e.new_value = "
+	    "'resolved' AND e.at <= t.csat_at ORDER BY e.at DESC, e.id DESC "
+	    "LIMIT 1) WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
 	    " GROUP BY a.login ORDER BY a.login", 1);
 	counts(c, "agents", "revisits_finished", "SELECT 'agent=' || a.login, "
 	    "count(*) FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE "
@@ -363,6 +451,9 @@ agents(struct ctx *c)
 	    "JOIN agent a ON a.id = v.agent_id WHERE v.status IN ('done', "
 	    "'failed') AND v.finished_at >= ?1 AND v.finished_at < ?2 AND " VF
 	    " GROUP BY a.login ORDER BY a.login", 100);
+	c->r = r;
+	grid(c, &tmp, "agents", metrics, 0);
+	cs_report_free(&tmp);
 }
 
 static void
@@ -457,7 +548,8 @@ cs_report_resolved(int64_t start, int64_t end)
 	int rc;
 
 	st = cs_sql("CREATE TEMP TABLE IF NOT EXISTS res (id INTEGER PRIMARY "
-	    "KEY, ev INTEGER NOT NULL, at INTEGER NOT NULL, first_ev INTEGER)");
+	    "KEY, ev INTEGER NOT NULL, at INTEGER NOT NULL, first_ev INTEGER, "
+	    "agent INTEGER)");
 	if ((rc = cs_step_done(st, "report")))
 		return rc;
 	if ((rc = cs_step_done(cs_sql("DELETE FROM temp.res"), "report")))
@@ -503,7 +595,7 @@ cs_report_free(struct cs_report *r)
 
 /* The tickets resolved in the period, by the agent who resolved them,
  * narrowed by --type, --agent and --team (the agent's own team). */
-#define SC_FROM RESD "JOIN agent a ON a.id = t.resolved_by "
+#define SC_FROM RESD "JOIN agent a ON a.id = res.agent "
 #define SF "(?3 IS NULL OR t.type = ?3) AND (?4 IS NULL OR a.login = ?4) " \
 	"AND (?5 IS NULL OR a.team = ?5)"
 #define SC_GROUP " GROUP BY a.login ORDER BY a.login"
@@ -512,12 +604,6 @@ cs_report_free(struct cs_report *r)
 	"+v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND " \
 	"v.finished_at < ?2 AND (?4 IS NULL OR a.login = ?4) AND (?5 IS NULL " \
 	"OR a.team = ?5) AND ?3 IS ?3"
-
-static int
-by_key(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /*
  * Each metric is the report's total restricted to the tickets the agent
@@ -531,11 +617,7 @@ cs_report_scorecard(const struct cs_report_filter *f,
 {
 	struct cs_report tmp = { 0 };
 	struct ctx c = { f, p, &tmp };
-	sqlite3_stmt *st;
-	char **keys = NULL, *k;
-	size_t nk = 0, i, j, m;
-	const struct cs_report_row *x;
-	int rc, count;
+	int rc;
 
 	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
 	    (rc = cs_report_resolved(p->start, p->end)))
@@ -571,48 +653,9 @@ cs_report_scorecard(const struct cs_report_filter *f,
 	    "a.login, sum(v.last_result = 'reached'), count(*) " SC_VFIN
 	    SC_GROUP, 100);
 
-	/* every active specialist (role agent), and anybody else with work
-	 * in the period: a supervisor who resolved tickets is scored, a
-	 * reviewer who only reviews is not */
-	st = prep(&c, "SELECT 'agent=' || a.login FROM agent a WHERE "
-	    "a.active = 1 AND a.role = 'agent' AND (?4 IS NULL OR a.login = "
-	    "?4) AND (?5 IS NULL OR "
-	    "a.team = ?5) AND ?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
-		keys[nk++] = cs_xstrdup((const char *)sqlite3_column_text(st,
-		    0));
-	}
-	sqlite3_reset(st);
-	for (i = 0; i < tmp.n; i++) {
-		keys = cs_xrealloc(keys, (nk + 1) * sizeof(*keys));
-		keys[nk++] = cs_xstrdup(tmp.row[i].key);
-	}
-	if (nk)
-		qsort(keys, nk, sizeof(*keys), by_key);
 	/* one block per agent, the metrics in their order */
-	for (i = 0; i < nk; i++) {
-		k = keys[i];
-		if (i && strcmp(k, keys[i - 1]) == 0)
-			continue;
-		for (m = 0; cs_scorecard_metrics[m]; m++) {
-			count = strcmp(cs_scorecard_metrics[m], "resolved") == 0 ||
-			    strcmp(cs_scorecard_metrics[m], "qa_reviews") == 0 ||
-			    strcmp(cs_scorecard_metrics[m],
-			    "revisits_finished") == 0;
-			for (j = 0, x = NULL; j < tmp.n && !x; j++)
-				if (strcmp(tmp.row[j].metric,
-				    cs_scorecard_metrics[m]) == 0 &&
-				    strcmp(tmp.row[j].key, k) == 0)
-					x = &tmp.row[j];
-			add(r, "scorecard", cs_scorecard_metrics[m], k,
-			    x ? x->value : count ? "0" : NULL);
-			r->row[r->n - 1].count = count;
-		}
-	}
-	for (i = 0; i < nk; i++)
-		free(keys[i]);
-	free(keys);
+	c.r = r;
+	grid(&c, &tmp, "scorecard", cs_scorecard_metrics, 1);
 	cs_report_free(&tmp);
 	return 0;
 }
@@ -657,7 +700,7 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	else if (strcmp(name, "agents") == 0)
 		st = prep(&c, "SELECT '', a.login, count(*) FROM res CROSS "
 		    "JOIN ticket t ON t.id = res.id JOIN agent a ON a.id = "
-		    "t.resolved_by WHERE " TF " GROUP BY a.login ORDER BY "
+		    "res.agent WHERE " TF " GROUP BY a.login ORDER BY "
 		    "count(*) DESC, a.login");
 	else
 		return cs_err(CS_EX_SOFTWARE, "internal error: chart %s", name);

@@ -31,14 +31,17 @@ static const struct move {
 	{ NULL, NULL, NULL }
 };
 
-/* Appends one event to a ticket's timeline, at time `when`. */
+/* Appends one event to a ticket's timeline, at time `when`. A resolution
+ * names the agent it counts for: the ticket's resolver, set just before. */
 static int
 event_at(int64_t id, int64_t when, const char *kind, const char *field,
     const char *from, const char *to, const char *note, int public)
 {
 	sqlite3_stmt *st = cs_sql("INSERT INTO ticket_event (ticket_id, at, "
-	    "actor, kind, field, old_value, new_value, note, public) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	    "actor, kind, field, old_value, new_value, note, public, agent_id) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CASE WHEN ?4 = "
+	    "'status' AND ?7 = 'resolved' THEN (SELECT resolved_by FROM ticket "
+	    "WHERE id = ?1) END)");
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, when);
@@ -709,7 +712,11 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		    !isdigit((unsigned char)*in->v[CS_TK_REOPENED]))
 			return fail(field, CS_TK_REOPENED, problem, "reopened "
 			    "counts the reopenings: 0 or more");
-	}
+		if (reopened == 0 && strcmp(status, "reopened") == 0)
+			return fail(field, CS_TK_REOPENED, problem, "a "
+			    "reopened ticket was reopened at least once");
+	} else if (strcmp(status, "reopened") == 0)
+		reopened = 1;
 	if (nz(in->v[CS_TK_ASSIGNEE])) {
 		agent = agent_of(in->v[CS_TK_ASSIGNEE], &inactive);
 		if (!agent)
@@ -835,6 +842,14 @@ again:
 		return rc;
 	if (t[3] && (rc = event_at(*id, t[3], "status", "status", "resolved",
 	    "closed", "imported", 0)))
+		return rc;
+	/* A ticket imported as reopened was reopened at some time after its
+	 * last recorded change: on the timeline, at that change, so that it
+	 * is back at work (in the backlog) from then on. */
+	if (strcmp(status, "reopened") == 0 && (rc = event_at(*id, t[3] ? t[3] :
+	    t[2] ? t[2] : t[1] ? t[1] : t[0], "status", "status", t[3] ?
+	    "closed" : t[2] ? "resolved" : t[1] ? "open" : "new", "reopened",
+	    "imported", 0)))
 		return rc;
 	return old ? CS_ROW_UPDATED : CS_ROW_ADDED;
 }
