@@ -457,8 +457,12 @@ int cs_out_end(struct cs_out *o);
 /* One cell as --excel writes it: defused formulas, long digits as text.
  * Returns v itself when nothing changes, else a string in *tmp. */
 const char *cs_excel_cell(const char *v, struct cs_buf *tmp);
-/* Writes one CSV field (quoted when needed) to fp. */
-void cs_csv_field(FILE *fp, const char *v, char sep);
+/* Its inverse, in place, for the record reader: ="0123" is 0123 and the
+ * quote before a formula-looking text goes. Returns the new length. */
+size_t cs_excel_uncell(char *v);
+/* Writes one CSV field (quoted when needed) to fp; with a buffer for
+ * excel, as --excel writes it (a ';' quoted too, cs_excel_cell). */
+void cs_csv_field(FILE *fp, const char *v, struct cs_buf *excel);
 
 /* Writes s to fp with & < > " escaped for HTML, newlines as <br>. */
 void cs_html_str(FILE *fp, const char *s);

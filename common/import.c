@@ -10,6 +10,7 @@
 struct rejects {
 	char *tmp;		/* written here, renamed at the end */
 	FILE *fp;
+	struct cs_buf cell;	/* --excel: one cell as a spreadsheet needs it */
 	const char *const *cols;	/* CSV header, or NULL */
 	size_t ncols;
 	char **names;		/* owned: columns of the first JSON reject */
@@ -32,6 +33,15 @@ rejects_open(struct rejects *rj, const char *path)
 	return 0;
 }
 
+/* One field of the rejects file, with --excel as every CSV of cs is then
+ * (it reads back as given). */
+static void
+rejects_field(struct rejects *rj, const char *v, int last)
+{
+	cs_csv_field(rj->fp, v, cs_conf.excel ? &rj->cell : NULL);
+	fputs(!last ? "," : cs_conf.excel ? "\r\n" : "\n", rj->fp);
+}
+
 static void
 rejects_header(struct rejects *rj, const struct cs_record *rec)
 {
@@ -45,11 +55,11 @@ rejects_header(struct rejects *rj, const struct cs_record *rec)
 		rj->cols = (const char *const *)rj->names;
 		rj->ncols = rec->n;
 	}
-	for (i = 0; i < rj->ncols; i++) {
-		cs_csv_field(rj->fp, rj->cols[i], ',');
-		fputc(',', rj->fp);
-	}
-	fputs("error\n", rj->fp);
+	if (cs_conf.excel)
+		fputs("\xef\xbb\xbf", rj->fp);
+	for (i = 0; i < rj->ncols; i++)
+		rejects_field(rj, rj->cols[i], 0);
+	rejects_field(rj, "error", 1);
 }
 
 static void
@@ -60,11 +70,9 @@ rejects_row(struct rejects *rj, const struct cs_record *rec, const char *err)
 
 	for (i = 0; i < rj->ncols; i++) {
 		v = cs_record_get(rec, rj->cols[i]);
-		cs_csv_field(rj->fp, v ? v : "", ',');
-		fputc(',', rj->fp);
+		rejects_field(rj, v ? v : "", 0);
 	}
-	cs_csv_field(rj->fp, err, ',');
-	fputc('\n', rj->fp);
+	rejects_field(rj, err, 1);
 }
 
 static void
@@ -74,6 +82,7 @@ rejects_free(struct rejects *rj)
 
 	if (rj->fp)
 		fclose(rj->fp);
+	free(rj->cell.s);
 	if (rj->tmp)
 		unlink(rj->tmp);
 	free(rj->tmp);

@@ -442,6 +442,7 @@ src_peek(struct cs_reader *r)
 
 /* ---- CSV --------------------------------------------------------------- */
 
+/* A field; what --excel wrote for a spreadsheet reads back as it was. */
 static void
 csv_field(void *s, size_t len, void *data)
 {
@@ -454,6 +455,9 @@ csv_field(void *s, size_t len, void *data)
 	}
 	memcpy(r->fbuf + r->flen, s, len);
 	r->fbuf[r->flen + len] = '\0';
+	if (len && (*(char *)s == '=' || *(char *)s == '\'') &&
+	    !memchr(s, '\0', len))
+		len = cs_excel_uncell(r->fbuf + r->flen);
 	if (r->nf == r->foffcap) {
 		r->foffcap = r->foffcap ? r->foffcap * 2 : 32;
 		r->foff = cs_xrealloc(r->foff, r->foffcap * sizeof(*r->foff));

@@ -179,6 +179,40 @@ cs_excel_cell(const char *v, struct cs_buf *tmp)
 	return v;
 }
 
+size_t
+cs_excel_uncell(char *v)
+{
+	size_t n = strlen(v);
+	const char *d;
+
+	if (n >= 4 && v[0] == '=' && v[1] == '"' && v[n - 1] == '"') {
+		v[n - 1] = '\0';
+		if (signed_digits(v + 2, &d) > 0) {
+			memmove(v, v + 2, n - 2);
+			return n - 3;
+		}
+		v[n - 1] = '"';
+		return n;
+	}
+	if (v[0] != '\'')
+		return n;
+	switch (v[1]) {
+	case '+':
+	case '-':
+		if (plain_decimal(v + 1))
+			return n;
+		/* FALLTHROUGH */
+	case '=':
+	case '@':
+	case '\t':
+	case '\r':
+	case '\n':
+		memmove(v, v + 1, n);
+		return n - 1;
+	}
+	return n;
+}
+
 /* One CSV field; special holds the bytes that force quotes. */
 static void
 csv_field(FILE *fp, const char *v, const char *special)
@@ -208,12 +242,13 @@ csv_field(FILE *fp, const char *v, const char *special)
 }
 
 void
-cs_csv_field(FILE *fp, const char *v, char sep)
+cs_csv_field(FILE *fp, const char *v, struct cs_buf *excel)
 {
-	char special[] = { sep, '"', '\r', '\n', '\0' };
-
 	flockfile(fp);
-	csv_field(fp, v, special);
+	if (excel)
+		csv_field(fp, cs_excel_cell(v, excel), ",\"\r\n;\t");
+	else
+		csv_field(fp, v, ",\"\r\n");
 	funlockfile(fp);
 }
 

@@ -321,6 +321,22 @@ L8 +85291234567" ]
 	[ "$(sqlite3 "$CS_DB" "SELECT notes FROM customer WHERE code = 'C007'")" = "要回电,急" ]
 }
 
+@test "--skip-invalid with --excel writes the rejects for a spreadsheet, and they read back" {
+	agents
+	printf 'code,name,phone,notes\nX1,孙丽,13600001111,好\nX2,周杰,136000011112,=1+2\nX3,吴磊,13600002222,"a;b"\n' > "$T/x.csv"
+	run cs-customer import --excel --skip-invalid "$T/rej.csv" "$T/x.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 2, updated 0, unchanged 0, rejected 1"* ]]
+	[ "$(head -c 3 "$T/rej.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+	[ "$(grep -c $'\r$' "$T/rej.csv")" -eq 2 ]
+	grep -q "^X2,周杰,\"=\"\"136000011112\"\"\",'=1+2," "$T/rej.csv"
+	# fixed in the spreadsheet, it imports back with its values
+	sed -i 's/=""136000011112""/=""13600003333""/' "$T/rej.csv"
+	run cs-customer import --ignore-unknown "$T/rej.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT phone || ' ' || notes FROM customer WHERE code = 'X2'")" = "13600003333 =1+2" ]
+}
+
 @test "--dry-run counts what would happen and writes nothing" {
 	run cs-customer import --dry-run "$DATA/customers/phones.csv"
 	[ "$status" -eq 0 ]

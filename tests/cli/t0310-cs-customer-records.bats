@@ -486,6 +486,19 @@ C006,赵敏,15800001111,,,,,广州,,vip,vip;春节,wang.wei,,,80,2026-11-30' ]
 	[ "$status" -eq 0 ]
 	cs-customer export > "$T/third.csv"
 	cmp "$T/first.csv" "$T/third.csv"
+	# and so does the export for spreadsheets: BOM, CRLF, ="0755..." and
+	# the quote before =SUM and -测试
+	cs-customer export --excel > "$T/excel.csv"
+	grep -q '"=""13812345678"""' "$T/excel.csv"
+	grep -q "'=SUM(A1)" "$T/excel.csv"
+	run cs-customer import "$T/excel.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 0, updated 0, unchanged 7, rejected 0"* ]]
+	export CS_DB="$T/excel/cs.db"
+	cs-agent import "$T/agents.csv" 2>/dev/null
+	cs-customer import "$T/excel.csv" 2>/dev/null
+	cs-customer export > "$T/fourth.csv"
+	cmp "$T/first.csv" "$T/fourth.csv"
 }
 
 @test "subcommands of cs-customer: usage errors are 2" {

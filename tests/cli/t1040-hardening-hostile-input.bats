@@ -438,26 +438,31 @@ CSV
 	grep -av '^"nul-inside"' "$T/ctl.csv" > "$T/ctl2.csv"
 	run cs-customer import "$T/ctl2.csv"
 	[ "$status" -eq 0 ]
-	# exported with --excel and read back (into another database): a cell
-	# that would run is the value after a quote, any other is the value
+	# exported with --excel: a cell that would run is the value after a
+	# quote, any other is the value (as sqlite3 reads the file)
 	cs-customer export --segment payload --excel > "$T/x.csv"
 	[ "$(head -c 3 "$T/x.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
-	CS_DB="$T/db2/cs.db" cs-customer import "$T/x.csv" 2>/dev/null
+	tail -c +4 "$T/x.csv" > "$T/x-nobom.csv"
+	sqlite3 "$T/raw.db" ".import --csv $T/x-nobom.csv raw"
 	sqlite3 -separator '|' "$CS_DB" "SELECT code, hex(notes) FROM customer WHERE notes IS NOT NULL ORDER BY code" > "$T/given"
-	sqlite3 -separator '|' "$T/db2/cs.db" "SELECT code, hex(notes) FROM customer WHERE notes IS NOT NULL ORDER BY code" > "$T/back"
+	sqlite3 -separator '|' "$T/raw.db" "SELECT code, hex(notes) FROM raw WHERE notes != '' ORDER BY code" > "$T/cells"
 	[ "$(wc -l < "$T/given")" -eq $((n + 7)) ]
 	while IFS='|' read -r code hex; do
-		back=$(grep "^$code|" "$T/back" | cut -d'|' -f2)
+		cell=$(grep "^$code|" "$T/cells" | cut -d'|' -f2)
 		case $(printf '%s' "$hex" | cut -c1-2) in
-		3D | 40 | 09 | 0D | 0A) [ "$back" = "27$hex" ] || { echo "$code: $hex -> $back"; false; } ;;
+		3D | 40 | 09 | 0D | 0A) [ "$cell" = "27$hex" ] || { echo "$code: $hex -> $cell"; false; } ;;
 		2B | 2D)
 			v=$(q "SELECT notes FROM customer WHERE code = '$code'")
 			if [[ "$v" =~ ^[-+][0-9]+(\.[0-9]+)?$ ]]; then
-				[ "$back" = "$hex" ] || { echo "$code: number $v changed"; false; }
+				[ "$cell" = "$hex" ] || { echo "$code: number $v changed"; false; }
 			else
-				[ "$back" = "27$hex" ] || { echo "$code: $v not defused"; false; }
+				[ "$cell" = "27$hex" ] || { echo "$code: $v not defused"; false; }
 			fi ;;
-		*) [ "$back" = "$hex" ] || { echo "$code: $hex -> $back"; false; } ;;
+		*) [ "$cell" = "$hex" ] || { echo "$code: $hex -> $cell"; false; } ;;
 		esac
 	done < "$T/given"
+	# read back by cs (into another database), every value is as given
+	CS_DB="$T/db2/cs.db" cs-customer import "$T/x.csv" 2>/dev/null
+	sqlite3 -separator '|' "$T/db2/cs.db" "SELECT code, hex(notes) FROM customer WHERE notes IS NOT NULL ORDER BY code" > "$T/back"
+	diff "$T/given" "$T/back"
 }

@@ -651,6 +651,35 @@ test_csv_quotes(void **state)
 	got_free(g);
 }
 
+/* What --excel writes for a digit string reads back as the digits; any
+ * other formula-looking text is kept as it is. */
+static void
+test_csv_excel_text(void **state)
+{
+	struct got *g;
+
+	(void)state;
+	g = slurp("a,b,c,d,e,f\r\n\"=\"\"13812345678\"\"\",\"=\"\"007\"\"\","
+	    "\"=\"\"+8613812345678\"\"\",\"=\"\"\"\"\",\"=\"\"12a\"\"\","
+	    "=1+2\r\n", CS_IN_AUTO);
+	assert_ok(g, 1);
+	assert_string_equal(g->r[0].vals[0], "13812345678");
+	assert_string_equal(g->r[0].vals[1], "007");
+	assert_string_equal(g->r[0].vals[2], "+8613812345678");
+	assert_string_equal(g->r[0].vals[3], "=\"\"");
+	assert_string_equal(g->r[0].vals[4], "=\"12a\"");
+	assert_string_equal(g->r[0].vals[5], "=1+2");
+	got_free(g);
+	/* the quote that defuses a formula goes; a plain number keeps it */
+	g = slurp("a,b,c,d\n'=SUM(A1),'-测试,'-5,'abc\n", CS_IN_AUTO);
+	assert_ok(g, 1);
+	assert_string_equal(g->r[0].vals[0], "=SUM(A1)");
+	assert_string_equal(g->r[0].vals[1], "-测试");
+	assert_string_equal(g->r[0].vals[2], "'-5");
+	assert_string_equal(g->r[0].vals[3], "'abc");
+	got_free(g);
+}
+
 static void
 test_csv_spaces(void **state)
 {
@@ -1394,6 +1423,7 @@ main(void)
 		cmocka_unit_test(test_csv_ragged),
 		cmocka_unit_test(test_csv_sticky_error),
 		cmocka_unit_test(test_csv_quotes),
+		cmocka_unit_test(test_csv_excel_text),
 		cmocka_unit_test(test_csv_spaces),
 		cmocka_unit_test(test_csv_header),
 		cmocka_unit_test(test_nul_byte),
