@@ -127,3 +127,24 @@ demo_db() {
 	CS_DB="$dir/cs.db" run sqlite3 "$dir/cs.db" "SELECT count(*) FROM qa_review"
 	[ "$output" -eq 6 ]
 }
+
+# A ticket's subject says what its category is about: in a real team's
+# history a subject such as 客服态度差 is never filed under 物流, and an
+# after-sales 申请退货 is a return.  (The sample once paired them at random.)
+@test "sample tickets: each subject belongs to one category, and after-sales subtypes fit" {
+	f="$BATS_TEST_DIRNAME/../../share/sample/tickets.csv"
+	[ "$(($(wc -l < "$f") - 1))" -eq 472 ]
+	# subject (11) -> category (6): one category each
+	run sh -c "tail -n +2 '$f' | cut -d, -f6,11 | sort -u | cut -d, -f2 | uniq -d"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	# the body repeats the subject
+	[ "$(tail -n +2 "$f" | awk -F, 'index($12, $11) == 0' | wc -l)" -eq 0 ]
+	# after-sales subjects about a return, an exchange or a repair
+	run awk -F, '$3 == "aftersales" && ($11 ~ /退货/ && $4 != "return" ||
+	    $11 ~ /换货|更换|补发/ && $4 != "exchange" ||
+	    $11 ~ /维修|装不上/ && $4 != "repair")' "$f"
+	[ -z "$output" ]
+	# complaints about the service team happened at the service stage
+	[ -z "$(awk -F, '$6 == "服务态度" && $7 != "客服"' "$f")" ]
+}
