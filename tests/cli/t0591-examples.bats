@@ -126,6 +126,11 @@ demo_db() {
 	head -c 3 "$dir/weekly.csv" | od -An -tx1 | grep -q 'ef bb bf'
 	CS_DB="$dir/cs.db" run sqlite3 "$dir/cs.db" "SELECT count(*) FROM qa_review"
 	[ "$output" -eq 6 ]
+	# last week's calls and reviews were made last week, so the report of
+	# 2026-W47 counts them: 4 reached and 1 refused of li.na's calls
+	grep -q "^revisits,revisits_finished,,5,0,"$'\r'"\$" "$dir/weekly.csv"
+	grep -q "^revisits,revisit_success_rate,,80.00,,"$'\r'"\$" "$dir/weekly.csv"
+	grep -q "^qa,qa_reviews,,6,0,"$'\r'"\$" "$dir/weekly.csv"
 }
 
 # A ticket's subject says what its category is about: in a real team's
