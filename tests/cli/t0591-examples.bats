@@ -112,6 +112,7 @@ demo_db() {
 	cd "$top"
 	TMPDIR="$T" run sh share/examples/demo.sh "${CS_BIN#$top/}"
 	[ "$status" -eq 0 ]
+	demo=$output
 	dir=$(printf '%s\n' "$output" | sed -n 's/^the database: *\(.*\)\/cs.db$/\1/p')
 	[ -n "$dir" ] && [ -d "$dir" ]
 	# each step said what it did: kb search found, reviews were scored,
@@ -131,6 +132,36 @@ demo_db() {
 	grep -q "^revisits,revisits_finished,,5,0,"$'\r'"\$" "$dir/weekly.csv"
 	grep -q "^revisits,revisit_success_rate,,80.00,,"$'\r'"\$" "$dir/weekly.csv"
 	grep -q "^qa,qa_reviews,,6,0,"$'\r'"\$" "$dir/weekly.csv"
+	# the knowledge-base owner makes no calls: Monday's are shared out
+	# among the specialists
+	dist=$(printf '%s\n' "$demo" | sed -n '/^== cs-revisit assign/,/^$/p')
+	[ "$(printf '%s\n' "$dist" | grep -c '^ *[0-9][0-9]* [a-z]')" -ge 6 ]
+	[[ "$dist" != *huang.lei* ]]
+}
+
+# The user's next step after make demo: the daily cron run on the demo's
+# database, on the same Monday.  Every call finds a specialist within the
+# daily capacities, none goes to the knowledge-base owner (capacity 0).
+@test "daily-revisits.sh on the demo's database spreads the day's calls over the specialists" {
+	top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+	cd "$top"
+	TMPDIR="$T" run sh share/examples/demo.sh "${CS_BIN#$top/}"
+	[ "$status" -eq 0 ]
+	dir=$(printf '%s\n' "$output" | sed -n 's/^the database: *\(.*\)\/cs.db$/\1/p')
+	export CS_DB="$dir/cs.db"
+	run sh share/examples/daily-revisits.sh "$T/回访"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"assigned "*" tasks, 0 left unassigned"* ]]
+	# the calls given out today, per agent: within each one's capacity
+	run sqlite3 "$CS_DB" "SELECT r.agent, count(*), a.capacity FROM v_revisits r
+	    JOIN v_agents a ON a.login = r.agent
+	    WHERE r.assigned_at >= '2026-11-23T16:00' -- Monday 0:00 in Beijing
+	    GROUP BY r.agent ORDER BY r.agent"
+	echo "$output"
+	[[ "$output" != *huang.lei* ]]
+	[ "${#lines[@]}" -ge 6 ]
+	printf '%s\n' "$output" | awk -F'|' '$2 > $3 { exit 1 }'
+	[ ! -e "$T/回访/回访记录表-huang.lei.csv" ]
 }
 
 # A ticket's subject says what its category is about: in a real team's
