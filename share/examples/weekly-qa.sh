@@ -10,10 +10,10 @@
 #
 # Usage: weekly-qa.sh DIR [SHARE]     (SHARE default 5%)
 #
-# crontab (Monday 08:00):
+# crontab (Monday 08:00; % is written \% in a crontab):
 #   CS_DB=/srv/cs/cs.db
 #   PATH=/usr/local/bin:/usr/bin:/bin
-#   0 8 * * 1  weekly-qa.sh /srv/share/质检 10% | mail -s 'cs: 本周抽查' qa@example.com
+#   0 8 * * 1  /usr/local/share/cs/examples/weekly-qa.sh /srv/share/质检 10\% | mail -s 'cs: 本周抽查' qa@example.com
 set -eu
 
 if [ $# -lt 1 ] || [ $# -gt 2 ] || [ -z "$1" ]; then
