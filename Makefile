@@ -8,6 +8,7 @@ MANDIR      = $(PREFIX)/share/man
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+EXAMPLEDIR  = $(PREFIX)/share/cs/examples
 
 CC      = cc
 CFLAGS  = -O2 -g
@@ -110,9 +111,12 @@ deps:
 # One completion file per shell serves every binary; bash-completion and
 # fish load a command's completion from a file named after it, so those two
 # are linked under each name.  Older installations had a _cs-NAME for zsh.
+# The example scripts go to EXAMPLEDIR, where their crontab lines call
+# them; not demo.sh, which runs in the source tree (make demo).
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+	  $(DESTDIR)$(EXAMPLEDIR)
 	cp $(B)/cs $(DESTDIR)$(BINDIR)/cs
 	cp share/man/cs.7 $(DESTDIR)$(MANDIR)/man7/
 	cp completions/bash/cs $(DESTDIR)$(BASHCOMPDIR)/cs
@@ -123,12 +127,17 @@ install: all
 	  ln -sf cs $(DESTDIR)$(BASHCOMPDIR)/$$b; \
 	  ln -sf cs.fish $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; \
 	  rm -f $(DESTDIR)$(ZSHCOMPDIR)/_$$b; done
+	for f in share/examples/*.sh; do case $$f in */demo.sh) continue; esac; \
+	  cp $$f $(DESTDIR)$(EXAMPLEDIR)/ && \
+	  chmod 755 $(DESTDIR)$(EXAMPLEDIR)/$${f##*/} || exit 1; done
 
 uninstall:
 	for b in cs $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b \
 	  $(DESTDIR)$(MANDIR)/man1/$$b.1 $(DESTDIR)$(BASHCOMPDIR)/$$b \
 	  $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
 	rm -f $(DESTDIR)$(MANDIR)/man7/cs.7 $(DESTDIR)$(ZSHCOMPDIR)/_cs
+	for f in share/examples/*.sh; do rm -f $(DESTDIR)$(EXAMPLEDIR)/$${f##*/}; done
+	rmdir $(DESTDIR)$(EXAMPLEDIR) 2>/dev/null || true
 
 clean:
 	rm -rf build

@@ -7,9 +7,10 @@
 # Usage: daily-revisits.sh DIR
 #
 # Writes into DIR (created if need be):
-#   分配.csv                  today's assignment: task, customer, agent,
-#                             reason, due; an empty agent is a task that
-#                             no one could take (on leave, skill, capacity)
+#   分配.csv                  who calls whom today: every open task due
+#                             up to today with its agent, phone numbers
+#                             masked; an empty agent is a task that no
+#                             one could take (on leave, skill, capacity)
 #   回访记录表-LOGIN.csv      each active agent's open tasks due up to
 #                             today, whole phone numbers; none when empty
 # What was planned and assigned is said on stderr, which cron mails.
@@ -48,7 +49,10 @@ cs-revisit plan --reason N+7回访 --date-field purchase_date --offset 7d \
 	--window 7d
 
 # 3. Share out what is due today: the owner first, else by load and weight.
-cs-revisit assign --excel > "$dir/分配.csv"
+#    The sheet of the day is the list of what is open and due, not what
+#    assign prints: a second run gives out nothing and would print nothing.
+cs-revisit assign -f csv > /dev/null
+cs-revisit list --due today --excel > "$dir/分配.csv"
 
 # 4. Each active agent's sheet.  Tasks retried after no answer are due
 #    again tomorrow, so only what is due up to today is on the sheet.

@@ -10,7 +10,7 @@
 # crontab (working hours, Monday to Saturday):
 #   CS_DB=/srv/cs/cs.db
 #   PATH=/usr/local/bin:/usr/bin:/bin
-#   5 9-18 * * 1-6  f=/tmp/超时工单.csv; hourly-overdue.sh $f && mail -s 'cs: overdue tickets' -A $f supervisor@example.com < /dev/null
+#   5 9-18 * * 1-6  f=/tmp/超时工单.csv; /usr/local/share/cs/examples/hourly-overdue.sh $f && mail -s 'cs: overdue tickets' -A $f supervisor@example.com < /dev/null
 set -eu
 
 if [ $# -lt 1 ] || [ $# -gt 2 ] || [ -z "$1" ]; then

@@ -9,7 +9,7 @@
 # crontab (the 1st at 02:30):
 #   CS_DB=/srv/cs/cs.db
 #   PATH=/usr/local/bin:/usr/bin:/bin
-#   30 2 1 * *  monthly-backup.sh /srv/backup/cs 12
+#   30 2 1 * *  /usr/local/share/cs/examples/monthly-backup.sh /srv/backup/cs 12
 set -eu
 
 if [ $# -lt 1 ] || [ $# -gt 2 ] || [ -z "$1" ]; then

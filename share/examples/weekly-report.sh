@@ -9,7 +9,7 @@
 # crontab (Monday 08:00):
 #   CS_DB=/srv/cs/cs.db
 #   PATH=/usr/local/bin:/usr/bin:/bin
-#   0 8 * * 1  weekly-report.sh /srv/share/客服周报 | mail -s 'cs: weekly report' ops@example.com
+#   0 8 * * 1  /usr/local/share/cs/examples/weekly-report.sh /srv/share/客服周报 | mail -s 'cs: weekly report' ops@example.com
 set -eu
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then

@@ -103,8 +103,16 @@ rows() {
 2 赵敏 工单回访 2026-11-24 wang.wei
 4 李强 N+7回访 2026-11-24 wang.wei
 6 周雪 N+7回访 2026-11-24 wang.wei" ]
+	# the day's sheet: every call and who makes it, phones masked
 	[ "$(head -c 3 "$T/今天/分配.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
-	[ "$(tail -n +2 "$T/今天/分配.csv" | wc -l)" -eq 6 ]
+	run rows "$T/今天/分配.csv"
+	[ "$output" = "1 孙丽 投诉回访 2026-11-24 li.na
+3 王芳 N+7回访 2026-11-24 li.na
+5 张伟 N+7回访 2026-11-19 wang.wei
+2 赵敏 工单回访 2026-11-24 wang.wei
+4 李强 N+7回访 2026-11-24 wang.wei
+6 周雪 N+7回访 2026-11-24 wang.wei" ]
+	grep -qF ',138****0001,' "$T/今天/分配.csv"
 	# not the customer who did not buy yet, nor the invalid number
 	run cat "$T"/今天/*.csv
 	[[ "$output" != *陈静* && "$output" != *刘洋* ]]
@@ -121,6 +129,24 @@ rows() {
 	[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM revisit')" -eq 6 ]
 	cmp "$T/a/回访记录表-li.na.csv" "$T/b/回访记录表-li.na.csv"
 	cmp "$T/a/回访记录表-wang.wei.csv" "$T/b/回访记录表-wang.wei.csv"
+	# the day's sheet too, though the second assign gave out nothing
+	cmp "$T/a/分配.csv" "$T/b/分配.csv"
+	[ "$(tail -n +2 "$T/b/分配.csv" | wc -l)" -eq 6 ]
+}
+
+@test "daily-revisits.sh: a task nobody can take is on the day's sheet with no agent, run after run" {
+	team
+	cs-agent update li.na --capacity 1 >/dev/null
+	cs-agent update wang.wei --capacity 2 >/dev/null
+	run sh "$SCRIPT" "$T/a"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"assigned 3 tasks, 3 left unassigned"* ]]
+	# calls per agent, '-' for none
+	[ "$(tail -n +2 "$T/a/分配.csv" | cut -d, -f7 | sed 's/^$/-/' |
+	    sort | uniq -c | awk '{ print $2 "=" $1 }' | paste -sd' ' -)" = \
+	    "-=3 li.na=1 wang.wei=2" ]
+	sh "$SCRIPT" "$T/b" 2>/dev/null
+	cmp "$T/a/分配.csv" "$T/b/分配.csv"
 }
 
 @test "a filled-in sheet imports once; a no-answer comes back on the next day's sheet" {

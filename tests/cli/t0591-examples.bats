@@ -107,11 +107,45 @@ demo_db() {
 	[ "$status" -eq 2 ]
 }
 
+# The way back that weekly-qa.sh's comment gives, run as written there, on
+# the sheet filled in as Excel saves it: a note with a comma is quoted, a
+# note on two lines, a row without a reviewer, rows left without a score.
+@test "weekly-qa.sh: the filled-in sheet goes back by the pipeline of its comment" {
+	demo_db
+	sh "$EX/weekly-qa.sh" "$T/质检" 10% >/dev/null
+	f="$T/质检/抽查-2026-W47.csv"
+	# the first three rows of tickets that chen.jing did not resolve
+	ids=$(tail -n +2 "$f" | tr -d '\r' | awk -F, '$11 != "chen.jing"' |
+	    head -3 | cut -d, -f1 | paste -sd' ' -)
+	awk -F, 'BEGIN { RS = ORS = "\r\n"
+		fill[1] = ",90,chen.jing,\"语气好,解释清楚\""
+		fill[2] = ",75,chen.jing,\"未核实\n订单号\""
+		fill[3] = ",60,," }
+	    NR > 1 && $11 != "chen.jing" && n < 3 { sub(/,,,$/, fill[++n]) }
+	    { print }' "$f" > "$T/filled.csv"
+	mv "$T/filled.csv" "$f"
+	pipeline=$(sed -n 's/^#   //; /^sqlite3 -list/,/^done$/p' "$EX/weekly-qa.sh")
+	[ "$(printf '%s\n' "$pipeline" | wc -l)" -ge 6 ]
+	cd "$T/质检"
+	CS_USER=wang.fang run sh -c "$pipeline"
+	[ "$status" -eq 0 ]
+	# review prints each total
+	[ "$output" = "$(printf '90\n75\n60')" ]
+	run sqlite3 "$CS_DB" "SELECT ticket_id, score, reviewer, note
+	    FROM v_reviews ORDER BY score DESC"
+	set -- $ids
+	[ "${lines[0]}" = "$1|90|chen.jing|语气好,解释清楚" ]
+	[ "${lines[1]}" = "$2|75|chen.jing|未核实 订单号" ]
+	[ "${lines[2]}" = "$3|60|wang.fang|" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
 @test "make demo: the demo week runs from start to end and leaves its files" {
 	top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 	cd "$top"
 	TMPDIR="$T" run sh share/examples/demo.sh "${CS_BIN#$top/}"
 	[ "$status" -eq 0 ]
+	demo=$output
 	dir=$(printf '%s\n' "$output" | sed -n 's/^the database: *\(.*\)\/cs.db$/\1/p')
 	[ -n "$dir" ] && [ -d "$dir" ]
 	# each step said what it did: kb search found, reviews were scored,
@@ -126,4 +160,94 @@ demo_db() {
 	head -c 3 "$dir/weekly.csv" | od -An -tx1 | grep -q 'ef bb bf'
 	CS_DB="$dir/cs.db" run sqlite3 "$dir/cs.db" "SELECT count(*) FROM qa_review"
 	[ "$output" -eq 6 ]
+	# last week's calls and reviews were made last week, so the report of
+	# 2026-W47 counts them: 4 reached and 1 refused of li.na's calls
+	grep -q "^revisits,revisits_finished,,5,0,"$'\r'"\$" "$dir/weekly.csv"
+	grep -q "^revisits,revisit_success_rate,,80.00,,"$'\r'"\$" "$dir/weekly.csv"
+	grep -q "^qa,qa_reviews,,6,0,"$'\r'"\$" "$dir/weekly.csv"
+	# the knowledge-base owner makes no calls: Monday's are shared out
+	# among the specialists
+	dist=$(printf '%s\n' "$demo" | sed -n '/^== cs-revisit assign/,/^$/p')
+	[ "$(printf '%s\n' "$dist" | grep -c '^ *[0-9][0-9]* [a-z]')" -ge 6 ]
+	[[ "$dist" != *huang.lei* ]]
+}
+
+# The user's next step after make demo: the daily cron run on the demo's
+# database, on the same Monday.  Every call finds a specialist within the
+# daily capacities, none goes to the knowledge-base owner (capacity 0).
+@test "daily-revisits.sh on the demo's database spreads the day's calls over the specialists" {
+	top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+	cd "$top"
+	TMPDIR="$T" run sh share/examples/demo.sh "${CS_BIN#$top/}"
+	[ "$status" -eq 0 ]
+	dir=$(printf '%s\n' "$output" | sed -n 's/^the database: *\(.*\)\/cs.db$/\1/p')
+	export CS_DB="$dir/cs.db"
+	run sh share/examples/daily-revisits.sh "$T/回访"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"assigned "*" tasks, 0 left unassigned"* ]]
+	# the calls given out today, per agent: within each one's capacity
+	run sqlite3 "$CS_DB" "SELECT r.agent, count(*), a.capacity FROM v_revisits r
+	    JOIN v_agents a ON a.login = r.agent
+	    WHERE r.assigned_at >= '2026-11-23T16:00' -- Monday 0:00 in Beijing
+	    GROUP BY r.agent ORDER BY r.agent"
+	echo "$output"
+	[[ "$output" != *huang.lei* ]]
+	[ "${#lines[@]}" -ge 6 ]
+	printf '%s\n' "$output" | awk -F'|' '$2 > $3 { exit 1 }'
+	[ ! -e "$T/回访/回访记录表-huang.lei.csv" ]
+}
+
+# A ticket's subject says what its category is about: in a real team's
+# history a subject such as 客服态度差 is never filed under 物流, and an
+# after-sales 申请退货 is a return.  (The sample once paired them at random.)
+@test "sample tickets: each subject belongs to one category, and after-sales subtypes fit" {
+	f="$BATS_TEST_DIRNAME/../../share/sample/tickets.csv"
+	[ "$(($(wc -l < "$f") - 1))" -eq 472 ]
+	# subject (11) -> category (6): one category each
+	run sh -c "tail -n +2 '$f' | cut -d, -f6,11 | sort -u | cut -d, -f2 | uniq -d"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	# the body repeats the subject
+	[ "$(tail -n +2 "$f" | awk -F, 'index($12, $11) == 0' | wc -l)" -eq 0 ]
+	# after-sales subjects about a return, an exchange or a repair
+	run awk -F, '$3 == "aftersales" && ($11 ~ /退货/ && $4 != "return" ||
+	    $11 ~ /换货|更换|补发/ && $4 != "exchange" ||
+	    $11 ~ /维修|装不上/ && $4 != "repair")' "$f"
+	[ -z "$output" ]
+	# complaints about the service team happened at the service stage
+	[ -z "$(awk -F, '$6 == "服务态度" && $7 != "客服"' "$f")" ]
+}
+
+# The README's tour names what the sample data has (segment vip, tags
+# 重点客户 and 老客户, its phones, agents, teams, tickets and articles), so
+# that a newcomer can try it on the demo's database: all of it but the
+# imports (of files of their own) and the review of an article that the
+# demo has published already.
+@test "README: the tour runs on the demo's database" {
+	top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+	cd "$top"
+	TMPDIR="$T" run sh share/examples/demo.sh "${CS_BIN#$top/}"
+	[ "$status" -eq 0 ]
+	dir=$(printf '%s\n' "$output" | sed -n 's/^the database: *\(.*\)\/cs.db$/\1/p')
+	export CS_DB="$dir/cs.db" USER=zhang.wei
+	unset CS_USER
+	sed -n '/^## A short tour/,/^A bad record/s/^    //p' README.md |
+	    grep -v -e '^cs-db init' -e 'import --encoding gbk' -e 'cs-kb import' \
+	    -e 'cs-kb submit' > "$T/tour.sh"
+	[ "$(wc -l < "$T/tour.sh")" -ge 25 ]
+	mkdir "$T/tour"
+	ln -s "$top/share" "$T/tour/share"
+	cd "$T/tour"
+	run sh -e "$T/tour.sh"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"no such"* ]]
+	# the campaign list is the 50 key customers of the sample
+	[[ "$output" == *"planned 50, already planned 0,"* ]]
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM v_revisits
+	    WHERE reason = '春节关怀' AND due_date = '2027-02-01'")" -eq 50 ]
+	# the new complaint went to the customer who minds slow deliveries
+	[ "$(sqlite3 "$CS_DB" "SELECT c.code FROM v_tickets t JOIN v_customers c
+	    ON c.id = t.customer_id WHERE t.subject = '物流太慢'")" = K10002 ]
+	[ -s 抽查.csv ] && [ -s weekly.csv ] && [ -s 十一月.html ]
 }

@@ -47,6 +47,51 @@ load helper
 	[ -z "$(find "$dest" ! -type d)" ]
 }
 
+# The example scripts go to PREFIX/share/cs/examples, where their crontab
+# lines call them; they run there with the installed binaries on PATH.
+# demo.sh stays in the source tree: it needs share/sample and a build.
+@test "make install puts the example scripts where their crontab lines call them; uninstall removes them" {
+	top="$BATS_TEST_DIRNAME/../.."
+	dest="$T/dest"
+	ex="$dest/usr/local/share/cs/examples"
+	run make -s -C "$top" install B="${CS_BIN#$(cd "$top" && pwd)/}" \
+	    DESTDIR="$dest" PREFIX=/usr/local
+	[ "$status" -eq 0 ]
+	n=0
+	for f in "$top"/share/examples/*.sh; do
+		b=${f##*/}
+		if [ "$b" = demo.sh ]; then
+			[ ! -e "$ex/$b" ]
+			continue
+		fi
+		n=$((n + 1))
+		cmp "$f" "$ex/$b"
+		[ "$(stat -c %a "$ex/$b")" = 755 ]
+		# the crontab line in its comment calls it where it is installed
+		sed -n '2,/^set -eu$/p' "$ex/$b" | grep -E '^#  +[0-9*]' |
+		    grep -qF " /usr/local/share/cs/examples/$b "
+	done
+	[ "$n" -ge 5 ]
+	[ "$(ls "$ex" | wc -l)" -eq "$n" ]
+	# runnable as cron runs them: by path, the installed binaries on PATH
+	export PATH="$dest/usr/local/bin:/usr/bin:/bin"
+	"$dest/usr/local/bin/cs-db" init 2>/dev/null
+	"$dest/usr/local/bin/cs-agent" add li.na --name 李娜 >/dev/null
+	run "$ex/daily-revisits.sh" "$T/回访"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"assigned 0 tasks, 0 left unassigned"* ]]
+	[ -f "$T/回访/分配.csv" ]
+	run "$ex/hourly-overdue.sh" "$T/超时.csv"
+	[ "$status" -eq 1 ]
+	run "$ex/monthly-backup.sh" "$T/backup"
+	[ "$status" -eq 0 ]
+	[ -f "${lines[${#lines[@]}-1]}" ]
+	run make -s -C "$top" uninstall DESTDIR="$dest" PREFIX=/usr/local
+	[ "$status" -eq 0 ]
+	[ ! -e "$ex" ]
+	[ -z "$(find "$dest" ! -type d)" ]
+}
+
 # zsh finds _cs on its fpath and registers it for every command from the
 # #compdef line; fish loads vendor_completions.d/COMMAND.fish on first use.
 @test "installed zsh and fish completions load the way the shells load them" {
