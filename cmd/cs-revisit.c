@@ -637,46 +637,6 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 }
 
 static int
-tasks(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
-    size_t *n)
-{
-	const struct cs_record *rec;
-	struct cs_reader *r;
-	const char *v;
-	char *end;
-	int i, rc;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") != 0) {
-			*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
-			(*out)[(*n)++] = strtoll(argv[i], &end, 10);
-			if (*end || (*out)[*n - 1] <= 0)
-				return cs_usage(cmd, "not a task id '%s'",
-				    argv[i]);
-			continue;
-		}
-		if ((rc = cs_reader_open(&r, "-", CS_IN_AUTO, cs_conf.encoding,
-		    NULL)))
-			return rc;
-		while ((rc = cs_reader_next(r, &rec)) == 0) {
-			v = cs_record_get(rec, "id");
-			*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
-			(*out)[(*n)++] = v ? strtoll(v, &end, 10) : 0;
-			if (!v || *end || (*out)[*n - 1] <= 0) {
-				rc = cs_record_err(rec, "id", v, "not a task id");
-				break;
-			}
-		}
-		cs_reader_close(r);
-		if (rc > 0)
-			return rc;
-	}
-	return *n ? 0 : cs_usage(cmd, "give task ids, or - to read them");
-}
-
-static int
 cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *reason = NULL;
@@ -691,8 +651,8 @@ cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
 		if (c == O_REASON)
 			reason = g.arg;
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = tasks(cmd, argc - g.ind, argv + g.ind, &ids, &n)) ||
-	    (rc = cs_begin())) {
+	    (rc = cs_read_ids(cmd, "task", argc - g.ind, argv + g.ind, &ids,
+	    &n)) || (rc = cs_begin())) {
 		free(ids);
 		return rc;
 	}
@@ -734,10 +694,14 @@ cmd_reassign(const struct cs_cmd *cmd, int argc, char **argv)
 	if (argc - g.ind < 2)
 		return cs_usage(cmd, "give task ids (or -) and a LOGIN");
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = tasks(cmd, argc - g.ind - 1, argv + g.ind, &ids, &n)) ||
-	    (rc = cs_begin())) {
+	    (rc = cs_read_ids(cmd, "task", argc - g.ind - 1, argv + g.ind,
+	    &ids, &n)) || (rc = cs_begin())) {
 		free(ids);
 		return rc;
+	}
+	if (n == 0) {
+		cs_rollback();
+		return 0;
 	}
 	st = cs_sql("SELECT id FROM agent WHERE login = ? AND active = 1");
 	cs_bind_text(st, 1, argv[argc - 1], 0);

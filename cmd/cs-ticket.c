@@ -184,67 +184,6 @@ static const struct cs_opt review_opts[] = {
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
 
-/* Tickets named by operands, or read from "-" (an id column). */
-static int
-ids(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
-    size_t *n)
-{
-	const struct cs_record *rec;
-	struct cs_reader *r;
-	const char *v;
-	char *end;
-	int i, rc;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0) {
-			if ((rc = cs_reader_open(&r, "-", CS_IN_AUTO, NULL,
-			    NULL)))
-				return rc;
-			while ((rc = cs_reader_next(r, &rec)) == 0) {
-				v = cs_record_get(rec, "id");
-				if (!v || !*v) {
-					cs_reader_close(r);
-					return cs_record_err(rec, "id", NULL,
-					    "a ticket id is needed");
-				}
-				*out = cs_xrealloc(*out, (*n + 1) *
-				    sizeof(**out));
-				(*out)[(*n)++] = strtoll(v, &end, 10);
-				if (*end) {
-					cs_reader_close(r);
-					return cs_record_err(rec, "id", v,
-					    "not a ticket id");
-				}
-			}
-			cs_reader_close(r);
-			if (rc > 0)
-				return rc;
-			continue;
-		}
-		*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
-		(*out)[(*n)++] = strtoll(argv[i], &end, 10);
-		if (*end || (*out)[*n - 1] <= 0)
-			return cs_usage(cmd, "not a ticket id '%s'", argv[i]);
-	}
-	if (*n == 0 && argc == 0)
-		return cs_usage(cmd, "give a ticket id, or - to read them");
-	/* The same ticket twice (overdue lists one per target) once. */
-	{
-		size_t a, b, k = 0;
-
-		for (a = 0; a < *n; a++) {
-			for (b = 0; b < k && (*out)[b] != (*out)[a]; b++)
-				;
-			if (b == k)
-				(*out)[k++] = (*out)[a];
-		}
-		*n = k;
-	}
-	return 0;
-}
-
 /* Runs fn on each ticket in one transaction: all or nothing. */
 static int
 each(const struct cs_cmd *cmd, int argc, char **argv,
@@ -256,13 +195,11 @@ each(const struct cs_cmd *cmd, int argc, char **argv,
 	int rc;
 
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = ids(cmd, argc, argv, &list, &n)) || (rc = cs_begin())) {
+	    (rc = cs_read_ids(cmd, "ticket", argc, argv, &list, &n)) ||
+	    (rc = cs_begin())) {
 		free(list);
 		return rc;
 	}
-	if (n == 0)
-		cs_warn("%s: no tickets on standard input: nothing to do",
-		    cmd->name);
 	for (i = 0; i < n; i++) {
 		if ((rc = fn(list[i], arg, &problem)) == 0)
 			continue;
