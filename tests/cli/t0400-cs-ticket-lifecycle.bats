@@ -729,3 +729,34 @@ wang.wei" ]
 	run cs-ticket bogus
 	[ "$status" -eq 2 ]
 }
+
+@test "list --unassigned: the tickets no agent has, with the other filters and --limit" {
+	world
+	cs-ticket new C001 --type consult --subject 发票 >/dev/null
+	cs-ticket new C002 --type complaint --subject 丢件 --assign li.na >/dev/null
+	cs-ticket new C003 --type complaint --subject 退款 >/dev/null
+	cs-ticket new C004 --type complaint --subject 破损 >/dev/null
+	cs-ticket new C005 --type consult --subject 改地址 --assign wang.wei >/dev/null
+	cs-ticket start 4
+	cs-ticket resolve 4 --resolution 已退款
+	[ "$(ids --unassigned)" = "1 3 4" ]
+	[ "$(ids --unassigned --type complaint)" = "3 4" ]
+	[ "$(ids --unassigned --open)" = "1 3" ]
+	[ "$(ids --unassigned --limit 2)" = "1 3" ]
+	[ "$(ids --unassigned --sort -id --limit 1)" = 4 ]
+	[ "$(ids --unassigned --customer C002)" = "" ]
+	# an empty --assignee matches no login, as before
+	[ "$(ids --assignee '')" = "" ]
+	# the list feeds assign: hand out what nobody has
+	run sh -c 'cs-ticket list --open --unassigned | cs-ticket assign - wang.wei'
+	[ "$status" -eq 0 ]
+	[ "$(ids --unassigned)" = 4 ]
+	[ "$(ids --assignee wang.wei)" = "1 3 5" ]
+	run cs-ticket list --unassigned --assignee li.na
+	[ "$status" -eq 2 ]
+	# in --help and in the completion words
+	run cs-ticket list --help
+	[[ $output == *--unassigned* ]]
+	run cs-ticket __complete list
+	printf '%s\n' "$output" | grep -qx -- --unassigned
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # cs-revisit: naming tasks by operands or "-" for cancel and reassign, by
-# the same rule as cs-ticket.
+# the same rule as cs-ticket; list --unassigned.
 load helper
 
 # The roster of helper.bash (li.na, wang.wei active; zhang.min inactive),
@@ -117,4 +117,24 @@ tasks() {
 	run sh -c "printf '{\"id\":1}\n' | cs-revisit cancel --input-format jsonl -"
 	[ "$status" -eq 0 ]
 	[ "$(tasks)" = "1:cancelled:- 2:open:- 3:open:- 4:open:-" ]
+}
+
+@test "list --unassigned: the tasks no agent has, with the other filters" {
+	world
+	cs-revisit reassign 2 li.na
+	printf 'code\nC004\n' | cs-revisit plan --reason 续费提醒 --due 2026-11-26 - 2>/dev/null
+	run cs-revisit list --unassigned -f csv
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -d, -f1 | paste -sd' ' -)" = "1 3 4 5" ]
+	run cs-revisit list --unassigned --reason 续费提醒 -f csv --no-header
+	[ "$(printf '%s\n' "$output" | cut -d, -f1)" = 5 ]
+	run cs-revisit list --unassigned --due today -f csv --no-header
+	[ "$(printf '%s\n' "$output" | cut -d, -f1 | paste -sd' ' -)" = "1 3 4" ]
+	cs-revisit cancel 3
+	run cs-revisit list --unassigned --status cancelled -f csv --no-header
+	[ "$(printf '%s\n' "$output" | cut -d, -f1)" = 3 ]
+	run cs-revisit list --unassigned --agent li.na
+	[ "$status" -eq 2 ]
+	run cs-revisit __complete list
+	printf '%s\n' "$output" | grep -qx -- --unassigned
 }
