@@ -592,7 +592,11 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		cs_buf_reset(&line);
-		cs_buf_addf(&line, "%s %s", cs_col_text(st, 1), cs_col_text(st, 2));
+		cs_buf_adds(&line, cs_col_text(st, 1));
+		/* "status: new → open", not "status status: ..." */
+		if (!cs_col_text(st, 3) || strcmp(cs_col_text(st, 2),
+		    cs_col_text(st, 3)) != 0)
+			cs_buf_addf(&line, " %s", cs_col_text(st, 2));
 		if (cs_col_text(st, 3))
 			cs_buf_addf(&line, " %s: %s → %s", cs_col_text(st, 3),
 			    cs_col_text(st, 4) ? cs_col_text(st, 4) : "",

@@ -760,3 +760,22 @@ wang.wei" ]
 	run cs-ticket __complete list
 	printf '%s\n' "$output" | grep -qx -- --unassigned
 }
+
+@test "show names the field once when the kind of the event is the field" {
+	world
+	id=$(ticket_in new)
+	CS_USER=li.na cs-ticket assign "$id" li.na
+	CS_USER=li.na cs-ticket start "$id"
+	CS_USER=li.na cs-ticket pend "$id" --note 等客户回复
+	run cs-ticket show "$id" -f csv
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | grep '^timeline,' > "$T/tl"
+	cat "$T/tl"
+	grep -q ',li.na status: open → pending — 等客户回复$' "$T/tl"
+	grep -q ',li.na assign assignee:  → li.na$' "$T/tl"
+	! grep -q 'status status' "$T/tl"
+	# the table shows the same words
+	run cs-ticket show "$id" -f table
+	[[ $output == *"li.na status: open → pending — 等客户回复"* ]]
+	[[ $output != *"status status"* ]]
+}
