@@ -17,7 +17,7 @@ B       = build
 PKGS    = sqlite3 jansson libutf8proc
 LIBS    = -lcsv `pkg-config --libs $(PKGS)` -lm
 BINS    = cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket
-LIBOBJ  = agent chart complete customer db err import in kb kbtok map opt out phone qa report revisit sla text ticket time
+LIBOBJ  = agent chart complete customer db err ids import in kb kbtok map opt out phone qa report revisit sla text ticket time
 DEBPKGS = build-essential pkg-config libsqlite3-dev libjansson-dev libcsv-dev \
           libutf8proc-dev libcmocka-dev bats mandoc sqlite3 time zsh fish
 FUZZPKGS = clang libclang-rt-dev

@@ -9,7 +9,7 @@ enum {
 	O_REASON = 256, O_DUE, O_SKILL, O_PERIOD, O_DRY_RUN, O_AFTER_RESOLVED,
 	O_TYPE, O_DATE_FIELD, O_OFFSET, O_WINDOW, O_SEGMENT, O_TAG, O_EVERY,
 	O_AGENT, O_STATUS, O_OVERDUE, O_NO_MASK, O_RESULT, O_SCORE, O_NOTE,
-	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS
+	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_UNASSIGNED
 };
 
 static const struct cs_opt plan_opts[] = {
@@ -60,6 +60,8 @@ static const struct cs_opt assign_opts[] = {
 static const struct cs_opt list_opts[] = {
 	{ O_AGENT, "agent", 'a', CS_OPT_ARG, "LOGIN", "one agent's sheet",
 	    "@agents" },
+	{ O_UNASSIGNED, "unassigned", 0, CS_OPT_FLAG, NULL,
+	    "only tasks that no agent has", NULL },
 	{ O_STATUS, "status", 0, CS_OPT_ARG, "STATUS",
 	    "open, done, failed or cancelled (default open)",
 	    "open done failed cancelled all" },
@@ -425,7 +427,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
-	int c, rc, overdue = 0, nomask = 0;
+	int c, rc, overdue = 0, nomask = 0, unassigned = 0;
 	size_t i;
 	int64_t t = 0;
 
@@ -433,6 +435,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	while ((c = cs_getopt(&g)) != -1)
 		switch (c) {
 		case O_AGENT: agent = g.arg; break;
+		case O_UNASSIGNED: unassigned = 1; break;
 		case O_STATUS: status = g.arg; break;
 		case O_REASON: reason = g.arg; break;
 		case O_OVERDUE: overdue = 1; break;
@@ -445,6 +448,9 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		}
 	if (g.ind != argc)
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
+	if (agent && unassigned)
+		return cs_usage(cmd, "--agent and --unassigned exclude each "
+		    "other");
 	if (!strstr(" open done failed cancelled all ", status) ||
 	    strchr(status, ' ') || !*status)
 		return cs_usage(cmd, "--status is open, done, failed, cancelled "
@@ -462,13 +468,15 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	    "v.reason = ?3) AND (?4 IS NULL OR v.due_date <= ?4) AND (?5 = 0 OR "
 	    "(v.status = 'open' AND v.assigned_at <= ?6 AND NOT EXISTS (SELECT "
 	    "1 FROM revisit_attempt x WHERE x.revisit_id = v.id AND x.at >= "
-	    "v.assigned_at))) ORDER BY a.login, v.due_date, v.id");
+	    "v.assigned_at))) AND (?7 = 0 OR v.agent_id IS NULL) "
+	    "ORDER BY a.login, v.due_date, v.id");
 	cs_bind_text(st, 1, status, 0);
 	cs_bind_text(st, 2, agent, 0);
 	cs_bind_text(st, 3, reason, 0);
 	cs_bind_text(st, 4, t ? cs_fmt_date(t, due) : NULL, 0);
 	sqlite3_bind_int(st, 5, overdue);
 	sqlite3_bind_int64(st, 6, cs_now() - 7 * 86400);
+	sqlite3_bind_int(st, 7, unassigned);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), sheet_cols, NSHEET);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NSHEET; i++)
@@ -637,46 +645,6 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 }
 
 static int
-tasks(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
-    size_t *n)
-{
-	const struct cs_record *rec;
-	struct cs_reader *r;
-	const char *v;
-	char *end;
-	int i, rc;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") != 0) {
-			*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
-			(*out)[(*n)++] = strtoll(argv[i], &end, 10);
-			if (*end || (*out)[*n - 1] <= 0)
-				return cs_usage(cmd, "not a task id '%s'",
-				    argv[i]);
-			continue;
-		}
-		if ((rc = cs_reader_open(&r, "-", CS_IN_AUTO, cs_conf.encoding,
-		    NULL)))
-			return rc;
-		while ((rc = cs_reader_next(r, &rec)) == 0) {
-			v = cs_record_get(rec, "id");
-			*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
-			(*out)[(*n)++] = v ? strtoll(v, &end, 10) : 0;
-			if (!v || *end || (*out)[*n - 1] <= 0) {
-				rc = cs_record_err(rec, "id", v, "not a task id");
-				break;
-			}
-		}
-		cs_reader_close(r);
-		if (rc > 0)
-			return rc;
-	}
-	return *n ? 0 : cs_usage(cmd, "give task ids, or - to read them");
-}
-
-static int
 cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *reason = NULL;
@@ -691,8 +659,8 @@ cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
 		if (c == O_REASON)
 			reason = g.arg;
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = tasks(cmd, argc - g.ind, argv + g.ind, &ids, &n)) ||
-	    (rc = cs_begin())) {
+	    (rc = cs_read_ids(cmd, "task", argc - g.ind, argv + g.ind, &ids,
+	    &n)) || (rc = cs_begin())) {
 		free(ids);
 		return rc;
 	}
@@ -734,10 +702,14 @@ cmd_reassign(const struct cs_cmd *cmd, int argc, char **argv)
 	if (argc - g.ind < 2)
 		return cs_usage(cmd, "give task ids (or -) and a LOGIN");
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = tasks(cmd, argc - g.ind - 1, argv + g.ind, &ids, &n)) ||
-	    (rc = cs_begin())) {
+	    (rc = cs_read_ids(cmd, "task", argc - g.ind - 1, argv + g.ind,
+	    &ids, &n)) || (rc = cs_begin())) {
 		free(ids);
 		return rc;
+	}
+	if (n == 0) {
+		cs_rollback();
+		return 0;
 	}
 	st = cs_sql("SELECT id FROM agent WHERE login = ? AND active = 1");
 	cs_bind_text(st, 1, argv[argc - 1], 0);

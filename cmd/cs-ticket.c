@@ -14,7 +14,7 @@ enum {
 	O_FIRST_RESPONSE, O_CALENDAR, O_SOON, O_FROM, O_REVISIT_DAYS,
 	O_REVISIT_REASON, O_BODY_FILE, O_ID,
 	O_PER_AGENT, O_SHARE, O_SEED, O_FORM, O_ITEM, O_SCORE, O_REVIEWER,
-	O_REPLACE
+	O_REPLACE, O_UNASSIGNED
 };
 
 static const struct cs_opt new_opts[] = {
@@ -64,6 +64,8 @@ static const struct cs_opt list_opts[] = {
 	    "only this category", "@categories" },
 	{ O_ASSIGNEE, "assignee", 0, CS_OPT_ARG, "LOGIN",
 	    "only this agent's", "@agents" },
+	{ O_UNASSIGNED, "unassigned", 0, CS_OPT_FLAG, NULL,
+	    "only tickets that no agent has", NULL },
 	{ O_CUSTOMER, "customer", 0, CS_OPT_ARG, "CUSTOMER",
 	    "only this customer's (id, code or phone)", NULL },
 	{ O_CREATED, "created", 0, CS_OPT_ARG, "PERIOD",
@@ -184,67 +186,6 @@ static const struct cs_opt review_opts[] = {
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
 
-/* Tickets named by operands, or read from "-" (an id column). */
-static int
-ids(const struct cs_cmd *cmd, int argc, char **argv, int64_t **out,
-    size_t *n)
-{
-	const struct cs_record *rec;
-	struct cs_reader *r;
-	const char *v;
-	char *end;
-	int i, rc;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0) {
-			if ((rc = cs_reader_open(&r, "-", CS_IN_AUTO, NULL,
-			    NULL)))
-				return rc;
-			while ((rc = cs_reader_next(r, &rec)) == 0) {
-				v = cs_record_get(rec, "id");
-				if (!v || !*v) {
-					cs_reader_close(r);
-					return cs_record_err(rec, "id", NULL,
-					    "a ticket id is needed");
-				}
-				*out = cs_xrealloc(*out, (*n + 1) *
-				    sizeof(**out));
-				(*out)[(*n)++] = strtoll(v, &end, 10);
-				if (*end) {
-					cs_reader_close(r);
-					return cs_record_err(rec, "id", v,
-					    "not a ticket id");
-				}
-			}
-			cs_reader_close(r);
-			if (rc > 0)
-				return rc;
-			continue;
-		}
-		*out = cs_xrealloc(*out, (*n + 1) * sizeof(**out));
-		(*out)[(*n)++] = strtoll(argv[i], &end, 10);
-		if (*end || (*out)[*n - 1] <= 0)
-			return cs_usage(cmd, "not a ticket id '%s'", argv[i]);
-	}
-	if (*n == 0 && argc == 0)
-		return cs_usage(cmd, "give a ticket id, or - to read them");
-	/* The same ticket twice (overdue lists one per target) once. */
-	{
-		size_t a, b, k = 0;
-
-		for (a = 0; a < *n; a++) {
-			for (b = 0; b < k && (*out)[b] != (*out)[a]; b++)
-				;
-			if (b == k)
-				(*out)[k++] = (*out)[a];
-		}
-		*n = k;
-	}
-	return 0;
-}
-
 /* Runs fn on each ticket in one transaction: all or nothing. */
 static int
 each(const struct cs_cmd *cmd, int argc, char **argv,
@@ -256,13 +197,11 @@ each(const struct cs_cmd *cmd, int argc, char **argv,
 	int rc;
 
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = ids(cmd, argc, argv, &list, &n)) || (rc = cs_begin())) {
+	    (rc = cs_read_ids(cmd, "ticket", argc, argv, &list, &n)) ||
+	    (rc = cs_begin())) {
 		free(list);
 		return rc;
 	}
-	if (n == 0)
-		cs_warn("%s: no tickets on standard input: nothing to do",
-		    cmd->name);
 	for (i = 0; i < n; i++) {
 		if ((rc = fn(list[i], arg, &problem)) == 0)
 			continue;
@@ -453,16 +392,31 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* ---- list, show, overdue ----------------------------------------------- */
 
-/* Writes the rows of a list query and finalizes it: 0 or a status. */
+/* The column of cs_ticket_cols that holds the assignee's login. */
+#define COL_ASSIGNEE 10
+
+/*
+ * Writes the rows of a list query and finalizes it: 0 or a status. With
+ * unassigned, only the rows without an assignee, at most limit of them
+ * (0: no limit).
+ */
 static int
-list_rows(struct cs_out *o, sqlite3_stmt *st)
+list_rows(struct cs_out *o, sqlite3_stmt *st, int unassigned, long limit)
 {
 	const char *v[32];
 	char buf[4][32];
 	size_t i;
+	long k = 0;
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (unassigned && sqlite3_column_type(st, COL_ASSIGNEE) !=
+		    SQLITE_NULL)
+			continue;
+		if (limit > 0 && k++ == limit) {
+			rc = SQLITE_DONE;
+			break;
+		}
 		for (i = 0; i < cs_ticket_ncols; i++)
 			v[i] = cs_col_text(st, (int)i);
 		for (i = 12; i < 16; i++)
@@ -485,7 +439,8 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_stmt *st;
 	struct cs_out *o;
 	size_t i;
-	int c, rc;
+	long limit;
+	int c, rc, unassigned = 0;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -503,6 +458,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_PRIORITY: f.priority = g.arg; break;
 		case O_CATEGORY: f.category = g.arg; break;
 		case O_ASSIGNEE: f.assignee = g.arg; break;
+		case O_UNASSIGNED: unassigned = 1; break;
 		case O_CUSTOMER: cust = g.arg; break;
 		case O_OVERDUE: f.overdue = 1; break;
 		case O_SEARCH: f.search = g.arg; break;
@@ -535,6 +491,11 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		free(f.status);
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
 	}
+	if (unassigned && f.assignee) {
+		free(f.status);
+		return cs_usage(cmd, "--assignee and --unassigned exclude each "
+		    "other");
+	}
 	for (i = 0; i < f.nstatus; i++)
 		if (!cs_word_in(f.status[i], cs_ticket_statuses)) {
 			rc = cs_usage(cmd, "unknown status '%s' (new, open, "
@@ -550,13 +511,20 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		free(f.status);
 		return cs_err(CS_EX_FAIL, "list: %s: %s", cust, why);
 	}
+	/*
+	 * The filter of the list query has no "no assignee": the rows of
+	 * the others are passed over here, so --limit counts what is left.
+	 */
+	limit = f.limit;
+	if (unassigned)
+		f.limit = 0;
 	rc = cs_ticket_query(&f, &st);
 	free(f.status);
 	if (rc)
 		return rc;
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cs_ticket_cols,
 	    cs_ticket_ncols);
-	rc = list_rows(o, st);
+	rc = list_rows(o, st, unassigned, unassigned ? limit : 0);
 	c = cs_out_end(o);
 	return rc ? rc : c;
 }
@@ -624,7 +592,11 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		cs_buf_reset(&line);
-		cs_buf_addf(&line, "%s %s", cs_col_text(st, 1), cs_col_text(st, 2));
+		cs_buf_adds(&line, cs_col_text(st, 1));
+		/* "status: new → open", not "status status: ..." */
+		if (!cs_col_text(st, 3) || strcmp(cs_col_text(st, 2),
+		    cs_col_text(st, 3)) != 0)
+			cs_buf_addf(&line, " %s", cs_col_text(st, 2));
 		if (cs_col_text(st, 3))
 			cs_buf_addf(&line, " %s: %s → %s", cs_col_text(st, 3),
 			    cs_col_text(st, 4) ? cs_col_text(st, 4) : "",
@@ -971,7 +943,7 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 	for (i = 0, rc = 0; i < n && !rc; i++) {
 		f.id = pick[i].ticket;
 		if (!(rc = cs_ticket_query(&f, &st)))
-			rc = list_rows(o, st);
+			rc = list_rows(o, st, 0, 0);
 	}
 	cs_qa_sample_free(pick, n);
 	c = cs_out_end(o);

@@ -410,6 +410,24 @@ int cs_record_err(const struct cs_record *rec, const char *column,
     const char *value, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* ---- ids.c: ids from operands or standard input --------------------- */
+
+/*
+ * The ids that the operands argv[0..argc) of cmd name; what ("ticket",
+ * "task") names them in messages. An operand is an id; "-" reads
+ * standard input: either a plain list of ids, one a line or separated by
+ * white space, told by a first line that starts with a digit; or a record
+ * set (CSV with a header, a JSON array, JSON lines; --input-format and
+ * --encoding as given) whose "id" column names them, such as the output
+ * of a list command. Repeats are dropped, the first kept in its place.
+ * Returns 0 with *out (caller frees) and *n; *n is 0 only when standard
+ * input held no id (empty, or a header without records): that is
+ * reported on stderr as nothing to do. No operand or a bad operand is 2;
+ * a bad id on standard input is 65, naming stdin:LINE and the value.
+ */
+int cs_read_ids(const struct cs_cmd *cmd, const char *what, int argc,
+    char **argv, int64_t **out, size_t *n);
+
 /* ---- out.c: output writers -------------------------------------------- */
 
 enum cs_fmt { CS_FMT_TABLE, CS_FMT_CSV, CS_FMT_TSV, CS_FMT_JSON,
