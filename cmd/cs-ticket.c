@@ -392,31 +392,16 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* ---- list, show, overdue ----------------------------------------------- */
 
-/* The column of cs_ticket_cols that holds the assignee's login. */
-#define COL_ASSIGNEE 10
-
-/*
- * Writes the rows of a list query and finalizes it: 0 or a status. With
- * unassigned, only the rows without an assignee, at most limit of them
- * (0: no limit).
- */
+/* Writes the rows of a list query and finalizes it: 0 or a status. */
 static int
-list_rows(struct cs_out *o, sqlite3_stmt *st, int unassigned, long limit)
+list_rows(struct cs_out *o, sqlite3_stmt *st)
 {
 	const char *v[32];
 	char buf[4][32];
 	size_t i;
-	long k = 0;
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (unassigned && sqlite3_column_type(st, COL_ASSIGNEE) !=
-		    SQLITE_NULL)
-			continue;
-		if (limit > 0 && k++ == limit) {
-			rc = SQLITE_DONE;
-			break;
-		}
 		for (i = 0; i < cs_ticket_ncols; i++)
 			v[i] = cs_col_text(st, (int)i);
 		for (i = 12; i < 16; i++)
@@ -439,8 +424,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_stmt *st;
 	struct cs_out *o;
 	size_t i;
-	long limit;
-	int c, rc, unassigned = 0;
+	int c, rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -458,7 +442,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_PRIORITY: f.priority = g.arg; break;
 		case O_CATEGORY: f.category = g.arg; break;
 		case O_ASSIGNEE: f.assignee = g.arg; break;
-		case O_UNASSIGNED: unassigned = 1; break;
+		case O_UNASSIGNED: f.unassigned = 1; break;
 		case O_CUSTOMER: cust = g.arg; break;
 		case O_OVERDUE: f.overdue = 1; break;
 		case O_SEARCH: f.search = g.arg; break;
@@ -491,7 +475,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		free(f.status);
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
 	}
-	if (unassigned && f.assignee) {
+	if (f.unassigned && f.assignee) {
 		free(f.status);
 		return cs_usage(cmd, "--assignee and --unassigned exclude each "
 		    "other");
@@ -511,20 +495,13 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		free(f.status);
 		return cs_err(CS_EX_FAIL, "list: %s: %s", cust, why);
 	}
-	/*
-	 * The filter of the list query has no "no assignee": the rows of
-	 * the others are passed over here, so --limit counts what is left.
-	 */
-	limit = f.limit;
-	if (unassigned)
-		f.limit = 0;
 	rc = cs_ticket_query(&f, &st);
 	free(f.status);
 	if (rc)
 		return rc;
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cs_ticket_cols,
 	    cs_ticket_ncols);
-	rc = list_rows(o, st, unassigned, unassigned ? limit : 0);
+	rc = list_rows(o, st);
 	c = cs_out_end(o);
 	return rc ? rc : c;
 }
@@ -943,7 +920,7 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 	for (i = 0, rc = 0; i < n && !rc; i++) {
 		f.id = pick[i].ticket;
 		if (!(rc = cs_ticket_query(&f, &st)))
-			rc = list_rows(o, st, 0, 0);
+			rc = list_rows(o, st);
 	}
 	cs_qa_sample_free(pick, n);
 	c = cs_out_end(o);

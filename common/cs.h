@@ -755,6 +755,7 @@ struct cs_ticket_filter {
 	size_t nstatus;
 	int open;		/* not resolved or closed */
 	int overdue;		/* past a due time now */
+	int unassigned;		/* no assignee */
 	const char *type, *channel, *priority, *category, *assignee, *search;
 	int64_t customer, id;
 	const struct cs_period *created, *resolved;

@@ -941,6 +941,8 @@ cs_ticket_query(const struct cs_ticket_filter *f, sqlite3_stmt **out)
 		cs_buf_adds(&q, " AND a.login = ?");
 		TEXT(f->assignee);
 	}
+	if (f->unassigned)
+		cs_buf_adds(&q, " AND t.assignee_id IS NULL");
 	if (f->customer) {
 		cs_buf_adds(&q, " AND t.customer_id = ?");
 		INT(f->customer);
