@@ -44,45 +44,6 @@ static const struct cs_opt scorecard_opts[] = {
 	CS_OPT_END
 };
 
-/* Chinese labels of sections and metrics, for --lang zh. */
-static const char *const zh[][2] = {
-	{ "tickets", "工单" }, { "complaints", "投诉" }, { "sla", "时效" },
-	{ "csat", "满意度" }, { "agents", "专员" }, { "revisits", "回访" },
-	{ "kb", "知识库" },
-	{ "created", "新建工单" }, { "resolved", "已解决" },
-	{ "backlog", "期末积压" }, { "complaint_rate", "投诉率%" },
-	{ "first_response_median_h", "首次响应中位数(小时)" },
-	{ "first_response_p90_h", "首次响应P90(小时)" },
-	{ "resolution_median_h", "解决时长中位数(小时)" },
-	{ "resolution_p90_h", "解决时长P90(小时)" },
-	{ "sla_met_pct", "SLA达成率%" }, { "reopen_rate", "重开率%" },
-	{ "csat_mean", "满意度均分" }, { "satisfied_pct", "满意率%" },
-	{ "csat_scores", "评分数" }, { "complaints", "投诉量" },
-	{ "stage_share_pct", "环节占比%" },
-	{ "revisits_finished", "完成回访" },
-	{ "revisit_success_rate", "成功回访率%" },
-	{ "revisits_by_result", "回访结果" },
-	{ "revisit_score_mean", "回访评分均分" },
-	{ "kb_links", "引用次数" }, { "kb_gaps", "知识缺口" },
-	{ "qa", "质检" }, { "scorecard", "绩效" },
-	{ "qa_reviews", "质检数" }, { "qa_score_mean", "质检均分" },
-	{ "qa_item_mean", "质检项得分率%" },
-	{ NULL, NULL }
-};
-
-static const char *
-label(const char *name)
-{
-	int i;
-
-	if (!cs_conf.lang_zh)
-		return name;
-	for (i = 0; zh[i][0]; i++)
-		if (strcmp(zh[i][0], name) == 0)
-			return zh[i][1];
-	return name;
-}
-
 /* One line of the merged report: this period, the previous, a year ago. */
 struct line {
 	const struct cs_report_row *r;
@@ -280,10 +241,10 @@ write_human(FILE *fp, enum cs_fmt fmt, const char *title, struct line *l,
 				break;
 			sec = l[i].r->section;
 			fprintf(fp, fmt == CS_FMT_MARKDOWN ? "\n## %s\n\n" :
-			    "\n== %s\n", label(sec));
+			    "\n== %s\n", cs_metric_label(sec));
 			o = cs_out_new(fp, fmt, cols, yoy ? 7 : 5);
 		}
-		v[0] = label(l[i].r->metric);
+		v[0] = cs_metric_label(l[i].r->metric);
 		v[1] = l[i].r->key;
 		v[2] = l[i].value;
 		v[3] = l[i].previous;
@@ -365,7 +326,7 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 				fprintf(fp, "</table>\n");
 			sec = l[i].r->section;
 			fprintf(fp, "<h2>");
-			cs_html_str(fp, label(sec));
+			cs_html_str(fp, cs_metric_label(sec));
 			fprintf(fp, "</h2>\n");
 			for (k = 0; k < sizeof(charts) / sizeof(charts[0]); k++)
 				if (strcmp(charts[k].section, sec) == 0 &&
@@ -384,7 +345,7 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 			    "<th>a year ago</th><th>change</th>") : "");
 		}
 		fprintf(fp, "<tr><td>");
-		cs_html_str(fp, label(l[i].r->metric));
+		cs_html_str(fp, cs_metric_label(l[i].r->metric));
 		fprintf(fp, "</td><td>");
 		cs_html_str(fp, l[i].r->key);
 		fprintf(fp, "</td><td class=\"n\">");
@@ -647,7 +608,7 @@ write_sc_human(FILE *fp, enum cs_fmt fmt, const char *title, struct line *l,
 			    6));
 			o = cs_out_new(fp, fmt, cols, 6);
 		}
-		v[0] = label(l[i].r->metric);
+		v[0] = cs_metric_label(l[i].r->metric);
 		v[1] = l[i].value;
 		v[2] = l[i].previous;
 		v[3] = mark(l[i].change, b1, sizeof(b1));
@@ -710,7 +671,7 @@ write_sc_html(FILE *fp, const char *title, const struct cs_period *p,
 			    cs_conf.lang_zh ? "达标" : "met");
 		}
 		fprintf(fp, "<tr><td>");
-		cs_html_str(fp, label(l[i].r->metric));
+		cs_html_str(fp, cs_metric_label(l[i].r->metric));
 		fprintf(fp, "</td><td class=\"n\">");
 		cs_html_str(fp, l[i].value);
 		fprintf(fp, "</td><td class=\"n\">");

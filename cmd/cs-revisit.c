@@ -877,7 +877,7 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct cs_out *o;
 	size_t n, m, i, k;
-	int c, rc, html;
+	int c, rc, html, human;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -912,6 +912,9 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 		cs_chart_free(ch);
 		cs_conf.html_fragment = 1;
 	}
+	/* a table for people names the figures in their language */
+	human = cs_fmt_default(stdout) == CS_FMT_TABLE || cs_fmt_default(stdout)
+	    == CS_FMT_MARKDOWN || html;
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 6);
 	for (i = 0; metrics[i].name; i++) {
 		n = figures(metrics[i].sql, &p, reason, metrics[i].scale, now,
@@ -936,8 +939,9 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 				if (j < n)
 					continue;
 			}
-			v[0] = "revisits";
-			v[1] = metrics[i].name;
+			v[0] = human ? cs_metric_label("revisits") : "revisits";
+			v[1] = human ? cs_metric_label(metrics[i].name) :
+			    metrics[i].name;
 			v[2] = a ? a->key : b->key;
 			v[3] = value(a, b1);
 			v[4] = value(b, b2);

@@ -881,6 +881,9 @@ int cs_report_resolved(int64_t start, int64_t end);
 int cs_report_compute(const struct cs_report_filter *f,
     const struct cs_period *p, struct cs_report *r);
 void cs_report_free(struct cs_report *r);
+/* A section or metric name as a table shows it: its Chinese label with
+ * --lang zh, else the name. */
+const char *cs_metric_label(const char *name);
 int cs_report_section_known(const char *name);
 /* Data of a chart of the HTML report: daily (series = type, label =
  * date), resolution (hour buckets), csat (scores), revisits (results),

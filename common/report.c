@@ -591,6 +591,54 @@ cs_report_free(struct cs_report *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* ---- labels -------------------------------------------------------------- */
+
+/* Chinese labels of sections and metrics, for --lang zh. */
+static const char *const zh[][2] = {
+	{ "tickets", "工单" }, { "complaints", "投诉" }, { "sla", "时效" },
+	{ "csat", "满意度" }, { "agents", "专员" }, { "revisits", "回访" },
+	{ "kb", "知识库" },
+	{ "created", "新建工单" }, { "resolved", "已解决" },
+	{ "backlog", "期末积压" }, { "complaint_rate", "投诉率%" },
+	{ "first_response_median_h", "首次响应中位数(小时)" },
+	{ "first_response_p90_h", "首次响应P90(小时)" },
+	{ "resolution_median_h", "解决时长中位数(小时)" },
+	{ "resolution_p90_h", "解决时长P90(小时)" },
+	{ "sla_met_pct", "SLA达成率%" }, { "reopen_rate", "重开率%" },
+	{ "csat_mean", "满意度均分" }, { "satisfied_pct", "满意率%" },
+	{ "csat_scores", "评分数" }, { "complaints", "投诉量" },
+	{ "stage_share_pct", "环节占比%" },
+	{ "revisits_finished", "完成回访" },
+	{ "revisit_success_rate", "成功回访率%" },
+	{ "revisits_by_result", "回访结果" },
+	{ "revisit_score_mean", "回访评分均分" },
+	{ "kb_links", "引用次数" }, { "kb_gaps", "知识缺口" },
+	{ "qa", "质检" }, { "scorecard", "绩效" },
+	{ "qa_reviews", "质检数" }, { "qa_score_mean", "质检均分" },
+	{ "qa_item_mean", "质检项得分率%" },
+	/* cs-revisit summary */
+	{ "revisits_planned", "计划回访" },
+	{ "revisit_attempts_mean", "平均拨打次数" },
+	{ "revisit_satisfied_pct", "回访满意率%" },
+	{ "revisit_complaints", "回访转投诉" },
+	{ "revisit_contacts_invalidated", "联系方式失效" },
+	{ "revisits_overdue", "逾期未回访" },
+	{ NULL, NULL }
+};
+
+const char *
+cs_metric_label(const char *name)
+{
+	int i;
+
+	if (!cs_conf.lang_zh || !name)
+		return name;
+	for (i = 0; zh[i][0]; i++)
+		if (strcmp(zh[i][0], name) == 0)
+			return zh[i][1];
+	return name;
+}
+
 /* ---- scorecards ---------------------------------------------------------- */
 
 /* The tickets resolved in the period, by the agent who resolved them,

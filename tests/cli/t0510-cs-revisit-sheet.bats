@@ -662,6 +662,13 @@ two_weeks() {
 	# nothing fetched from the network
 	[[ "$output" != *"src=\"http"* ]]
 	[[ "$output" != *"href=\"http"* ]]
+	# --lang zh: the names of the figures too, as cs-report shows them;
+	# machine-readable output keeps the stable names
+	run cs-revisit summary 2026-W48 -f markdown --lang zh
+	[[ "$output" =~ \|\ *回访\ *\|\ *成功回访率%\ *\|\ *\|\ *75\.00 ]]
+	[[ "$output" == *"计划回访"* && "$output" != *"revisits_planned"* ]]
+	run cs-revisit summary 2026-W48 -f csv --lang zh
+	[[ "$output" == *"revisits,revisit_success_rate,,75.00,50.00,50.00"* ]]
 }
 
 @test "summary weeks are local weeks, Monday first" {

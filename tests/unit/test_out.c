@@ -349,37 +349,51 @@ test_csv_lang_zh(void **state)
 static void
 test_csv_field(void **state)
 {
+	struct cs_buf x = { 0 };
 	char *s = NULL;
 	size_t n;
 	FILE *fp;
 
 	(void)state;
 	fp = open_memstream(&s, &n);
-	cs_csv_field(fp, "plain", ',');
+	cs_csv_field(fp, "plain", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, "a,b", ',');
+	cs_csv_field(fp, "a,b", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, "a,b", ';');
+	cs_csv_field(fp, "a;b", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, "a;b", ';');
+	cs_csv_field(fp, "q\"q", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, "a\tb", '\t');
+	cs_csv_field(fp, "", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, "q\"q", ';');
+	cs_csv_field(fp, NULL, NULL);
 	putc('|', fp);
-	cs_csv_field(fp, "", ',');
+	cs_csv_field(fp, " x", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, NULL, ',');
+	cs_csv_field(fp, "x ", NULL);
 	putc('|', fp);
-	cs_csv_field(fp, " x", ',');
-	putc('|', fp);
-	cs_csv_field(fp, "x ", ',');
-	putc('|', fp);
-	cs_csv_field(fp, "l\nf", ',');
+	cs_csv_field(fp, "l\nf", NULL);
 	fclose(fp);
-	assert_string_equal(s, "plain|\"a,b\"|a,b|\"a;b\"|\"a\tb\"|\"q\"\"q\"|"
+	assert_string_equal(s, "plain|\"a,b\"|a;b|\"q\"\"q\"|"
 	    "||\" x\"|\"x \"|\"l\nf\"");
 	free(s);
+	/* for a spreadsheet: ';' and tab quoted, cells as cs_excel_cell */
+	s = NULL;
+	fp = open_memstream(&s, &n);
+	cs_csv_field(fp, "a;b", &x);
+	putc('|', fp);
+	cs_csv_field(fp, "a\tb", &x);
+	putc('|', fp);
+	cs_csv_field(fp, "13812345678", &x);
+	putc('|', fp);
+	cs_csv_field(fp, "=1+2", &x);
+	putc('|', fp);
+	cs_csv_field(fp, "-5", &x);
+	fclose(fp);
+	assert_string_equal(s, "\"a;b\"|\"a\tb\"|\"=\"\"13812345678\"\"\"|"
+	    "'=1+2|-5");
+	free(s);
+	free(x.s);
 }
 
 /* ---- --excel ---------------------------------------------------------- */
