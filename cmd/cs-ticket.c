@@ -265,11 +265,13 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 	rc = cs_ticket_new(&in, &id, &field, &problem);
 	if (rc < 0) {
 		cs_rollback();
-		rc = cs_err(CS_EX_DATAERR, "new: %s%s%s%s", field ==
+		/* new: customer C999: ..., new: --type inquiry: ... */
+		rc = cs_err(CS_EX_DATAERR, "new: %s%s%s%s%s%s", field ==
 		    CS_TK_CUSTOMER ? "" : field >= 0 ? "--" : "", field >= 0 ?
 		    (field == CS_TK_ASSIGNEE ? "assign" :
-		    cs_ticket_field[field]) : "", field >= 0 ? ": " : "",
-		    problem);
+		    cs_ticket_field[field]) : "", field >= 0 && in.v[field] ?
+		    " " : "", field >= 0 && in.v[field] ? in.v[field] : "",
+		    field >= 0 ? ": " : "", problem);
 		free(problem);
 		free(body);
 		return rc;

@@ -133,7 +133,7 @@ matrix() {
 	before=$(dbsum)
 	run cs-ticket new C001 --type inquiry
 	[ "$status" -eq 65 ]
-	[[ $output == *"type"* ]]
+	[[ $output == *"new: --type inquiry: "* ]]
 	run cs-ticket new C001 --type consult --channel fax
 	[ "$status" -eq 65 ]
 	[[ $output == *"channel"* ]]
@@ -142,9 +142,10 @@ matrix() {
 	[[ $output == *"priority"* ]]
 	run cs-ticket new C999 --type consult
 	[ "$status" -eq 65 ]
-	[[ $output == *"customer"* ]]
+	[[ $output == *"new: customer C999: no such customer"* ]]
 	run cs-ticket new C001 --type consult --assign nobody
 	[ "$status" -eq 65 ]
+	[[ $output == *"new: --assign nobody: "* ]]
 	run cs-ticket new C001 --type consult --assign zhang.min
 	[ "$status" -eq 65 ]
 	[[ $output == *"inactive"* ]]
