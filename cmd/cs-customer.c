@@ -267,7 +267,6 @@ struct import_ctx {
 	int empty;		/* -1 unknown, 1: no customer before this import */
 	const char **an, **av;	/* attribute names and values of a row */
 	size_t acap;
-	char **indexes;		/* dropped for a load into an empty table */
 };
 
 static int
@@ -278,29 +277,6 @@ table_empty(void)
 
 	sqlite3_reset(st);
 	return empty;
-}
-
-/* Into an empty table the phone, e-mail, WeChat and owner indexes are
- * made once at the end from sorted data, rather than kept up to date row
- * by row (the import looks customers up by code only). */
-static int
-import_start(void *arg)
-{
-	struct import_ctx *ctx = arg;
-
-	if (!(ctx->empty = table_empty()))
-		return 0;
-	return cs_indexes_drop("customer", &ctx->indexes);
-}
-
-static int
-import_finish(void *arg)
-{
-	struct import_ctx *ctx = arg;
-	char **saved = ctx->indexes;
-
-	ctx->indexes = NULL;
-	return cs_indexes_restore(saved);
 }
 
 static int
@@ -369,7 +345,8 @@ static int
 cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_in_spec spec = { known_cols, NULL, 0 };
-	struct import_ctx ctx = { 0, NULL, -1, NULL, NULL, 0, NULL };
+	static const char *const bulk[] = { "customer", NULL };
+	struct import_ctx ctx = { 0, NULL, -1, NULL, NULL, 0 };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
 	int c, rc;
@@ -382,11 +359,11 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	im.what = "customers";
 	im.spec = &spec;
 	im.row = import_row;
-	im.start = import_start;
-	im.finish = import_finish;
 	im.ctx = &ctx;
+	/* into an empty table the phone, e-mail, WeChat and owner indexes
+	 * are made at the end (the import looks customers up by code) */
+	im.bulk = bulk;
 	rc = cs_import_main(cmd, argc, argv, g.ind, &im);
-	cs_indexes_free(ctx.indexes);
 	cs_map_free(ctx.codes);
 	free(ctx.an);
 	free(ctx.av);

@@ -308,37 +308,7 @@ static const char *const required_cols[] = { "external_id", "customer",
 struct import_ctx {
 	int create;
 	struct cs_map *seen;	/* external_id -> line */
-	char **indexes;		/* dropped for a load into an empty table */
 };
-
-/* Into an empty ticket table (the first import of the history) the
- * indexes of tickets and their events are made once at the end from
- * sorted data; the import looks tickets up by id and external_id only. */
-static int
-import_start(void *arg)
-{
-	struct import_ctx *ctx = arg;
-	sqlite3_stmt *st = cs_sql("SELECT NOT EXISTS (SELECT 1 FROM ticket)");
-	int rc, empty;
-
-	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (!empty)
-		return 0;
-	if ((rc = cs_indexes_drop("ticket", &ctx->indexes)))
-		return rc;
-	return cs_indexes_drop("ticket_event", &ctx->indexes);
-}
-
-static int
-import_finish(void *arg)
-{
-	struct import_ctx *ctx = arg;
-	char **saved = ctx->indexes;
-
-	ctx->indexes = NULL;
-	return cs_indexes_restore(saved);
-}
 
 static int
 import_row(void *arg, const struct cs_record *rec, char **err)
@@ -370,7 +340,8 @@ static int
 cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_in_spec spec = { known_cols, required_cols, 0 };
-	struct import_ctx ctx = { 0, NULL, NULL };
+	static const char *const bulk[] = { "ticket", "ticket_event", NULL };
+	struct import_ctx ctx = { 0, NULL };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
 	int c, rc;
@@ -383,11 +354,11 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	im.what = "tickets";
 	im.spec = &spec;
 	im.row = import_row;
-	im.start = import_start;
-	im.finish = import_finish;
 	im.ctx = &ctx;
+	/* the first import of the history makes the indexes of tickets
+	 * and events at the end (it looks tickets up by id and external_id) */
+	im.bulk = bulk;
 	rc = cs_import_main(cmd, argc, argv, g.ind, &im);
-	cs_indexes_free(ctx.indexes);
 	cs_map_free(ctx.seen);
 	return rc;
 }

@@ -504,11 +504,11 @@ struct cs_import {
 	 * status >= 64 already reported, which aborts the import.
 	 */
 	int (*row)(void *ctx, const struct cs_record *rec, char **err);
-	/* Optional: called after the transaction begins, and before it
-	 * commits (not on a dry run); 0 or a status already reported. */
-	int (*start)(void *ctx);
-	int (*finish)(void *ctx);
 	void *ctx;
+	/* Tables whose secondary indexes are made once at the end, from
+	 * sorted data, when the first of them is empty (a first load; the
+	 * rows must be looked up by rowid or unique key only); NULL ends. */
+	const char *const *bulk;
 	/* Records from elsewhere than a file of records (cs-kb: a folder
 	 * of Markdown files), as cs_reader_next gives them; NULL: path is
 	 * read with cs_reader_open and spec. */

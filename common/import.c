@@ -101,6 +101,32 @@ exec(sqlite3 *db, const char *sql)
 	return 0;
 }
 
+/* The secondary indexes of im->bulk dropped into *saved when its first
+ * table is empty; 0 or a status. */
+static int
+bulk_start(sqlite3 *db, const struct cs_import *im, char ***saved)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int rc, empty;
+	size_t i;
+
+	*saved = NULL;
+	if (!im->bulk || !im->bulk[0] || im->dry_run)
+		return 0;
+	sql = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\")",
+	    im->bulk[0]);
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return cs_db_fail("import");
+	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	for (i = 0, rc = 0; empty && im->bulk[i] && !rc; i++)
+		rc = cs_indexes_drop(im->bulk[i], saved);
+	return rc;
+}
+
 static void
 summary(const struct cs_import *im)
 {
@@ -121,7 +147,7 @@ cs_import_run(struct cs_import *im)
 	struct rejects rj = { 0 };
 	const struct cs_record *rec;
 	sqlite3 *db;
-	char *err;
+	char *err, **indexes = NULL;
 	int rc, res, each;
 	size_t hn;
 
@@ -155,7 +181,7 @@ cs_import_run(struct cs_import *im)
 	each = im->rejects || im->dry_run;
 	if ((rc = cs_begin()))
 		goto out;
-	if (im->start && !im->dry_run && (rc = im->start(im->ctx)))
+	if ((rc = bulk_start(db, im, &indexes)))
 		goto fail;
 	while ((rc = im->next ? im->next(im->src, &rec) :
 	    cs_reader_next(r, &rec)) == 0) {
@@ -209,7 +235,9 @@ cs_import_run(struct cs_import *im)
 		    strerror(errno));
 		goto fail;
 	}
-	if (im->finish && (rc = im->finish(im->ctx)))
+	rc = cs_indexes_restore(indexes);
+	indexes = NULL;
+	if (rc)
 		goto fail;
 	if ((rc = cs_commit()))
 		goto out;
@@ -227,6 +255,7 @@ cs_import_run(struct cs_import *im)
 fail:
 	cs_rollback();
 out:
+	cs_indexes_free(indexes);
 	rejects_free(&rj);
 	cs_reader_close(r);
 	return rc;
