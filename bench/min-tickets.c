@@ -6,7 +6,8 @@
  * min-tickets FILE DB same: the same rows as cs-ticket import into the
  * same schema (DB is a copy of a cs database holding the customers): the
  * customer looked up by code, times read as UTC, the ticket row and its
- * created, first-response and resolved events, foreign keys on. */
+ * created, first-response and resolved events (the resolution naming its
+ * agent), foreign keys on. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,8 +150,10 @@ main(int argc, char **argv)
 		    "CASE WHEN ?11 IS NOT NULL THEN ?10 END, ?8)", -1, &ins,
 		    NULL) || sqlite3_prepare_v2(db, "INSERT INTO ticket_event "
 		    "(ticket_id, at, actor, kind, field, new_value, note, "
-		    "public) VALUES (?1, ?2, 'bench', ?3, CASE WHEN ?4 IS NOT "
-		    "NULL THEN 'status' END, ?4, 'imported', ?5)", -1, &ev,
+		    "public, agent_id) VALUES (?1, ?2, 'bench', ?3, CASE WHEN "
+		    "?4 IS NOT NULL THEN 'status' END, ?4, 'imported', ?5, CASE "
+		    "WHEN ?4 = 'resolved' THEN (SELECT resolved_by FROM ticket "
+		    "WHERE id = ?1) END)", -1, &ev,
 		    NULL))
 			return 1;
 		goto load;
