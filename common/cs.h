@@ -313,7 +313,7 @@ int cs_begin(void);	/* BEGIN IMMEDIATE */
 int cs_commit(void);
 void cs_rollback(void);	/* safe when no transaction is open */
 /* A bulk load into an empty table, inside the write transaction: its
- * secondary indexes are dropped, and made again from sorted data by
+ * secondary indexes that are not unique are dropped, and made again from sorted data by
  * cs_indexes_restore before the commit (a crash or a rollback leaves them
  * as they were). Their CREATE statements are added to *saved (NULL at
  * first), which the caller frees with cs_indexes_restore or

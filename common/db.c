@@ -493,8 +493,12 @@ cs_rollback(void)
 int
 cs_indexes_drop(const char *table, char ***saved)
 {
-	sqlite3_stmt *st = cs_sql("SELECT name, sql FROM sqlite_master WHERE "
-	    "type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+	/* made by CREATE INDEX and not unique: a unique one must hold row by
+	 * row, as an import may count on it */
+	sqlite3_stmt *st = cs_sql("SELECT m.name, m.sql FROM "
+	    "pragma_index_list(?1) l JOIN sqlite_master m ON m.name = l.name "
+	    "WHERE l.origin = 'c' AND NOT l.\"unique\" AND m.sql IS NOT NULL "
+	    "ORDER BY m.name");
 	char **v = *saved, **names = NULL, *drop;
 	size_t n = 0, k, i;
 	int rc;
