@@ -264,20 +264,10 @@ static const char *const known_cols[] = {
 struct import_ctx {
 	int overwrite_empty;
 	struct cs_map *codes;	/* code -> line, for duplicates in the file */
-	int empty;		/* -1 unknown, 1: no customer before this import */
+	const struct cs_import *im;	/* its empty: no customer before it */
 	const char **an, **av;	/* attribute names and values of a row */
 	size_t acap;
 };
-
-static int
-table_empty(void)
-{
-	sqlite3_stmt *st = cs_sql("SELECT NOT EXISTS (SELECT 1 FROM customer)");
-	int empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-
-	sqlite3_reset(st);
-	return empty;
-}
 
 static int
 import_row(void *arg, const struct cs_record *rec, char **err)
@@ -320,9 +310,7 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 		/* Into an empty table (inside the import's own write
 		 * transaction) a code not seen before in the file is new:
 		 * no look-up needed. */
-		if (ctx->empty < 0)
-			ctx->empty = table_empty();
-		in.code_is_new = ctx->empty;
+		in.code_is_new = ctx->im->empty;
 	}
 	rc = cs_customer_put(&in, CS_PUT_ANY, &id, &field, &problem);
 	if (rc < 0) {
@@ -346,7 +334,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_in_spec spec = { known_cols, NULL, 0 };
 	static const char *const bulk[] = { "customer", NULL };
-	struct import_ctx ctx = { 0, NULL, -1, NULL, NULL, 0 };
+	struct import_ctx ctx = { 0, NULL, NULL, NULL, NULL, 0 };
 	struct cs_import im = { 0 };
 	struct cs_getopt g;
 	int c, rc;
@@ -360,6 +348,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	im.spec = &spec;
 	im.row = import_row;
 	im.ctx = &ctx;
+	ctx.im = &im;
 	/* into an empty table the phone, e-mail, WeChat and owner indexes
 	 * are made at the end (the import looks customers up by code) */
 	im.bulk = bulk;

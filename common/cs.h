@@ -509,6 +509,7 @@ struct cs_import {
 	 * sorted data, when the first of them is empty (a first load; the
 	 * rows must be looked up by rowid or unique key only); NULL ends. */
 	const char *const *bulk;
+	int empty;		/* set: the first of them was empty at the start */
 	/* Records from elsewhere than a file of records (cs-kb: a folder
 	 * of Markdown files), as cs_reader_next gives them; NULL: path is
 	 * read with cs_reader_open and spec. */

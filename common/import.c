@@ -101,18 +101,20 @@ exec(sqlite3 *db, const char *sql)
 	return 0;
 }
 
-/* The secondary indexes of im->bulk dropped into *saved when its first
- * table is empty; 0 or a status. */
+/* Whether the first table of im->bulk is empty (im->empty), and, but on
+ * a dry run, its tables' secondary indexes dropped into *saved then; 0 or
+ * a status. */
 static int
-bulk_start(sqlite3 *db, const struct cs_import *im, char ***saved)
+bulk_start(sqlite3 *db, struct cs_import *im, char ***saved)
 {
 	sqlite3_stmt *st;
 	char *sql;
-	int rc, empty;
+	int rc;
 	size_t i;
 
 	*saved = NULL;
-	if (!im->bulk || !im->bulk[0] || im->dry_run)
+	im->empty = 0;
+	if (!im->bulk || !im->bulk[0])
 		return 0;
 	sql = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\")",
 	    im->bulk[0]);
@@ -120,9 +122,11 @@ bulk_start(sqlite3 *db, const struct cs_import *im, char ***saved)
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
 		return cs_db_fail("import");
-	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	im->empty = sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	for (i = 0, rc = 0; empty && im->bulk[i] && !rc; i++)
+	for (i = 0, rc = 0; im->empty && !im->dry_run && im->bulk[i] && !rc;
+	    i++)
 		rc = cs_indexes_drop(im->bulk[i], saved);
 	return rc;
 }
