@@ -655,7 +655,7 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	static const int tf[] = { CS_TK_CREATED_AT, CS_TK_FIRST_RESPONSE_AT,
 		CS_TK_RESOLVED_AT, CS_TK_CLOSED_AT };
 	int64_t t[4], cust, agent = 0, fr = 0, res = 0, old = 0, reopened = 0;
-	const char *why, *status, *prio;
+	const char *why, *status, *last, *prio;
 	sqlite3_stmt *st;
 	char *end;
 	int f, i, csat = 0, inactive, rc, before = 0;
@@ -681,10 +681,10 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	if (t[3] && t[2] && t[3] < t[2])
 		return fail(field, CS_TK_CLOSED_AT, problem, "before "
 		    "resolved_at");
-	status = nz(in->v[CS_TK_STATUS]);
-	if (!status)
-		status = t[3] ? "closed" : t[2] ? "resolved" : t[1] ? "open" :
-		    "new";
+	/* the state its times tell, the status when none is given */
+	last = t[3] ? "closed" : t[2] ? "resolved" : t[1] ? "open" : "new";
+	if (!(status = nz(in->v[CS_TK_STATUS])))
+		status = last;
 	if ((t[2] || t[3]) && strcmp(status, "resolved") != 0 &&
 	    strcmp(status, "closed") != 0 && strcmp(status, "reopened") != 0)
 		return fail(field, CS_TK_STATUS, problem, "a ticket with "
@@ -847,9 +847,8 @@ again:
 	 * last recorded change: on the timeline, at that change, so that it
 	 * is back at work (in the backlog) from then on. */
 	if (strcmp(status, "reopened") == 0 && (rc = event_at(*id, t[3] ? t[3] :
-	    t[2] ? t[2] : t[1] ? t[1] : t[0], "status", "status", t[3] ?
-	    "closed" : t[2] ? "resolved" : t[1] ? "open" : "new", "reopened",
-	    "imported", 0)))
+	    t[2] ? t[2] : t[1] ? t[1] : t[0], "status", "status", last,
+	    "reopened", "imported", 0)))
 		return rc;
 	return old ? CS_ROW_UPDATED : CS_ROW_ADDED;
 }
