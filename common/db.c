@@ -156,7 +156,7 @@ identify(const char *path, int *version)
 static int
 migrate(const char *path, int mode, int have)
 {
-	int want = cs_db_schema_version(), rc;
+	int want = cs_db_schema_version(), cookie, rc;
 	char sql[64];
 
 	if (have == want)
@@ -180,6 +180,18 @@ migrate(const char *path, int mode, int have)
 			cs_rollback();
 			return rc;
 		}
+	/* A migration may edit a table's text in sqlite_schema (009): a new
+	 * schema_version tells every other connection to read it again. */
+	if (pragma_int("PRAGMA schema_version", &cookie) < 0) {
+		rc = cs_db_fail("schema migration");
+		cs_rollback();
+		return rc;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA schema_version = %d", cookie + 1);
+	if ((rc = exec(sql, "schema migration"))) {
+		cs_rollback();
+		return rc;
+	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", want);
 	if ((rc = exec(sql, "schema version")) ||
 	    (rc = exec("PRAGMA application_id = 1668481025", "schema id"))) {

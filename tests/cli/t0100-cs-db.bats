@@ -218,3 +218,54 @@ SQL
 	run cs-db check
 	[ "$status" -eq 0 ]
 }
+
+# The CHECKs that list three or more values (009) are ORs: SQLite would
+# fill a temporary b-tree with an IN list for every row written.
+lists() {
+	sqlite3 "$1" "SELECT name || ': ' || replace(replace(sql, char(10), ' '),
+	    char(9), ' ') FROM sqlite_master WHERE type = 'table'" |
+	    grep -P 'IN\s*\([^()]*,[^()]*,' || true
+}
+
+@test "no table checks a list of three or more values with IN" {
+	cs-db init >/dev/null 2>&1
+	[ -z "$(lists "$CS_DB")" ]
+	# the checks still hold
+	run sqlite3 "$CS_DB" "INSERT INTO customer (name, status, created_at,
+	    created_by, updated_at) VALUES ('王芳', 'gone', 0, 't', 0)"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"CHECK constraint failed"* ]]
+	run sqlite3 "$CS_DB" "INSERT INTO customer (name, contact_reason,
+	    created_at, created_by, updated_at) VALUES ('王芳', 'moved', 0,
+	    't', 0)"
+	[[ "$output" == *"CHECK constraint failed"* ]]
+	sqlite3 "$CS_DB" "INSERT INTO customer (name, status, contact_reason,
+	    created_at, created_by, updated_at) VALUES ('王芳', 'invalid',
+	    NULL, 0, 't', 0)"
+	[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM customer')" = 1 ]
+}
+
+@test "migration 9 rewrites the checks of a version 8 file, rows kept" {
+	cs-customer add --name 王芳 --phone 13800138000 >/dev/null
+	# back to the text that version 8 wrote
+	sqlite3 "$CS_DB" "PRAGMA writable_schema = ON;
+	    UPDATE sqlite_master SET sql = replace(sql,
+	        'status = ''active'' OR status = ''invalid'' OR
+	    status = ''merged'' OR status = ''erased''',
+	        'status IN (''active'', ''invalid'', ''merged'', ''erased'')')
+	    WHERE name = 'customer';
+	    PRAGMA writable_schema = OFF; PRAGMA user_version = 8;"
+	[[ "$(lists "$CS_DB")" == "customer: "* ]]
+	v=$(sqlite3 "$CS_DB" 'PRAGMA schema_version')
+	run cs-db migrate
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"migrated schema version 8 to"* ]]
+	[ -z "$(lists "$CS_DB")" ]
+	[ "$(sqlite3 "$CS_DB" 'PRAGMA schema_version')" -gt "$v" ]
+	[ "$(sqlite3 "$CS_DB" 'SELECT name FROM customer')" = 王芳 ]
+	[ "$(sqlite3 "$CS_DB" 'PRAGMA integrity_check')" = ok ]
+	run sqlite3 "$CS_DB" "UPDATE customer SET status = 'gone'"
+	[[ "$output" == *"CHECK constraint failed"* ]]
+	run cs-db check
+	[ "$status" -eq 0 ]
+}
