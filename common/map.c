@@ -1,4 +1,5 @@
-/* map.c - a string-keyed hash table (open addressing, FNV-1a) */
+/* map.c - a string-keyed hash table (open addressing, FNV-1a); the keys
+ * are copied into large blocks, as nothing is ever taken out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,10 +11,42 @@ struct slot {
 	uint64_t hash;
 };
 
+struct block {
+	struct block *next;
+	size_t used, cap;
+	char text[];
+};
+
 struct cs_map {
 	struct slot *slot;
 	size_t cap, len;	/* cap is a power of two */
+	struct block *keys;	/* the newest block first */
 };
+
+#define BLOCK (64 * 1024 - sizeof(struct block))
+
+/* A copy of key, in the map's key blocks. */
+static char *
+keep(struct cs_map *m, const char *key)
+{
+	size_t n = strlen(key) + 1;
+	struct block *b = m->keys;
+	char *p;
+
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > BLOCK ? n : BLOCK;
+
+		b = cs_xmalloc(sizeof(*b) + cap);
+		b->next = m->keys;
+		b->used = 0;
+		b->cap = cap;
+		m->keys = b;
+	}
+	p = b->text + b->used;
+	memcpy(p, key, n);
+	b->used += n;
+	return p;
+}
 
 static uint64_t
 hash(const char *s)
@@ -77,7 +110,7 @@ cs_map_put(struct cs_map *m, const char *key, int64_t val, int64_t *old)
 		s->val = val;
 		return 0;
 	}
-	s->key = cs_xstrdup(key);
+	s->key = keep(m, key);
 	s->hash = h;
 	s->val = val;
 	m->len++;
@@ -99,12 +132,14 @@ cs_map_get(const struct cs_map *m, const char *key, int64_t *val)
 void
 cs_map_free(struct cs_map *m)
 {
-	size_t i;
+	struct block *b;
 
 	if (!m)
 		return;
-	for (i = 0; i < m->cap; i++)
-		free(m->slot[i].key);
+	while ((b = m->keys)) {
+		m->keys = b->next;
+		free(b);
+	}
 	free(m->slot);
 	free(m);
 }
