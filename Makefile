@@ -27,7 +27,7 @@ all: $(BINS:%=$(B)/%) $(B)/cs
 $(B)/.dir:
 	mkdir -p $(B)/obj && touch $@
 
-$(B)/schema.c: share/schema/*.sql share/schema/embed.sh
+$(B)/schema.c: share/schema/*.sql share/schema/embed.sh $(B)/.dir
 	sh share/schema/embed.sh share/schema/*.sql > $@
 
 $(B)/obj/%.o: common/%.c common/cs.h $(B)/.dir
