@@ -482,6 +482,8 @@ report(const struct cs_cmd *cmd, int argc, char **argv)
 		    "sla, csat, agents, revisits, qa, kb)", f.section);
 	if ((rc = period(cmd, argc, argv, g.ind, from, to, &p)))
 		return rc;
+	if ((rc = cs_report_filter_check(&f, cmd->name)))
+		return rc;
 	cs_period_prev(&p, &pp);
 	cs_period_year_ago(&p, &py);
 	if ((rc = cs_report_compute(&f, &p, &now)))
@@ -715,6 +717,8 @@ scorecard(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_OUTPUT: out = g.arg; break;
 		}
 	if ((rc = period(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
+	if ((rc = cs_report_filter_check(&f, cmd->name)))
 		return rc;
 	cs_period_prev(&p, &pp);
 	if ((rc = cs_report_scorecard(&f, &p, &now)))

@@ -541,6 +541,40 @@ cs_report_section_known(const char *name)
 	return 0;
 }
 
+static int
+known(const char *sql, const char *v)
+{
+	sqlite3_stmt *st = cs_sql(sql);
+	int r;
+
+	cs_bind_text(st, 1, v, 0);
+	r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
+int
+cs_report_filter_check(const struct cs_report_filter *f, const char *cmd)
+{
+	int rc;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	if (f->type && !known("SELECT 1 FROM ticket_type WHERE name = ?",
+	    f->type))
+		return cs_err(CS_EX_DATAERR, "%s: --type %s: unknown type "
+		    "(consult, complaint, grumble, tech, aftersales, or one "
+		    "added with cs-ticket type add)", cmd, f->type);
+	if (f->agent && !known("SELECT 1 FROM agent WHERE login = ?",
+	    f->agent))
+		return cs_err(CS_EX_DATAERR, "%s: --agent %s: no agent '%s': "
+		    "see cs-agent list", cmd, f->agent, f->agent);
+	if (f->team && !known("SELECT 1 FROM agent WHERE team = ?", f->team))
+		return cs_err(CS_EX_DATAERR, "%s: --team %s: no agent is in "
+		    "team '%s': see cs-agent list", cmd, f->team, f->team);
+	return 0;
+}
+
 int
 cs_report_resolved(int64_t start, int64_t end)
 {
