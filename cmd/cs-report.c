@@ -306,7 +306,9 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
     const struct cs_report_filter *f, const struct cs_period *p)
 {
 	static const struct { const char *name, *en, *zh, *section; } charts[] = {
-		{ "daily", "Tickets a day, by type", "每日工单量（按类型）",
+		{ "daily", "Tickets created, by type (a bar a day; a week or "
+		    "a month in long periods)", "新建工单（按类型；每日，长周期按周"
+		    "或按月）",
 		    "tickets" },
 		{ "resolution", "Resolution time", "解决时长分布", "tickets" },
 		{ "csat", "CSAT scores", "满意度评分", "csat" },
