@@ -1215,7 +1215,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 static int
 lifecycle(const struct cs_cmd *cmd, int argc, char **argv)
 {
-	const char *note = NULL;
+	const char *note = NULL, *action;
 	struct cs_getopt g;
 	char *problem;
 	int64_t id;
@@ -1232,9 +1232,13 @@ lifecycle(const struct cs_cmd *cmd, int argc, char **argv)
 			return CS_EX_USAGE;
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
 		return rc;
+	/* the spec's words for the moves: review is submit, publish is
+	 * approve */
+	action = strcmp(cmd->name, "review") == 0 ? "submit" :
+	    strcmp(cmd->name, "publish") == 0 ? "approve" : cmd->name;
 	for (i = g.ind; i < argc; i++) {
 		id = strtoll(argv[i], NULL, 10);
-		if ((rc = cs_kb_move(id, cmd->name, note, &problem))) {
+		if ((rc = cs_kb_move(id, action, note, &problem))) {
 			cs_rollback();
 			return rc < 0 ? refuse(cmd, id, -1, problem) : rc;
 		}
@@ -1492,6 +1496,10 @@ static const struct cs_cmd cmds[] = {
 	{ "submit", lifecycle, "ID...", "send drafts for review", note_opts },
 	{ "approve", lifecycle, "ID...",
 	    "publish articles in review (reviewer or owner)", note_opts },
+	{ "review", lifecycle, "ID...", "same as submit: send drafts for "
+	    "review", note_opts },
+	{ "publish", lifecycle, "ID...", "same as approve: publish articles "
+	    "in review", note_opts },
 	{ "reject", lifecycle, "ID... --reason TEXT",
 	    "send articles in review back to draft (reviewer or owner)",
 	    reject_opts },

@@ -306,7 +306,9 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
     const struct cs_report_filter *f, const struct cs_period *p)
 {
 	static const struct { const char *name, *en, *zh, *section; } charts[] = {
-		{ "daily", "Tickets a day, by type", "每日工单量（按类型）",
+		{ "daily", "Tickets created, by type (a bar a day; a week or "
+		    "a month in long periods)", "新建工单（按类型；每日，长周期按周"
+		    "或按月）",
 		    "tickets" },
 		{ "resolution", "Resolution time", "解决时长分布", "tickets" },
 		{ "csat", "CSAT scores", "满意度评分", "csat" },
@@ -481,6 +483,8 @@ report(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_usage(cmd, "unknown section '%s' (tickets, complaints, "
 		    "sla, csat, agents, revisits, qa, kb)", f.section);
 	if ((rc = period(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
+	if ((rc = cs_report_filter_check(&f, cmd->name)))
 		return rc;
 	cs_period_prev(&p, &pp);
 	cs_period_year_ago(&p, &py);
@@ -715,6 +719,8 @@ scorecard(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_OUTPUT: out = g.arg; break;
 		}
 	if ((rc = period(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
+	if ((rc = cs_report_filter_check(&f, cmd->name)))
 		return rc;
 	cs_period_prev(&p, &pp);
 	if ((rc = cs_report_scorecard(&f, &p, &now)))

@@ -64,7 +64,7 @@ void
 cs_chart_svg(FILE *fp, const char *title, const struct cs_chart *s)
 {
 	double max = 0, sum, h, y;
-	int i, j, w = 640, hgt = 220, bw;
+	int i, j, w = 640, hgt = 220, bw, bar, step;
 
 	fprintf(fp, "<figure><figcaption>");
 	cs_html_str(fp, title);
@@ -83,6 +83,10 @@ cs_chart_svg(FILE *fp, const char *title, const struct cs_chart *s)
 	bw = (w - 40) / s->nl;
 	if (bw > 60)
 		bw = 60;
+	/* bars at least a pixel wide; a label every step bars, so that
+	 * they do not overlap */
+	bar = bw > 5 ? bw - 4 : bw > 1 ? bw - 1 : 1;
+	step = (s->nl + 30) / 31;
 	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
 	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n", w, hgt + 60,
 	    w, hgt + 60);
@@ -98,17 +102,20 @@ cs_chart_svg(FILE *fp, const char *title, const struct cs_chart *s)
 				fprintf(fp, "<rect x=\"%d\" y=\"%.1f\" "
 				    "width=\"%d\" height=\"%.1f\" fill=\"%s\">"
 				    "<title>%s %s: %g</title></rect>\n",
-				    35 + j * bw, y, bw - 4, h,
+				    35 + j * bw, y, bar, h,
 				    palette[i % 8], s->series[i], s->label[j],
 				    s->v[i][j]);
 		}
-		fprintf(fp, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" "
-		    "text-anchor=\"middle\">%g</text>\n", 35 + j * bw +
-		    (bw - 4) / 2, y - 4, sum);
+		if (step == 1)
+			fprintf(fp, "<text x=\"%d\" y=\"%.1f\" "
+			    "font-size=\"11\" text-anchor=\"middle\">%g"
+			    "</text>\n", 35 + j * bw + bar / 2, y - 4, sum);
+		if (j % step)
+			continue;
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" "
 		    "text-anchor=\"end\" transform=\"rotate(-40 %d %d)\">",
-		    35 + j * bw + (bw - 4) / 2, hgt + 14, 35 + j * bw +
-		    (bw - 4) / 2, hgt + 14);
+		    35 + j * bw + bar / 2, hgt + 14, 35 + j * bw +
+		    bar / 2, hgt + 14);
 		cs_html_str(fp, s->label[j]);
 		fprintf(fp, "</text>\n");
 	}

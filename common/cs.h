@@ -886,6 +886,11 @@ void cs_report_free(struct cs_report *r);
  * --lang zh, else the name. */
 const char *cs_metric_label(const char *name);
 int cs_report_section_known(const char *name);
+/* Refuses (CS_EX_DATAERR, reported as "CMD: --team X: ...") a --type,
+ * --agent or --team that names nothing the database knows, so that a typo
+ * is no report of zeros. Opens the database. */
+int cs_report_filter_check(const struct cs_report_filter *f,
+    const char *cmd);
 /* Data of a chart of the HTML report: daily (series = type, label =
  * date), resolution (hour buckets), csat (scores), revisits (results),
  * agents (resolved per agent). */

@@ -304,9 +304,13 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 		for (b = a + 1; b < us.n && us.u[b].start == us.u[b - 1].end;
 		    b++)
 			;
+		/* A word is a prefix, as the spec asks ('pass' finds
+		 * Password), unless it ends in a digit: E3 is a code, not
+		 * the start of E30. A final '*' makes any word one. */
 		prefix = us.u[b - 1].cjk ?
 		    b - a == 1 || !us.u[b - 2].cjk :
-		    text[us.u[b - 1].end] == '*';
+		    text[us.u[b - 1].end] == '*' || !(text[us.u[b - 1].end -
+		    1] >= '0' && text[us.u[b - 1].end - 1] <= '9');
 		if (q->nseg == cap) {
 			cap = cap ? 2 * cap : 8;
 			q->seg = cs_xrealloc(q->seg, cap * sizeof(*q->seg));

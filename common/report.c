@@ -541,6 +541,40 @@ cs_report_section_known(const char *name)
 	return 0;
 }
 
+static int
+known(const char *sql, const char *v)
+{
+	sqlite3_stmt *st = cs_sql(sql);
+	int r;
+
+	cs_bind_text(st, 1, v, 0);
+	r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
+int
+cs_report_filter_check(const struct cs_report_filter *f, const char *cmd)
+{
+	int rc;
+
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	if (f->type && !known("SELECT 1 FROM ticket_type WHERE name = ?",
+	    f->type))
+		return cs_err(CS_EX_DATAERR, "%s: --type %s: unknown type "
+		    "(consult, complaint, grumble, tech, aftersales, or one "
+		    "added with cs-ticket type add)", cmd, f->type);
+	if (f->agent && !known("SELECT 1 FROM agent WHERE login = ?",
+	    f->agent))
+		return cs_err(CS_EX_DATAERR, "%s: --agent %s: no agent '%s': "
+		    "see cs-agent list", cmd, f->agent, f->agent);
+	if (f->team && !known("SELECT 1 FROM agent WHERE team = ?", f->team))
+		return cs_err(CS_EX_DATAERR, "%s: --team %s: no agent is in "
+		    "team '%s': see cs-agent list", cmd, f->team, f->team);
+	return 0;
+}
+
 int
 cs_report_resolved(int64_t start, int64_t end)
 {
@@ -723,10 +757,24 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 	    (rc = cs_report_resolved(p->start, p->end)))
 		return rc;
 	if (strcmp(name, "daily") == 0)
-		st = prep(&c, "SELECT t.type, date(t.created_at, 'unixepoch', "
-		    "'localtime') AS d, count(*) FROM ticket t WHERE t.created_at "
-		    ">= ?1 AND t.created_at < ?2 AND " TF " GROUP BY d, t.type "
-		    "ORDER BY d, t.type");
+		/* every day of the period, a day without tickets too; a
+		 * long period by week (up to 200 days: its Monday) or by
+		 * month, so that the bars stay readable */
+#define BUCKET(d) "CASE WHEN ?2 - ?1 <= 62 * 86400 THEN " d " WHEN " \
+	"?2 - ?1 <= 200 * 86400 THEN date(" d ", 'weekday 0', '-6 days') " \
+	"ELSE strftime('%Y-%m', " d ") END"
+		st = prep(&c, "WITH RECURSIVE days(d) AS (SELECT date(?1, "
+		    "'unixepoch', 'localtime') UNION ALL SELECT date(d, "
+		    "'+1 day') FROM days WHERE date(d, '+1 day') <= date(?2 - "
+		    "1, 'unixepoch', 'localtime')) SELECT ty, k, n FROM (SELECT "
+		    "t.type AS ty, " BUCKET("date(t.created_at, 'unixepoch', "
+		    "'localtime')") " AS k, count(*) AS n FROM ticket t WHERE "
+		    "t.created_at >= ?1 AND t.created_at < ?2 AND " TF " GROUP "
+		    "BY k, t.type UNION ALL SELECT DISTINCT (SELECT t.type FROM "
+		    "ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2 AND "
+		    TF " ORDER BY t.type LIMIT 1), " BUCKET("d") ", 0 FROM days) "
+		    "ORDER BY k, ty");
+#undef BUCKET
 	else if (strcmp(name, "resolution") == 0)
 		/* resolution hours in buckets: <4, 4-8, 8-24, 24-48, 48-72,
 		 * >=72 */

@@ -82,8 +82,9 @@ id_of() {
 	[ "$(hits INVOICE)" = "$f" ]
 	[ "$(hits 'Inv*')" = "$f" ]
 	[ "$(hits inv*)" = "$f" ]
-	run cs-kb search inv
-	[ "$status" -eq 1 ]
+	# a word is a prefix without the '*' too (the spec: "by prefix")
+	[ "$(hits inv)" = "$f" ]
+	[ "$(hits INVO)" = "$f" ]
 	[ "$(hits 'wi-fi')" = "$w" ]
 	[ "$(hits ＷＩ-ＦＩ)" = "$w" ]
 	[ "$(hits 2.4GHz)" = "$w" ]
