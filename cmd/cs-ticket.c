@@ -257,6 +257,12 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 		free(body);
 		return cs_usage(cmd, "give one CUSTOMER (id, code or phone)");
 	}
+	/* a missing option is a bad command line, as in escalate and sla */
+	if (!in.v[CS_TK_TYPE] || !*in.v[CS_TK_TYPE]) {
+		free(body);
+		return cs_usage(cmd, "give --type (consult, complaint, grumble, "
+		    "tech, aftersales, ...)");
+	}
 	in.v[CS_TK_CUSTOMER] = argv[g.ind];
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin())) {
 		free(body);
