@@ -338,6 +338,12 @@ first_response(int64_t id)
 	return cs_step_done(st, "ticket");
 }
 
+static int
+same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
 static char *
 allowed(const char *status)
 {
@@ -359,6 +365,7 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 {
 	const struct move *m;
 	char status[16], type[64], pad[24], *ok;
+	char *old_cause = NULL, *old_stage = NULL;	/* owned */
 	sqlite3_stmt *st;
 	int64_t now = cs_now();
 	int rc;
@@ -383,14 +390,22 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		return -1;
 	}
 	if (strcmp(action, "resolve") == 0) {
-		st = cs_sql("SELECT resolution FROM ticket WHERE id = ?");
+		st = cs_sql("SELECT resolution, root_cause, stage FROM ticket "
+		    "WHERE id = ?");
 		sqlite3_bind_int64(st, 1, id);
 		rc = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
 		    *cs_col_text(st, 0);
+		/* the events of the fields name what they replace */
+		old_cause = cs_col_text(st, 1) ? cs_xstrdup(cs_col_text(st, 1)) :
+		    NULL;
+		old_stage = cs_col_text(st, 2) ? cs_xstrdup(cs_col_text(st, 2)) :
+		    NULL;
 		sqlite3_reset(st);
 		if (strcmp(type, "complaint") == 0 && !rc && !nz(a->note)) {
 			*problem = cs_xasprintf("ticket %lld is a complaint: "
 			    "resolving it needs --resolution", (long long)id);
+			free(old_cause);
+			free(old_stage);
 			return -1;
 		}
 		/* resolved_by: the assignee, else the agent doing it */
@@ -428,22 +443,24 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		sqlite3_bind_int64(st, 3, now);
 		sqlite3_bind_int64(st, 4, id);
 	}
-	if ((rc = cs_step_done(st, "ticket")))
-		return rc;
-	if (strcmp(action, "reopen") != 0 && (rc = first_response(id)))
-		return rc;
-	if ((rc = event(id, "status", "status", status, m->to, a->note, 0)))
-		return rc;
+	if ((rc = cs_step_done(st, "ticket")) ||
+	    (strcmp(action, "reopen") != 0 && (rc = first_response(id))) ||
+	    (rc = event(id, "status", "status", status, m->to, a->note, 0)))
+		goto out;
 	if (strcmp(action, "resolve") == 0) {
-		if (a->root_cause && (rc = event(id, "field", "root_cause",
-		    NULL, a->root_cause, NULL, 0)))
-			return rc;
-		if (a->stage && (rc = event(id, "field", "stage", NULL,
-		    a->stage, NULL, 0)))
-			return rc;
-		return auto_revisit(id, now);
+		if (a->root_cause && !same(old_cause, a->root_cause) &&
+		    (rc = event(id, "field", "root_cause", old_cause,
+		    a->root_cause, NULL, 0)))
+			goto out;
+		if (a->stage && !same(old_stage, a->stage) && (rc = event(id,
+		    "field", "stage", old_stage, a->stage, NULL, 0)))
+			goto out;
+		rc = auto_revisit(id, now);
 	}
-	return 0;
+out:
+	free(old_cause);
+	free(old_stage);
+	return rc;
 }
 
 int
@@ -567,11 +584,16 @@ cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 int
 cs_ticket_rate(int64_t id, int score, const char *comment, char **problem)
 {
-	char status[16], type[64], s[4];
+	char status[16], type[64], s[4], was[4] = "";
 	sqlite3_stmt *st;
 	int rc;
 
 	*problem = NULL;
+	st = cs_sql("SELECT csat FROM ticket WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0))
+		snprintf(was, sizeof(was), "%s", cs_col_text(st, 0));
+	sqlite3_reset(st);
 	if (!load(id, status, type)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
 		return -1;
@@ -595,7 +617,7 @@ cs_ticket_rate(int64_t id, int score, const char *comment, char **problem)
 	if ((rc = cs_step_done(st, "ticket")))
 		return rc;
 	snprintf(s, sizeof(s), "%d", score);
-	return event(id, "rate", "csat", NULL, s, comment, 0);
+	return event(id, "rate", "csat", *was ? was : NULL, s, comment, 0);
 }
 
 int
