@@ -658,6 +658,93 @@ cs_ticket_link(int64_t id, const char *article, char **problem)
 	return event(id, "link", "article", NULL, article, NULL, 0);
 }
 
+/* Changes the descriptive fields of a ticket that are not given[] NULL:
+ * subtype, category, stage, priority, subject, root_cause (an empty one
+ * clears it, but a priority and a subject are never empty). Each change
+ * is an event from the old value to the new; a new priority takes the
+ * due times of its SLA policy, from the ticket's creation. */
+int
+cs_ticket_update(int64_t id, const char *const given[CS_TK_NFIELDS],
+    char **problem)
+{
+	static const int fields[] = { CS_TK_SUBTYPE, CS_TK_CATEGORY,
+		CS_TK_STAGE, CS_TK_PRIORITY, CS_TK_SUBJECT, CS_TK_ROOT_CAUSE,
+		-1 };
+	static const char *const cols[] = { "subtype", "category", "stage",
+		"priority", "subject", "root_cause" };
+	/* literal texts: cs_sql caches statements by their text's address */
+#define GET(c) "SELECT " c " FROM ticket WHERE id = ?"
+#define SET(c) "UPDATE ticket SET " c " = ?, updated_at = ? WHERE id = ?"
+	static const char *const get[] = { GET("subtype"), GET("category"),
+		GET("stage"), GET("priority"), GET("subject"),
+		GET("root_cause") };
+	static const char *const set[] = { SET("subtype"), SET("category"),
+		SET("stage"), SET("priority"), SET("subject"),
+		SET("root_cause") };
+#undef GET
+#undef SET
+	char status[16], type[64], *old;
+	const char *v, *why;
+	sqlite3_stmt *st;
+	int64_t fr, res, created;
+	int i, rc, changed = 0;
+
+	*problem = NULL;
+	if (!load(id, status, type)) {
+		*problem = cs_xasprintf("no ticket %lld", (long long)id);
+		return -1;
+	}
+	for (i = 0; fields[i] >= 0; i++) {
+		if (!(v = given[fields[i]]))
+			continue;
+		if (fields[i] == CS_TK_PRIORITY &&
+		    (why = check_choice(CS_TK_PRIORITY, v))) {
+			*problem = cs_xasprintf("--priority %s: %s", v, why);
+			return -1;
+		}
+		st = cs_sql(get[i]);
+		sqlite3_bind_int64(st, 1, id);
+		old = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
+		    *cs_col_text(st, 0) ? cs_xstrdup(cs_col_text(st, 0)) : NULL;
+		sqlite3_reset(st);
+		if ((!old && !*v) || (old && strcmp(old, v) == 0)) {
+			free(old);
+			continue;
+		}
+		st = cs_sql(set[i]);
+		if (*v || fields[i] == CS_TK_SUBJECT)
+			cs_bind_text(st, 1, v, 0);
+		else
+			sqlite3_bind_null(st, 1);
+		sqlite3_bind_int64(st, 2, cs_now());
+		sqlite3_bind_int64(st, 3, id);
+		rc = cs_step_done(st, "ticket");
+		if (!rc)
+			rc = event(id, "field", cols[i], old, *v ? v : NULL, NULL,
+			    0);
+		free(old);
+		if (rc)
+			return rc;
+		changed |= fields[i] == CS_TK_PRIORITY;
+	}
+	if (!changed)
+		return 0;
+	st = cs_sql("SELECT created_at FROM ticket WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	created = sqlite3_step(st) == SQLITE_ROW ?
+	    sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	cs_sla_due(type, given[CS_TK_PRIORITY], created, &fr, &res);
+	st = cs_sql("UPDATE ticket SET first_response_due = ?, resolution_due "
+	    "= ? WHERE id = ?");
+	if (fr) {
+		sqlite3_bind_int64(st, 1, fr);
+		sqlite3_bind_int64(st, 2, res);
+	}
+	sqlite3_bind_int64(st, 3, id);
+	return cs_step_done(st, "ticket");
+}
+
 /* ---- import of history ---------------------------------------------- */
 
 static int
