@@ -178,7 +178,7 @@ plan_list(struct cs_plan *p, const char *path)
 {
 	const struct cs_record *rec;
 	struct cs_reader *r;
-	const char *v;
+	const char *v, *why;
 	char *ref, ymd[16], year[8];
 	int64_t id;
 	int rc;
@@ -198,19 +198,26 @@ plan_list(struct cs_plan *p, const char *path)
 			ref = cs_xasprintf("id:%s", v);
 		else if ((v = cs_record_get(rec, "code")) && *v)
 			ref = cs_xasprintf("code:%s", v);
+		else if ((v = cs_record_get(rec, "phone")) && *v)
+			ref = cs_xasprintf("phone:%s", v);
 		else {
-			rc = cs_record_err(rec, NULL, NULL, "no id, customer_id "
-			    "or code");
+			rc = cs_record_err(rec, NULL, NULL, "no id, customer_id, "
+			    "code or phone");
 			break;
 		}
 		/* The customer named, not the one it was merged into: a
-		 * merged or erased customer is skipped and counted. */
-		id = raw_customer(ref);
+		 * merged or erased customer is skipped and counted. A phone
+		 * (a marketing sheet has nothing else) names a live customer
+		 * in any of its forms, 138-0013-8000 or +86 138...; one that
+		 * several share is not guessed at. */
+		why = "no such customer";
+		id = strncmp(ref, "phone:", 6) == 0 ?
+		    cs_customer_find(ref, &why) : raw_customer(ref);
 		free(ref);
 		if (!id) {
 			p->unknown++;
-			cs_warn("%s:%ld: no customer %s", strcmp(rec->file, "-") ?
-			    rec->file : "stdin", rec->line, v);
+			cs_warn("%s:%ld: %s: %s", strcmp(rec->file, "-") ?
+			    rec->file : "stdin", rec->line, v, why);
 			continue;
 		}
 		/* a campaign is once a year per customer and reason unless

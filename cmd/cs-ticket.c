@@ -184,7 +184,27 @@ static const struct cs_opt review_opts[] = {
 	CS_OPT_END
 };
 
+static const struct cs_opt update_opts[] = {
+	{ O_SUBTYPE, "subtype", 0, CS_OPT_ARG, "SUBTYPE",
+	    "e.g. return, exchange, repair for aftersales",
+	    "return exchange repair" },
+	{ O_PRIORITY, "priority", 'p', CS_OPT_ARG, "PRIORITY",
+	    "urgent, high, normal or low (the due times follow)",
+	    "urgent high normal low" },
+	{ O_CATEGORY, "category", 0, CS_OPT_ARG, "TEXT",
+	    "problem category, e.g. 物流", "@categories" },
+	{ O_STAGE, "stage", 0, CS_OPT_ARG, "TEXT",
+	    "the stage (环节) at fault", "@stages" },
+	{ O_ROOT_CAUSE, "root-cause", 0, CS_OPT_ARG, "TEXT",
+	    "the root cause", "@root_causes" },
+	{ O_SUBJECT, "subject", 's', CS_OPT_ARG, "TEXT", "one line", NULL },
+	CS_OPT_END
+};
+
 static const struct cs_opt no_opts[] = { CS_OPT_END };
+
+/* In common/ticket.c; declared here as cs.h is kept by another hand. */
+int cs_ticket_update(int64_t, const char *const [CS_TK_NFIELDS], char **);
 
 /* Runs fn on each ticket in one transaction: all or nothing. */
 static int
@@ -256,6 +276,12 @@ cmd_new(const struct cs_cmd *cmd, int argc, char **argv)
 	if (g.ind != argc - 1) {
 		free(body);
 		return cs_usage(cmd, "give one CUSTOMER (id, code or phone)");
+	}
+	/* a missing option is a bad command line, as in escalate and sla */
+	if (!in.v[CS_TK_TYPE] || !*in.v[CS_TK_TYPE]) {
+		free(body);
+		return cs_usage(cmd, "give --type (consult, complaint, grumble, "
+		    "tech, aftersales, ...)");
 	}
 	in.v[CS_TK_CUSTOMER] = argv[g.ind];
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin())) {
@@ -680,6 +706,37 @@ cmd_move(const struct cs_cmd *cmd, int argc, char **argv)
 			break;
 		}
 	return each(cmd, argc - g.ind, argv + g.ind, do_move, &x);
+}
+
+static int
+do_update(int64_t id, void *arg, char **problem)
+{
+	return cs_ticket_update(id, arg, problem);
+}
+
+static int
+cmd_update(const struct cs_cmd *cmd, int argc, char **argv)
+{
+	const char *v[CS_TK_NFIELDS] = { 0 };
+	struct cs_getopt g;
+	int c, n = 0;
+
+	cs_getopt_init(&g, cmd, argc, argv);
+	while ((c = cs_getopt(&g)) != -1) {
+		switch (c) {
+		case O_SUBTYPE: v[CS_TK_SUBTYPE] = g.arg; break;
+		case O_PRIORITY: v[CS_TK_PRIORITY] = g.arg; break;
+		case O_CATEGORY: v[CS_TK_CATEGORY] = g.arg; break;
+		case O_STAGE: v[CS_TK_STAGE] = g.arg; break;
+		case O_ROOT_CAUSE: v[CS_TK_ROOT_CAUSE] = g.arg; break;
+		case O_SUBJECT: v[CS_TK_SUBJECT] = g.arg; break;
+		}
+		n++;
+	}
+	if (!n)
+		return cs_usage(cmd, "give what to change: --priority, "
+		    "--category, --stage, --root-cause, --subtype, --subject");
+	return each(cmd, argc - g.ind, argv + g.ind, do_update, (void *)v);
 }
 
 static int
@@ -1492,6 +1549,9 @@ static const struct cs_cmd cmds[] = {
 	    no_opts },
 	{ "assign", cmd_assign, "ID...|- LOGIN", "give tickets to an agent",
 	    no_opts },
+	{ "update", cmd_update, "ID...|- [--priority P] [--root-cause TEXT] "
+	    "...", "change priority, category, stage, root cause, subtype or "
+	    "subject", update_opts },
 	{ "comment", cmd_comment, "ID [TEXT]", "an internal note",
 	    no_opts },
 	{ "reply", cmd_reply, "ID [TEXT]",

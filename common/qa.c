@@ -273,6 +273,16 @@ cs_qa_review(const struct cs_review *rv, int *total, char **problem)
 		*problem = cs_xasprintf("no ticket %lld", (long long)rv->ticket);
 		return -1;
 	}
+	/* The one who ran resolve resolved it too, even when the credit
+	 * went to the assignee; an import's events are not anyone's work. */
+	st = cs_sql("SELECT actor FROM ticket_event WHERE ticket_id = ? AND "
+	    "kind = 'status' AND new_value = 'resolved' AND note IS NOT "
+	    "'imported' ORDER BY at DESC, id DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, rv->ticket);
+	if (sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
+	    strcmp(cs_col_text(st, 0), reviewer) == 0)
+		snprintf(resolver, sizeof(resolver), "%s", reviewer);
+	sqlite3_reset(st);
 	if (strcmp(status, "resolved") != 0 && strcmp(status, "closed") != 0) {
 		*problem = cs_xasprintf("ticket %lld is %s: only resolved or "
 		    "closed tickets are reviewed", (long long)rv->ticket,

@@ -412,6 +412,12 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 			return -1;
 		if (rc > CS_ROW_UNCHANGED)
 			return rc;
+		/* the ticket's timeline tells the call it came from */
+		snprintf(ref, sizeof(ref), "%lld", (long long)at->task);
+		snprintf(day, sizeof(day), "score %d", at->score);
+		if ((rc = cs_ticket_event(*ticket, "link", "revisit", NULL, ref,
+		    at->complaint ? "--complaint" : day)))
+			return rc;
 	}
 	st = cs_sql("INSERT INTO revisit_attempt (revisit_id, seq, at, actor, "
 	    "agent_id, result, score, note, ticket_id) VALUES (?, ?, ?, ?, ?, "

@@ -338,6 +338,12 @@ first_response(int64_t id)
 	return cs_step_done(st, "ticket");
 }
 
+static int
+same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
 static char *
 allowed(const char *status)
 {
@@ -359,6 +365,7 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 {
 	const struct move *m;
 	char status[16], type[64], pad[24], *ok;
+	char *old_cause = NULL, *old_stage = NULL;	/* owned */
 	sqlite3_stmt *st;
 	int64_t now = cs_now();
 	int rc;
@@ -383,14 +390,22 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		return -1;
 	}
 	if (strcmp(action, "resolve") == 0) {
-		st = cs_sql("SELECT resolution FROM ticket WHERE id = ?");
+		st = cs_sql("SELECT resolution, root_cause, stage FROM ticket "
+		    "WHERE id = ?");
 		sqlite3_bind_int64(st, 1, id);
 		rc = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
 		    *cs_col_text(st, 0);
+		/* the events of the fields name what they replace */
+		old_cause = cs_col_text(st, 1) ? cs_xstrdup(cs_col_text(st, 1)) :
+		    NULL;
+		old_stage = cs_col_text(st, 2) ? cs_xstrdup(cs_col_text(st, 2)) :
+		    NULL;
 		sqlite3_reset(st);
 		if (strcmp(type, "complaint") == 0 && !rc && !nz(a->note)) {
 			*problem = cs_xasprintf("ticket %lld is a complaint: "
 			    "resolving it needs --resolution", (long long)id);
+			free(old_cause);
+			free(old_stage);
 			return -1;
 		}
 		/* resolved_by: the assignee, else the agent doing it */
@@ -428,22 +443,24 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		sqlite3_bind_int64(st, 3, now);
 		sqlite3_bind_int64(st, 4, id);
 	}
-	if ((rc = cs_step_done(st, "ticket")))
-		return rc;
-	if (strcmp(action, "reopen") != 0 && (rc = first_response(id)))
-		return rc;
-	if ((rc = event(id, "status", "status", status, m->to, a->note, 0)))
-		return rc;
+	if ((rc = cs_step_done(st, "ticket")) ||
+	    (strcmp(action, "reopen") != 0 && (rc = first_response(id))) ||
+	    (rc = event(id, "status", "status", status, m->to, a->note, 0)))
+		goto out;
 	if (strcmp(action, "resolve") == 0) {
-		if (a->root_cause && (rc = event(id, "field", "root_cause",
-		    NULL, a->root_cause, NULL, 0)))
-			return rc;
-		if (a->stage && (rc = event(id, "field", "stage", NULL,
-		    a->stage, NULL, 0)))
-			return rc;
-		return auto_revisit(id, now);
+		if (a->root_cause && !same(old_cause, a->root_cause) &&
+		    (rc = event(id, "field", "root_cause", old_cause,
+		    a->root_cause, NULL, 0)))
+			goto out;
+		if (a->stage && !same(old_stage, a->stage) && (rc = event(id,
+		    "field", "stage", old_stage, a->stage, NULL, 0)))
+			goto out;
+		rc = auto_revisit(id, now);
 	}
-	return 0;
+out:
+	free(old_cause);
+	free(old_stage);
+	return rc;
 }
 
 int
@@ -567,11 +584,16 @@ cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 int
 cs_ticket_rate(int64_t id, int score, const char *comment, char **problem)
 {
-	char status[16], type[64], s[4];
+	char status[16], type[64], s[4], was[4] = "";
 	sqlite3_stmt *st;
 	int rc;
 
 	*problem = NULL;
+	st = cs_sql("SELECT csat FROM ticket WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0))
+		snprintf(was, sizeof(was), "%s", cs_col_text(st, 0));
+	sqlite3_reset(st);
 	if (!load(id, status, type)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
 		return -1;
@@ -595,7 +617,7 @@ cs_ticket_rate(int64_t id, int score, const char *comment, char **problem)
 	if ((rc = cs_step_done(st, "ticket")))
 		return rc;
 	snprintf(s, sizeof(s), "%d", score);
-	return event(id, "rate", "csat", NULL, s, comment, 0);
+	return event(id, "rate", "csat", *was ? was : NULL, s, comment, 0);
 }
 
 int
@@ -634,6 +656,93 @@ cs_ticket_link(int64_t id, const char *article, char **problem)
 	if (sqlite3_changes(sqlite3_db_handle(st)) == 0)
 		return 0;
 	return event(id, "link", "article", NULL, article, NULL, 0);
+}
+
+/* Changes the descriptive fields of a ticket that are not given[] NULL:
+ * subtype, category, stage, priority, subject, root_cause (an empty one
+ * clears it, but a priority and a subject are never empty). Each change
+ * is an event from the old value to the new; a new priority takes the
+ * due times of its SLA policy, from the ticket's creation. */
+int
+cs_ticket_update(int64_t id, const char *const given[CS_TK_NFIELDS],
+    char **problem)
+{
+	static const int fields[] = { CS_TK_SUBTYPE, CS_TK_CATEGORY,
+		CS_TK_STAGE, CS_TK_PRIORITY, CS_TK_SUBJECT, CS_TK_ROOT_CAUSE,
+		-1 };
+	static const char *const cols[] = { "subtype", "category", "stage",
+		"priority", "subject", "root_cause" };
+	/* literal texts: cs_sql caches statements by their text's address */
+#define GET(c) "SELECT " c " FROM ticket WHERE id = ?"
+#define SET(c) "UPDATE ticket SET " c " = ?, updated_at = ? WHERE id = ?"
+	static const char *const get[] = { GET("subtype"), GET("category"),
+		GET("stage"), GET("priority"), GET("subject"),
+		GET("root_cause") };
+	static const char *const set[] = { SET("subtype"), SET("category"),
+		SET("stage"), SET("priority"), SET("subject"),
+		SET("root_cause") };
+#undef GET
+#undef SET
+	char status[16], type[64], *old;
+	const char *v, *why;
+	sqlite3_stmt *st;
+	int64_t fr, res, created;
+	int i, rc, changed = 0;
+
+	*problem = NULL;
+	if (!load(id, status, type)) {
+		*problem = cs_xasprintf("no ticket %lld", (long long)id);
+		return -1;
+	}
+	for (i = 0; fields[i] >= 0; i++) {
+		if (!(v = given[fields[i]]))
+			continue;
+		if (fields[i] == CS_TK_PRIORITY &&
+		    (why = check_choice(CS_TK_PRIORITY, v))) {
+			*problem = cs_xasprintf("--priority %s: %s", v, why);
+			return -1;
+		}
+		st = cs_sql(get[i]);
+		sqlite3_bind_int64(st, 1, id);
+		old = sqlite3_step(st) == SQLITE_ROW && cs_col_text(st, 0) &&
+		    *cs_col_text(st, 0) ? cs_xstrdup(cs_col_text(st, 0)) : NULL;
+		sqlite3_reset(st);
+		if ((!old && !*v) || (old && strcmp(old, v) == 0)) {
+			free(old);
+			continue;
+		}
+		st = cs_sql(set[i]);
+		if (*v || fields[i] == CS_TK_SUBJECT)
+			cs_bind_text(st, 1, v, 0);
+		else
+			sqlite3_bind_null(st, 1);
+		sqlite3_bind_int64(st, 2, cs_now());
+		sqlite3_bind_int64(st, 3, id);
+		rc = cs_step_done(st, "ticket");
+		if (!rc)
+			rc = event(id, "field", cols[i], old, *v ? v : NULL, NULL,
+			    0);
+		free(old);
+		if (rc)
+			return rc;
+		changed |= fields[i] == CS_TK_PRIORITY;
+	}
+	if (!changed)
+		return 0;
+	st = cs_sql("SELECT created_at FROM ticket WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	created = sqlite3_step(st) == SQLITE_ROW ?
+	    sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	cs_sla_due(type, given[CS_TK_PRIORITY], created, &fr, &res);
+	st = cs_sql("UPDATE ticket SET first_response_due = ?, resolution_due "
+	    "= ? WHERE id = ?");
+	if (fr) {
+		sqlite3_bind_int64(st, 1, fr);
+		sqlite3_bind_int64(st, 2, res);
+	}
+	sqlite3_bind_int64(st, 3, id);
+	return cs_step_done(st, "ticket");
 }
 
 /* ---- import of history ---------------------------------------------- */

@@ -171,6 +171,7 @@ function __cs_operand --no-scope-shadowing
             'cs-ticket:reply:*' 'cs-ticket:start:*' 'cs-ticket:pend:*' \
             'cs-ticket:resolve:*' 'cs-ticket:close:*' 'cs-ticket:reopen:*' \
             'cs-ticket:escalate:*' 'cs-ticket:rate:*' 'cs-ticket:link:*'
+        case 'cs-ticket:update:*'
 
         case '*'
             $cmd __complete $sub 2>/dev/null
