@@ -203,9 +203,6 @@ static const struct cs_opt update_opts[] = {
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
 
-/* In common/ticket.c; declared here as cs.h is kept by another hand. */
-int cs_ticket_update(int64_t, const char *const [CS_TK_NFIELDS], char **);
-
 /* Runs fn on each ticket in one transaction: all or nothing. */
 static int
 each(const struct cs_cmd *cmd, int argc, char **argv,

@@ -747,6 +747,10 @@ int cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 int cs_ticket_rate(int64_t id, int score, const char *comment,
     char **problem);
 int cs_ticket_link(int64_t id, const char *article, char **problem);
+/* Sets the descriptive fields that are not NULL in given (subtype,
+ * category, stage, priority, subject, root_cause), each change an event. */
+int cs_ticket_update(int64_t id, const char *const given[CS_TK_NFIELDS],
+    char **problem);
 /* 1 when a ticket of that id exists. */
 int cs_ticket_exists(int64_t id);
 
