@@ -481,9 +481,10 @@ revisits(struct ctx *c)
 #undef VFIN
 }
 
-/* Quality reviews made in the period. An item's mean is its points as a
- * percentage of its maximum, so that items of different weights compare;
- * the lowest first. */
+/* Quality reviews made in the period. An item's mean is the mean of the
+ * points it got; the items are listed by those points as a share of the
+ * item's maximum, the weakest first, so that an item worth 10 points
+ * ranks with one worth 50. */
 static void
 qa(struct ctx *c)
 {
@@ -494,10 +495,10 @@ qa(struct ctx *c)
 	    "FROM qa_review q JOIN ticket t ON t.id = q.ticket_id WHERE q.at "
 	    ">= ?1 AND q.at < ?2 AND " TF, 1);
 	ratios(c, "qa", "qa_item_mean", "SELECT 'item=' || i.item, "
-	    "sum(i.points), sum(i.max) FROM qa_review_item i JOIN qa_review q "
+	    "sum(i.points), count(*) FROM qa_review_item i JOIN qa_review q "
 	    "ON q.id = i.review_id JOIN ticket t ON t.id = q.ticket_id WHERE "
 	    "q.at >= ?1 AND q.at < ?2 AND " TF " GROUP BY i.item ORDER BY "
-	    "1.0 * sum(i.points) / sum(i.max), i.item", 100);
+	    "1.0 * sum(i.points) / sum(i.max), i.item", 1);
 }
 
 static void
@@ -649,7 +650,7 @@ static const char *const zh[][2] = {
 	{ "kb_links", "引用次数" }, { "kb_gaps", "知识缺口" },
 	{ "qa", "质检" }, { "scorecard", "绩效" },
 	{ "qa_reviews", "质检数" }, { "qa_score_mean", "质检均分" },
-	{ "qa_item_mean", "质检项得分率%" },
+	{ "qa_item_mean", "质检项平均分" },
 	/* cs-revisit summary */
 	{ "revisits_planned", "计划回访" },
 	{ "revisit_attempts_mean", "平均拨打次数" },

@@ -307,9 +307,11 @@ targets() {
 }
 
 # Reviews made in W47: P1 80, T1 90, T2 70, T5 90 (T3's is in W48).
-# qa_score_mean 330 / 4 = 82.50.  Items, as a share of their maxima over
-# T1 T2 T5: 礼貌用语 (18 + 20 + 10) / 60 = 80.00, 问题解决 125 / 150 =
-# 83.33, 记录完整 77 / 90 = 85.56: the lowest first.  W46 had none.
+# qa_score_mean 330 / 4 = 82.50.  Items, the mean of their points over
+# T1 T2 T5: 礼貌用语 (18 + 20 + 10) / 3 = 16.00, 问题解决 125 / 3 = 41.67,
+# 记录完整 77 / 3 = 25.67; listed by their share of the maxima, lowest
+# first: 48 / 60 = 80 %, 125 / 150 = 83.3 %, 77 / 90 = 85.6 %.  W46 had
+# none.
 @test "the qa section: reviews made in the period, items lowest first" {
 	world
 	run cs-report 2026-W47 --section qa -f csv
@@ -317,16 +319,16 @@ targets() {
 	[ "$output" = "section,metric,key,value,previous,change_pct
 qa,qa_reviews,,4,0,
 qa,qa_score_mean,,82.50,,
-qa,qa_item_mean,item=礼貌用语,80.00,,
-qa,qa_item_mean,item=问题解决,83.33,,
-qa,qa_item_mean,item=记录完整,85.56,," ]
+qa,qa_item_mean,item=礼貌用语,16.00,,
+qa,qa_item_mean,item=问题解决,41.67,,
+qa,qa_item_mean,item=记录完整,25.67,," ]
 	# 2026-W48 so far: T3's review, against W47
 	run cs-report this-week --section qa -f csv --no-header
 	[ "$output" = "qa,qa_reviews,,1,4,-75.00
 qa,qa_score_mean,,60.00,82.50,-27.27
-qa,qa_item_mean,item=礼貌用语,,80.00,
-qa,qa_item_mean,item=问题解决,,83.33,
-qa,qa_item_mean,item=记录完整,,85.56," ]
+qa,qa_item_mean,item=礼貌用语,,16.00,
+qa,qa_item_mean,item=问题解决,,41.67,
+qa,qa_item_mean,item=记录完整,,25.67," ]
 	# narrowed like every section: li.na's tickets (assignee) T1 T2 and P1
 	run cs-report 2026-W47 --section qa --agent li.na -f csv --no-header
 	[ "${lines[0]}" = "qa,qa_reviews,,3,0," ]
@@ -334,7 +336,7 @@ qa,qa_item_mean,item=记录完整,,85.56," ]
 	# in the human formats under its Chinese name
 	run cs-report 2026-W47 --lang zh -f table
 	[[ $output == *"== 质检"* ]]
-	[[ $output == *"质检项得分率%"* ]]
+	[[ $output == *"质检项平均分"* ]]
 	run cs-report 2026-W47 --section nope -f csv
 	[ "$status" -eq 2 ]
 	[[ $output == *"qa, kb"* ]]
