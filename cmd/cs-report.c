@@ -273,6 +273,19 @@ chart(FILE *fp, const char *name, const char *title,
 	return rc;
 }
 
+/* The class of a change: green when it is good news for the metric, red
+ * when bad, none when the metric is neither better up nor down. */
+static const char *
+news(const char *metric, const char *change)
+{
+	int better = cs_metric_better(metric), sign;
+
+	if (!change || !*change || !better || strcmp(change, "0.00") == 0)
+		return "";
+	sign = change[0] == '-' ? -1 : 1;
+	return sign == better ? " good" : " bad";
+}
+
 /* The page up to its <h1>, with the style of every report. */
 static void
 html_head(FILE *fp, const char *title)
@@ -290,7 +303,7 @@ html_head(FILE *fp, const char *title)
 	    "th,td{border:1px solid #ccc;padding:.25em .6em}\n"
 	    "th{background:#eef3fa;text-align:left}\n"
 	    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-	    ".up{color:#c0504d}.down{color:#4a9a5b}\n"
+	    ".bad{color:#c0504d}.good{color:#4a9a5b}\n"
 	    "figure{margin:1em 0}figcaption{font-weight:bold}\n"
 	    ".legend span{margin-right:1em}.legend i{display:inline-block;"
 	    "width:.8em;height:.8em;margin-right:.3em}\n"
@@ -354,14 +367,14 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 		cs_html_str(fp, l[i].value);
 		fprintf(fp, "</td><td class=\"n\">");
 		cs_html_str(fp, l[i].previous);
-		fprintf(fp, "</td><td class=\"n %s\">%s</td>",
-		    l[i].change[0] == '-' ? "down" : l[i].change[0] &&
-		    strcmp(l[i].change, "0.00") != 0 ? "up" : "",
+		fprintf(fp, "</td><td class=\"n%s\">%s</td>",
+		    news(l[i].r->metric, l[i].change),
 		    mark(l[i].change, b1, sizeof(b1)));
 		if (yoy) {
 			fprintf(fp, "<td class=\"n\">");
 			cs_html_str(fp, l[i].yoy);
-			fprintf(fp, "</td><td class=\"n\">%s</td>",
+			fprintf(fp, "</td><td class=\"n%s\">%s</td>",
+			    news(l[i].r->metric, l[i].yoy_change),
 			    mark(l[i].yoy_change, b2, sizeof(b2)));
 		}
 		fprintf(fp, "</tr>\n");

@@ -889,6 +889,9 @@ void cs_report_free(struct cs_report *r);
 /* A section or metric name as a table shows it: its Chinese label with
  * --lang zh, else the name. */
 const char *cs_metric_label(const char *name);
+/* 1 when a rise of the metric is good news (sla_met_pct), -1 when it is
+ * bad news (backlog), 0 when it is neither (created). */
+int cs_metric_better(const char *name);
 int cs_report_section_known(const char *name);
 /* Refuses (CS_EX_DATAERR, reported as "CMD: --team X: ...") a --type,
  * --agent or --team that names nothing the database knows, so that a typo

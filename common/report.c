@@ -674,6 +674,29 @@ cs_metric_label(const char *name)
 	return name;
 }
 
+int
+cs_metric_better(const char *name)
+{
+	static const char *const up[] = { "resolved", "sla_met_pct",
+	    "csat_mean", "satisfied_pct", "revisits_finished",
+	    "revisit_success_rate", "revisit_score_mean",
+	    "revisit_satisfied_pct", "qa_score_mean", "qa_item_mean", NULL };
+	static const char *const down[] = { "backlog", "complaint_rate",
+	    "first_response_median_h", "first_response_p90_h",
+	    "resolution_median_h", "resolution_p90_h", "reopen_rate",
+	    "kb_gaps", "revisit_complaints", "revisits_overdue",
+	    "revisit_contacts_invalidated", NULL };
+	int i;
+
+	for (i = 0; up[i]; i++)
+		if (strcmp(up[i], name) == 0)
+			return 1;
+	for (i = 0; down[i]; i++)
+		if (strcmp(down[i], name) == 0)
+			return -1;
+	return 0;
+}
+
 /* ---- scorecards ---------------------------------------------------------- */
 
 /* The tickets resolved in the period, by the agent who resolved them,

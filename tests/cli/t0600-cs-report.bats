@@ -857,6 +857,32 @@ PY
 		echo "$output"
 		[ "$status" -eq 0 ]
 	fi
+	# a change is green when it is good news for its metric (SLA up,
+	# backlog down), red when bad, neither for a count like created
+	python3 - "$f" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+better = {"resolved": 1, "sla_met_pct": 1, "csat_mean": 1, "backlog": -1,
+          "reopen_rate": -1, "resolution_median_h": -1, "created": 0}
+rows = re.findall(r'<tr><td>([a-z_0-9]+)</td><td>([^<]*)</td><td class="n">'
+                  r'[^<]*</td><td class="n">[^<]*</td><td class="n ?([a-z]*)">'
+                  r'([^<]*)</td>', html)
+assert rows, "no rows"
+seen = set()
+for metric, key, cls, change in rows:
+    if metric not in better:
+        continue
+    num = re.sub(r"[^0-9.]", "", change)
+    if not num or float(num) == 0 or better[metric] == 0:
+        assert cls == "", (metric, key, cls, change)
+        continue
+    up = "▲" in change
+    assert up != ("▼" in change), change
+    want = "good" if up == (better[metric] > 0) else "bad"
+    assert cls == want, (metric, key, cls, change)
+    seen.add(want)
+assert seen == {"good", "bad"}, seen
+PY
 	# and in Chinese, to standard output
 	run cs-report 2026-W47 --lang zh -f html
 	[ "$status" -eq 0 ]
