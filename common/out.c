@@ -111,22 +111,35 @@ signed_digits(const char *v, const char **digits)
 	return p[n] == '\0' ? n : 0;
 }
 
-/* A plain decimal: optional sign, digits, optional dot and digits. */
+/*
+ * A number as a spreadsheet reads one: optional sign, digits with an
+ * optional fraction (".5" and "5." too), optional exponent ("-1e5",
+ * "+2.5E-3"). Such a cell is a number, never a formula, so it is left as
+ * it is even when it starts with + or -.
+ */
 static int
 plain_decimal(const char *v)
 {
 	const char *p = v;
-	size_t n;
+	size_t n, f = 0;
 
 	if (*p == '+' || *p == '-')
 		p++;
 	for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
 		continue;
-	if (n == 0)
-		return 0;
 	p += n;
 	if (*p == '.') {
-		for (n = 0, p++; p[n] >= '0' && p[n] <= '9'; n++)
+		for (p++; p[f] >= '0' && p[f] <= '9'; f++)
+			continue;
+		p += f;
+	}
+	if (n == 0 && f == 0)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
 			continue;
 		if (n == 0)
 			return 0;
