@@ -1,0 +1,80 @@
+#!/usr/bin/env bats
+# The conventions every binary follows (SPEC "Conventions every binary
+# follows"): help, languages, --excel cells, JSON numbers.
+load helper
+
+BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
+
+@test "'help --help' and 'help -h' show the binary's help, as --help does" {
+	for b in $BINS; do
+		run $b help --help
+		[ "$status" -eq 0 ] || { echo "$b: $output"; false; }
+		[[ "${lines[0]}" == "usage: $b "* ]]
+		run $b help -h
+		[ "$status" -eq 0 ] || { echo "$b: $output"; false; }
+		[[ "${lines[0]}" == "usage: $b "* ]]
+	done
+}
+
+@test "Chinese labels from LC_ALL or LC_MESSAGES as from LANG; --lang en wins" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	LC_ALL=zh_CN.UTF-8 run cs-agent list -f table
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" != login* ]]
+	LC_MESSAGES=zh_CN.UTF-8 run cs-agent list -f table
+	[[ "${lines[0]}" != login* ]]
+	LANG=zh_CN.UTF-8 run cs-agent list -f table
+	[[ "${lines[0]}" != login* ]]
+	LC_ALL=zh_CN.UTF-8 run cs-agent list -f table --lang en
+	[[ "${lines[0]}" == login* ]]
+	# machine formats keep the English names
+	LC_ALL=zh_CN.UTF-8 run cs-agent list -f csv
+	[[ "${lines[0]}" == login,* ]]
+}
+
+@test "--lang with an unknown language is a usage error" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	run cs-agent list --lang fr
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--lang"*"fr"*"en or zh"* ]]
+	run cs-agent list --lang zh_CN.UTF-8 -f table
+	[ "$status" -eq 0 ]
+}
+
+@test "--excel leaves every spelling of a number alone: -1e5, -.5, +2.5E-3, 5." {
+	printf 'code,name,notes\n' > "$T/c.csv"
+	i=0
+	for v in -1e5 -.5 +2.5E-3 5. -1 +3.5 '-1+cmd' '+1e' '-.' '-e5'; do
+		i=$((i + 1))
+		printf 'C%d,客户%d,%s\n' $i $i "$v" >> "$T/c.csv"
+	done
+	cs-customer import "$T/c.csv" 2>/dev/null
+	run cs-customer export --excel
+	[ "$status" -eq 0 ]
+	out=$(printf '%s\n' "$output" | tr -d '\r' | sed 1d | cut -d, -f14)
+	[ "$out" = "$(printf '%s\n' -1e5 -.5 +2.5E-3 5. -1 +3.5 "'-1+cmd" "'+1e" \
+	    "'-." "'-e5")" ]
+}
+
+@test "a JSON real with more digits than a double keeps is refused with its line" {
+	cs-customer add --name 张三 >/dev/null
+	before=$(dbsum)
+	printf '[\n{"code":"C1","name":"王芳"},\n{"code":"C2","name":"李强",\n "notes":12345678901234567.0}\n]\n' > "$T/c.json"
+	run cs-customer import "$T/c.json"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"c.json:4: notes: "*"quote it"*"(12345678901234567.0)"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# JSON lines too, and a long fraction
+	printf '{"code":"C1","name":"王芳","notes":0.1234567890123456789}\n' |
+	    { run cs-customer import -; echo "$status $output" > "$T/o"; }
+	run cat "$T/o"
+	[[ "$output" == "65 "*"stdin:1: notes: "*"(0.1234567890123456789)"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# what a double holds exactly goes in as written
+	printf '{"code":"C3","name":"赵六","notes":0.30000000000000004}\n{"code":"C4","name":"孙丽","notes":123456789012345.67}\n' > "$T/ok.jsonl"
+	run cs-customer import "$T/ok.jsonl"
+	[ "$status" -eq 0 ]
+	run sqlite3 "$CS_DB" "SELECT notes FROM customer WHERE code IN ('C3','C4') ORDER BY code"
+	[ "${lines[0]}" = 0.30000000000000004 ]
+	[ "${lines[1]}" = 123456789012345.67 ]
+}
