@@ -78,3 +78,29 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "${lines[0]}" = 0.30000000000000004 ]
 	[ "${lines[1]}" = 123456789012345.67 ]
 }
+
+@test "cs-agent leave: a date that does not parse is a usage error, told before any database is made" {
+	run cs-agent leave li.na --from 3d --to +5d
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--from: not a date '3d'"* ]]
+	[ ! -e "$CS_DB" ]
+	cs-agent add li.na --name 李娜 >/dev/null
+	before=$(dbsum)
+	run cs-agent leave li.na --from today --to 2026-02-30
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--to: not a date '2026-02-30'"* ]]
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "cs-agent leave with no login lists everyone's leave (record, list or cancel)" {
+	roster
+	cs-agent import "$T/agents.csv" 2>/dev/null
+	cs-agent leave wang.wei --from 2026-12-01 --to 2026-12-03 --note 年假 >/dev/null
+	cs-agent leave li.na --from tomorrow --to +2d >/dev/null
+	run cs-agent leave -f csv
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "id,login,first_day,last_day,note" ]
+	[ "${lines[1]}" = "2,li.na,2026-11-25,2026-11-26," ]
+	[ "${lines[2]}" = "1,wang.wei,2026-12-01,2026-12-03,年假" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
