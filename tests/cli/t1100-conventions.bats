@@ -104,3 +104,22 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "${lines[2]}" = "1,wang.wei,2026-12-01,2026-12-03,年假" ]
 	[ "${#lines[@]}" -eq 3 ]
 }
+
+@test "cs-db backup - writes the copy to standard output, restore - reads one; no file named -" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	cd "$T"
+	cs-db backup - > "$T/copy.db"
+	[ ! -e "$T/-" ]
+	[ "$(sqlite3 "$T/copy.db" 'SELECT login FROM agent')" = li.na ]
+	cs-db backup - | gzip > "$T/copy.db.gz"
+	cs-agent add wang.wei --name 王伟 >/dev/null
+	run sh -c 'gunzip -c "$1" | cs-db restore -' sh "$T/copy.db.gz"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"from standard input"* ]]
+	[ "$(cs-agent list -f csv --no-header | cut -d, -f1)" = li.na ]
+	[ ! -e "$T/-" ]
+	before=$(dbsum)
+	run sh -c 'echo 不是数据库 | cs-db restore -'
+	[ "$status" -eq 65 ]
+	[ "$(dbsum)" = "$before" ]
+}
