@@ -123,3 +123,20 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "$status" -eq 65 ]
 	[ "$(dbsum)" = "$before" ]
 }
+
+@test "cs --db PATH NAME ... runs cs-NAME on that database; cs help --help is cs's help" {
+	unset CS_DB
+	run cs --db "$T/a/cs.db" agent add li.na --name 李娜
+	[ "$status" -eq 0 ]
+	[ "$output" = li.na ]
+	[ -f "$T/a/cs.db" ]
+	run cs --db="$T/a/cs.db" agent list -f csv --no-header
+	[ "$status" -eq 0 ]
+	[[ "$output" == li.na,李娜,* ]]
+	run cs --db
+	[ "$status" -eq 2 ]
+	[[ "$output" == "cs: option --db needs a value"* ]]
+	run cs help --help
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == "usage: cs "* ]]
+}
