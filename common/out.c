@@ -112,29 +112,32 @@ signed_digits(const char *v, const char **digits)
 }
 
 /*
- * A number as a spreadsheet reads one: optional sign, digits with an
- * optional fraction (".5" and "5." too), optional exponent ("-1e5",
- * "+2.5E-3"). Such a cell is a number, never a formula, so it is left as
- * it is even when it starts with + or -.
+ * A plain number: optional sign, digits, optional dot and digits,
+ * optional exponent ("-1e5", "+2.5E-3"). Such a cell is a number, never
+ * a formula, so it is left as it is even when it starts with + or -.
+ * Rarer spellings ("-.5", "+1.") are defused: a quote before a number
+ * costs less than a formula let through.
  */
 static int
 plain_decimal(const char *v)
 {
 	const char *p = v;
-	size_t n, f = 0;
+	size_t n;
 
 	if (*p == '+' || *p == '-')
 		p++;
 	for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
 		continue;
+	if (n == 0)
+		return 0;
 	p += n;
 	if (*p == '.') {
-		for (p++; p[f] >= '0' && p[f] <= '9'; f++)
+		for (n = 0, p++; p[n] >= '0' && p[n] <= '9'; n++)
 			continue;
-		p += f;
+		if (n == 0)
+			return 0;
+		p += n;
 	}
-	if (n == 0 && f == 0)
-		return 0;
 	if (*p == 'e' || *p == 'E') {
 		p++;
 		if (*p == '+' || *p == '-')
