@@ -316,8 +316,10 @@ print_leave(const char *login)
 		{ "last_day", "末日", CS_COL_TEXT },
 		{ "note", "备注", CS_COL_TEXT },
 	};
+	/* login NULL: everyone's leave, as a team's calendar */
 	sqlite3_stmt *st = cs_sql("SELECT id, login, first_day, last_day, "
-	    "note FROM v_agent_leave WHERE login = ? ORDER BY first_day, id");
+	    "note FROM v_agent_leave WHERE ?1 IS NULL OR login = ?1 "
+	    "ORDER BY first_day, login, id");
 	struct cs_out *o;
 	const char *v[5];
 	int i, rc;
@@ -360,17 +362,24 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 	const char *from = NULL, *to = NULL, *note = NULL, *cancel = NULL;
 	struct cs_getopt g;
 	char *problem, *end;
-	int64_t id;
+	int64_t id, t;
 	int c, rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
 		switch (c) {
 		case O_FROM:
-			from = g.arg;
-			break;
 		case O_TO:
-			to = g.arg;
+			/* a date that does not parse is a bad command line,
+			 * told before the database is opened */
+			if (cs_parse_date(g.arg, cs_now(), &t) < 0)
+				return cs_usage(cmd, "--%s: not a date '%s' "
+				    "(YYYY-MM-DD, today, tomorrow, +3d, -2w)",
+				    c == O_FROM ? "from" : "to", g.arg);
+			if (c == O_FROM)
+				from = g.arg;
+			else
+				to = g.arg;
 			break;
 		case O_NOTE:
 			note = g.arg;
@@ -379,6 +388,11 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 			cancel = g.arg;
 			break;
 		}
+	if (g.ind == argc && !from && !to && !cancel) {
+		if ((rc = cs_db_open(CS_DB_READ, NULL)))
+			return rc;
+		return print_leave(NULL);
+	}
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one LOGIN");
 	if (!from && !to && !cancel) {
@@ -541,7 +555,7 @@ static const struct cs_cmd cmds[] = {
 	{ "show", cmd_show, "LOGIN", "show one agent", no_opts },
 	{ "update", cmd_update, "LOGIN [OPTIONS]",
 	    "change an agent's fields", update_opts },
-	{ "leave", cmd_leave, "LOGIN [--from DATE --to DATE | --cancel ID]",
+	{ "leave", cmd_leave, "[LOGIN [--from DATE --to DATE | --cancel ID]]",
 	    "record, list or cancel leave (days included)", leave_opts },
 	{ "activate", cmd_activate, "LOGIN...", "mark agents active",
 	    no_opts },

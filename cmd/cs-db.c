@@ -1,7 +1,10 @@
 /* cs-db - the database file: init, migrate, check, backup, restore, stats */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cs.h"
 
@@ -106,6 +109,65 @@ cmd_check(const struct cs_cmd *cmd, int argc, char **argv)
 	return 0;
 }
 
+/* Copies the file at path to fp; 0 or 74 with the message told. */
+static int
+copy_out(const char *path, FILE *fp)
+{
+	char buf[65536];
+	size_t n;
+	FILE *in;
+	int rc = 0;
+
+	if (!(in = fopen(path, "rb")))
+		return cs_err(CS_EX_IOERR, "backup: cannot read %s: %s", path,
+		    strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, fp) != n)
+			break;
+	if (ferror(in))
+		rc = cs_err(CS_EX_IOERR, "backup: cannot read %s: %s", path,
+		    strerror(errno));
+	else if (fflush(fp) != 0 || ferror(fp))
+		rc = cs_err(CS_EX_IOERR, "backup: write error on standard "
+		    "output: %s", strerror(errno));
+	fclose(in);
+	return rc;
+}
+
+/*
+ * "backup -" writes the copy to standard output, so that it can go
+ * through gzip or ssh; the copy is made in a private folder first, as
+ * SQLite's backup writes a file. A terminal gets no binary.
+ */
+static int
+backup_stdout(const struct cs_cmd *cmd)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir, *file;
+	int rc;
+
+	if (isatty(STDOUT_FILENO))
+		return cs_usage(cmd, "standard output is a terminal: redirect "
+		    "it to a file or a pipe, or give a FILE");
+	dir = cs_xasprintf("%s/cs-backup-XXXXXX", tmpdir && *tmpdir ? tmpdir :
+	    "/tmp");
+	if (!mkdtemp(dir)) {
+		rc = cs_err(CS_EX_IOERR, "backup: cannot make a folder in %s: "
+		    "%s: set TMPDIR", tmpdir && *tmpdir ? tmpdir : "/tmp",
+		    strerror(errno));
+		free(dir);
+		return rc;
+	}
+	file = cs_xasprintf("%s/cs.db", dir);
+	if ((rc = cs_db_backup(file)) == 0)
+		rc = copy_out(file, stdout);
+	unlink(file);
+	rmdir(dir);
+	free(file);
+	free(dir);
+	return rc;
+}
+
 static int
 cmd_backup(const struct cs_cmd *cmd, int argc, char **argv)
 {
@@ -113,8 +175,53 @@ cmd_backup(const struct cs_cmd *cmd, int argc, char **argv)
 
 	if ((rc = no_args(cmd, argc, argv, 1)) < 0)
 		return -rc;
+	if (strcmp(argv[rc], "-") == 0)
+		return backup_stdout(cmd);
 	if ((rc = cs_db_backup(argv[rc])) == 0)
 		cs_warn("backup written to %s", argv[argc - 1]);
+	return rc;
+}
+
+/* "restore -": standard input into a private file, then restored from
+ * it as from any backup. */
+static int
+restore_stdin(void)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char buf[65536], *dir, *file;
+	size_t n;
+	FILE *out;
+	int rc = 0;
+
+	dir = cs_xasprintf("%s/cs-restore-XXXXXX", tmpdir && *tmpdir ? tmpdir :
+	    "/tmp");
+	if (!mkdtemp(dir)) {
+		rc = cs_err(CS_EX_IOERR, "restore: cannot make a folder in %s: "
+		    "%s: set TMPDIR", tmpdir && *tmpdir ? tmpdir : "/tmp",
+		    strerror(errno));
+		free(dir);
+		return rc;
+	}
+	file = cs_xasprintf("%s/cs.db", dir);
+	if (!(out = fopen(file, "wb")))
+		rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s", file,
+		    strerror(errno));
+	while (!rc && (n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s",
+			    file, strerror(errno));
+	if (!rc && ferror(stdin))
+		rc = cs_err(CS_EX_IOERR, "restore: cannot read standard "
+		    "input: %s", strerror(errno));
+	if (out && fclose(out) != 0 && !rc)
+		rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s", file,
+		    strerror(errno));
+	if (!rc)
+		rc = cs_db_restore(file);
+	unlink(file);
+	rmdir(dir);
+	free(file);
+	free(dir);
 	return rc;
 }
 
@@ -126,9 +233,11 @@ cmd_restore(const struct cs_cmd *cmd, int argc, char **argv)
 
 	if ((rc = no_args(cmd, argc, argv, 1)) < 0)
 		return -rc;
-	if ((rc = cs_db_restore(argv[rc])) == 0) {
+	if ((rc = strcmp(argv[rc], "-") == 0 ? restore_stdin() :
+	    cs_db_restore(argv[rc])) == 0) {
 		path = cs_db_path();
 		cs_warn("restored %s from %s (the old one is %s.bak)", path,
+		    strcmp(argv[argc - 1], "-") == 0 ? "standard input" :
 		    argv[argc - 1], path);
 		free(path);
 	}
@@ -245,9 +354,9 @@ static const struct cs_cmd cmds[] = {
 	{ "migrate", cmd_migrate, "", "apply schema migrations", no_opts },
 	{ "check", cmd_check, "", "check integrity, foreign keys and schema; "
 	    "exit 1 on a problem", no_opts },
-	{ "backup", cmd_backup, "FILE", "write a consistent copy, even while "
+	{ "backup", cmd_backup, "FILE | -", "write a consistent copy, even while "
 	    "others write", no_opts },
-	{ "restore", cmd_restore, "FILE", "replace the database with a "
+	{ "restore", cmd_restore, "FILE | -", "replace the database with a "
 	    "checked backup, keeping the old as .bak", no_opts },
 	{ "stats", cmd_stats, "", "rows per table, file size, schema version",
 	    no_opts },

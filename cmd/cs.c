@@ -104,8 +104,9 @@ usage(FILE *fp)
 {
 	int i;
 
-	fprintf(fp, "usage: cs NAME [ARGS...]    runs cs-NAME\n"
-	    "       cs help [NAME]        this list, or NAME's manual\n"
+	fprintf(fp, "usage: cs [--db PATH] NAME [ARGS...]  runs cs-NAME\n"
+	    "       cs help [NAME]                  this list, or NAME's "
+	    "manual\n"
 	    "       cs --version\n\ncommands:\n");
 	for (i = 0; known[i]; i++)
 		if (available(known[i]))
@@ -124,6 +125,31 @@ main(int argc, char **argv)
 	int i;
 
 	cs_init(argc, argv);
+	/* "cs --db PATH NAME ..." as "cs-NAME --db PATH ...": the path goes
+	 * on in CS_DB, which every binary reads after its own --db. */
+	while (argc >= 2 && strncmp(argv[1], "--db", 4) == 0 &&
+	    (argv[1][4] == '\0' || argv[1][4] == '=')) {
+		if (argv[1][4] == '=')
+			path = argv[1] + 5;
+		else if (argc >= 3)
+			path = argv[2];
+		else {
+			cs_warn("option --db needs a value: see 'cs --help'");
+			return CS_EX_USAGE;
+		}
+		if (!*path) {
+			cs_warn("option --db needs a value: see 'cs --help'");
+			return CS_EX_USAGE;
+		}
+		if (setenv("CS_DB", path, 1) == -1) {
+			cs_warn("cannot set CS_DB: %s", strerror(errno));
+			return CS_EX_SOFTWARE;
+		}
+		i = argv[1][4] == '=' ? 1 : 2;
+		argv[i] = argv[0];
+		argv += i;
+		argc -= i;
+	}
 	if (argc < 2)
 		return cs_exit(usage(stdout));
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
@@ -140,7 +166,8 @@ main(int argc, char **argv)
 		return cs_exit(0);
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
-	    (strcmp(argv[1], "help") == 0 && argc == 2))
+	    (strcmp(argv[1], "help") == 0 && (argc == 2 ||
+	    strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0)))
 		return cs_exit(usage(stdout));
 	if (strcmp(argv[1], "help") == 0) {
 		if (strcmp(argv[2], "cs") && !available(argv[2])) {

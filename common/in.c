@@ -703,6 +703,27 @@ json_record(struct cs_reader *r, long line)
 	return 0;
 }
 
+/* The key of the number at p, when it stands as "key": NUMBER in s;
+ * NULL otherwise. Caller frees. */
+static char *
+num_key(const char *s, const char *p)
+{
+	const char *q, *k;
+
+	for (q = p; q > s && strchr(" \t\r\n", q[-1]); q--)
+		;
+	if (q == s || q[-1] != ':')
+		return NULL;
+	for (q--; q > s && strchr(" \t\r\n", q[-1]); q--)
+		;
+	if (q <= s + 1 || q[-1] != '"')
+		return NULL;
+	k = q - 1;
+	while (k > s && !(k[-1] == '"' && (k - 1 == s || k[-2] != '\\')))
+		k--;
+	return k > s ? cs_xstrndup(k, (size_t)(q - 1 - k)) : NULL;
+}
+
 /*
  * A number beyond 64 bits, or a real beyond a double: refused, never
  * rounded. jansson names no token for integers, so the number shown is
@@ -712,7 +733,7 @@ static int
 json_overflow(struct cs_reader *r, const char *s, size_t n,
     const json_error_t *e, long line)
 {
-	const char *p, *end, *q;
+	const char *p, *end;
 	char *num, *key;
 	int st;
 
@@ -722,29 +743,126 @@ json_overflow(struct cs_reader *r, const char *s, size_t n,
 	    (isdigit((unsigned char)p[-1]) || strchr("+-.eE", p[-1])); p--)
 		;
 	num = cs_xstrndup(p, (size_t)(end - p));
-	/* The key of the number, when it stands as "key": NUMBER. */
-	key = NULL;
-	for (q = p; q > s && strchr(" \t\r\n", q[-1]); q--)
-		;
-	if (q > s && q[-1] == ':') {
-		for (q--; q > s && strchr(" \t\r\n", q[-1]); q--)
-			;
-		if (q > s + 1 && q[-1] == '"') {
-			const char *k = q - 1;
-
-			while (k > s && !(k[-1] == '"' && (k - 1 == s ||
-			    k[-2] != '\\')))
-				k--;
-			if (k > s)
-				key = cs_xstrndup(k, (size_t)(q - 1 - k));
-		}
-	}
+	key = num_key(s, p);
 	st = rerr(r, line, key, p < end ? num : NULL, "%s, quote it to keep "
 	    "it as text", strncmp(e->text, "real", 4) == 0 ?
 	    "number out of range" : "number too large for 64 bits");
 	free(num);
 	free(key);
 	return st;
+}
+
+/*
+ * Whether the real number p[0..n) comes back from a double with every
+ * significant digit it was written with. A double holds 15 digits for
+ * sure and 17 at most; 16 or 17 are kept when the shortest form of the
+ * double has the same digits.
+ */
+static int
+real_exact(const char *p, size_t n)
+{
+	char lit[18], buf[64], *t;
+	const char *q;
+	size_t nl = 0, nb = 0, i;
+	double d;
+	int prec, lead = 1;
+
+	for (q = p; q < p + n && *q != 'e' && *q != 'E'; q++) {
+		if (!isdigit((unsigned char)*q) || (lead && *q == '0'))
+			continue;
+		lead = 0;
+		if (nl == sizeof(lit)) {
+			/* beyond 17 digits only zeros may follow */
+			for (; q < p + n && *q != 'e' && *q != 'E'; q++)
+				if (*q >= '1' && *q <= '9')
+					return 0;
+			break;
+		}
+		lit[nl++] = *q;
+	}
+	while (nl > 0 && lit[nl - 1] == '0')
+		nl--;
+	if (nl <= 15)
+		return 1;
+	if (n >= sizeof(buf))
+		return 0;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	d = strtod(buf, NULL);
+	for (prec = 0; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	for (t = buf; *t && *t != 'e'; t++)
+		if (isdigit((unsigned char)*t))
+			buf[nb++] = *t;
+	while (nb > 0 && buf[nb - 1] == '0')
+		nb--;
+	if (nb != nl)
+		return 0;
+	for (i = 0; i < nl; i++)
+		if (buf[i] != lit[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * jansson reads every real into a double and keeps no text, so the
+ * object's text s[0..n) is searched for a real that the double would
+ * round (an order number written 12345678901234567.0): refused with its
+ * line, as an integer beyond 64 bits is.
+ */
+static int
+json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
+{
+	const char *p = s, *end = s + n, *tok, *q;
+	char *num, *key;
+	long at;
+	int real, st;
+
+	while (p < end) {
+		if (*p == '"') {
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			p++;
+			continue;
+		}
+		if (*p != '-' && !isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		tok = p;
+		for (real = 0; p < end && (isdigit((unsigned char)*p) ||
+		    strchr("+-.eE", *p)); p++)
+			real |= *p == '.' || *p == 'e' || *p == 'E';
+		if (!real || real_exact(tok, (size_t)(p - tok)))
+			continue;
+		for (at = line, q = s; q < tok; q++)
+			at += *q == '\n';
+		num = cs_xstrndup(tok, (size_t)(p - tok));
+		key = num_key(s, tok);
+		st = rerr(r, at, key, num, "more digits than a number keeps, "
+		    "quote it to keep it as text");
+		free(num);
+		free(key);
+		return st;
+	}
+	return 0;
+}
+
+/* Whether a value of the object is a real. */
+static int
+has_real(json_t *o)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(o, key, v)
+		if (json_is_real(v))
+			return 1;
+	return 0;
 }
 
 /* Parses one object at s (n bytes) that starts on line; 0 or a status. */
@@ -754,6 +872,7 @@ json_parse(struct cs_reader *r, const char *s, size_t n, long line)
 	json_error_t e;
 	const char *near;
 	long at;
+	int st;
 
 	json_decref(r->jcur);
 	r->jcur = json_loadb(s, n, JSON_REJECT_DUPLICATES, &e);
@@ -769,6 +888,8 @@ json_parse(struct cs_reader *r, const char *s, size_t n, long line)
 	}
 	if (!json_is_object(r->jcur))
 		return rerr(r, line, NULL, NULL, "record is not an object");
+	if (has_real(r->jcur) && (st = json_rounded(r, s, n, line)))
+		return st;
 	return json_record(r, line);
 }
 

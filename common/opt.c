@@ -165,7 +165,14 @@ common(struct cs_getopt *g, int id, const char *arg)
 		cs_conf.excel = 1;
 		break;
 	case CS_OPT_LANG:
-		cs_conf.lang_zh = strncmp(arg, "zh", 2) == 0;
+		if (strncmp(arg, "zh", 2) == 0)
+			cs_conf.lang_zh = 1;
+		else if (strncmp(arg, "en", 2) == 0 || strcmp(arg, "C") == 0 ||
+		    strcmp(arg, "POSIX") == 0)
+			cs_conf.lang_zh = 0;
+		else
+			exit(cs_usage(g->cmd, "--lang: unknown language '%s' "
+			    "(en or zh)", arg));
 		break;
 	case CS_OPT_ACTOR:
 		if (!*arg)
@@ -373,6 +380,26 @@ complete(int argc, char **argv, const struct cs_cmd *cmds,
 	return 0;
 }
 
+/*
+ * Chinese labels when the locale of messages is Chinese. Any of LC_ALL,
+ * LC_MESSAGES and LANG naming zh counts, not only the one that rules by
+ * POSIX precedence: a Chinese user's LANG=zh_CN.UTF-8 beside an image's
+ * LC_ALL=C.UTF-8 (set for the character type) still asks for Chinese.
+ */
+static int
+env_zh(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG",
+	    NULL };
+	const char *const *v;
+	const char *s;
+
+	for (v = vars; *v; v++)
+		if ((s = getenv(*v)) && strncmp(s, "zh", 2) == 0)
+			return 1;
+	return 0;
+}
+
 int
 cs_main(int argc, char **argv, const char *summary, const struct cs_cmd *cmds,
     void (*complete_values)(const char *name))
@@ -389,8 +416,7 @@ cs_main(int argc, char **argv, const char *summary, const struct cs_cmd *cmds,
 	int ind, id;
 
 	cs_init(argc, argv);
-	if (getenv("LANG") && strncmp(getenv("LANG"), "zh", 2) == 0)
-		cs_conf.lang_zh = 1;
+	cs_conf.lang_zh = env_zh();
 	cs_getopt_init(&g, &topcmd, argc, argv);
 	while ((id = cs_getopt(&g)) != -1) {
 		if (id == 'V')
@@ -414,7 +440,8 @@ cs_main(int argc, char **argv, const char *summary, const struct cs_cmd *cmds,
 		    complete_values));
 	}
 	if (strcmp(name, "help") == 0) {
-		if (ind + 1 >= argc) {
+		if (ind + 1 >= argc || strcmp(argv[ind + 1], "--help") == 0 ||
+		    strcmp(argv[ind + 1], "-h") == 0) {
 			main_help(summary, cmds);
 			return cs_exit(0);
 		}

@@ -111,7 +111,13 @@ signed_digits(const char *v, const char **digits)
 	return p[n] == '\0' ? n : 0;
 }
 
-/* A plain decimal: optional sign, digits, optional dot and digits. */
+/*
+ * A plain number: optional sign, digits, optional dot and digits,
+ * optional exponent ("-1e5", "+2.5E-3"). Such a cell is a number, never
+ * a formula, so it is left as it is even when it starts with + or -.
+ * Rarer spellings ("-.5", "+1.") are defused: a quote before a number
+ * costs less than a formula let through.
+ */
 static int
 plain_decimal(const char *v)
 {
@@ -127,6 +133,16 @@ plain_decimal(const char *v)
 	p += n;
 	if (*p == '.') {
 		for (n = 0, p++; p[n] >= '0' && p[n] <= '9'; n++)
+			continue;
+		if (n == 0)
+			return 0;
+		p += n;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
 			continue;
 		if (n == 0)
 			return 0;

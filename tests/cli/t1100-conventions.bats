@@ -1,0 +1,142 @@
+#!/usr/bin/env bats
+# The conventions every binary follows (SPEC "Conventions every binary
+# follows"): help, languages, --excel cells, JSON numbers.
+load helper
+
+BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
+
+@test "'help --help' and 'help -h' show the binary's help, as --help does" {
+	for b in $BINS; do
+		run $b help --help
+		[ "$status" -eq 0 ] || { echo "$b: $output"; false; }
+		[[ "${lines[0]}" == "usage: $b "* ]]
+		run $b help -h
+		[ "$status" -eq 0 ] || { echo "$b: $output"; false; }
+		[[ "${lines[0]}" == "usage: $b "* ]]
+	done
+}
+
+@test "Chinese labels from LC_ALL or LC_MESSAGES as from LANG; --lang en wins" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	LC_ALL=zh_CN.UTF-8 run cs-agent list -f table
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" != login* ]]
+	LC_MESSAGES=zh_CN.UTF-8 run cs-agent list -f table
+	[[ "${lines[0]}" != login* ]]
+	LANG=zh_CN.UTF-8 run cs-agent list -f table
+	[[ "${lines[0]}" != login* ]]
+	LC_ALL=zh_CN.UTF-8 run cs-agent list -f table --lang en
+	[[ "${lines[0]}" == login* ]]
+	# machine formats keep the English names
+	LC_ALL=zh_CN.UTF-8 run cs-agent list -f csv
+	[[ "${lines[0]}" == login,* ]]
+}
+
+@test "--lang with an unknown language is a usage error" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	run cs-agent list --lang fr
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--lang"*"fr"*"en or zh"* ]]
+	run cs-agent list --lang zh_CN.UTF-8 -f table
+	[ "$status" -eq 0 ]
+}
+
+@test "--excel leaves a signed number with an exponent alone: -1e5, +2.5E-3" {
+	printf 'code,name,notes\n' > "$T/c.csv"
+	i=0
+	for v in -1e5 -.5 +2.5E-3 5. -1 +3.5 '-1+cmd' '+1e' '-.' '-e5'; do
+		i=$((i + 1))
+		printf 'C%d,客户%d,%s\n' $i $i "$v" >> "$T/c.csv"
+	done
+	cs-customer import "$T/c.csv" 2>/dev/null
+	run cs-customer export --excel
+	[ "$status" -eq 0 ]
+	out=$(printf '%s\n' "$output" | tr -d '\r' | sed 1d | cut -d, -f14)
+	[ "$out" = "$(printf '%s\n' -1e5 "'-.5" +2.5E-3 5. -1 +3.5 "'-1+cmd" "'+1e" \
+	    "'-." "'-e5")" ]
+}
+
+@test "a JSON real with more digits than a double keeps is refused with its line" {
+	cs-customer add --name 张三 >/dev/null
+	before=$(dbsum)
+	printf '[\n{"code":"C1","name":"王芳"},\n{"code":"C2","name":"李强",\n "notes":12345678901234567.0}\n]\n' > "$T/c.json"
+	run cs-customer import "$T/c.json"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"c.json:4: notes: "*"quote it"*"(12345678901234567.0)"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# JSON lines too, and a long fraction
+	printf '{"code":"C1","name":"王芳","notes":0.1234567890123456789}\n' |
+	    { run cs-customer import -; echo "$status $output" > "$T/o"; }
+	run cat "$T/o"
+	[[ "$output" == "65 "*"stdin:1: notes: "*"(0.1234567890123456789)"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# what a double holds exactly goes in as written
+	printf '{"code":"C3","name":"赵六","notes":0.30000000000000004}\n{"code":"C4","name":"孙丽","notes":123456789012345.67}\n' > "$T/ok.jsonl"
+	run cs-customer import "$T/ok.jsonl"
+	[ "$status" -eq 0 ]
+	run sqlite3 "$CS_DB" "SELECT notes FROM customer WHERE code IN ('C3','C4') ORDER BY code"
+	[ "${lines[0]}" = 0.30000000000000004 ]
+	[ "${lines[1]}" = 123456789012345.67 ]
+}
+
+@test "cs-agent leave: a date that does not parse is a usage error, told before any database is made" {
+	run cs-agent leave li.na --from 3d --to +5d
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--from: not a date '3d'"* ]]
+	[ ! -e "$CS_DB" ]
+	cs-agent add li.na --name 李娜 >/dev/null
+	before=$(dbsum)
+	run cs-agent leave li.na --from today --to 2026-02-30
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--to: not a date '2026-02-30'"* ]]
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "cs-agent leave with no login lists everyone's leave (record, list or cancel)" {
+	roster
+	cs-agent import "$T/agents.csv" 2>/dev/null
+	cs-agent leave wang.wei --from 2026-12-01 --to 2026-12-03 --note 年假 >/dev/null
+	cs-agent leave li.na --from tomorrow --to +2d >/dev/null
+	run cs-agent leave -f csv
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "id,login,first_day,last_day,note" ]
+	[ "${lines[1]}" = "2,li.na,2026-11-25,2026-11-26," ]
+	[ "${lines[2]}" = "1,wang.wei,2026-12-01,2026-12-03,年假" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "cs-db backup - writes the copy to standard output, restore - reads one; no file named -" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	cd "$T"
+	cs-db backup - > "$T/copy.db"
+	[ ! -e "$T/-" ]
+	[ "$(sqlite3 "$T/copy.db" 'SELECT login FROM agent')" = li.na ]
+	cs-db backup - | gzip > "$T/copy.db.gz"
+	cs-agent add wang.wei --name 王伟 >/dev/null
+	run sh -c 'gunzip -c "$1" | cs-db restore -' sh "$T/copy.db.gz"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"from standard input"* ]]
+	[ "$(cs-agent list -f csv --no-header | cut -d, -f1)" = li.na ]
+	[ ! -e "$T/-" ]
+	before=$(dbsum)
+	run sh -c 'echo 不是数据库 | cs-db restore -'
+	[ "$status" -eq 65 ]
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "cs --db PATH NAME ... runs cs-NAME on that database; cs help --help is cs's help" {
+	unset CS_DB
+	run cs --db "$T/a/cs.db" agent add li.na --name 李娜
+	[ "$status" -eq 0 ]
+	[ "$output" = li.na ]
+	[ -f "$T/a/cs.db" ]
+	run cs --db="$T/a/cs.db" agent list -f csv --no-header
+	[ "$status" -eq 0 ]
+	[[ "$output" == li.na,李娜,* ]]
+	run cs --db
+	[ "$status" -eq 2 ]
+	[[ "$output" == "cs: option --db needs a value"* ]]
+	run cs help --help
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == "usage: cs "* ]]
+}
