@@ -394,6 +394,17 @@ int cs_in_format_parse(const char *s);
  * 74 for a read error).
  */
 int cs_reader_next(struct cs_reader *r, const struct cs_record **rec);
+/*
+ * From now on a bad record that the reader can step over (a CSV row with
+ * the wrong number of fields, a JSON record that does not parse or holds
+ * a value it refuses) is given by cs_reader_next as CS_IN_BAD, with *rec
+ * set to what fields it has (none for JSON that does not parse) and the
+ * message, "FILE:LINE: ...", in cs_reader_bad(), not reported; the next
+ * call goes on after it. For --skip-invalid.
+ */
+#define CS_IN_BAD (-2)
+void cs_reader_skip_bad(struct cs_reader *r);
+const char *cs_reader_bad(const struct cs_reader *r);
 /* CSV: the header names, known after cs_reader_open; NULL for JSON. */
 const char *const *cs_reader_header(struct cs_reader *r, size_t *n);
 void cs_reader_close(struct cs_reader *r);

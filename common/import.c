@@ -7,13 +7,23 @@
 
 #include "cs.h"
 
+/* A rejected JSON record, kept until the end: the rejects file's columns
+ * are those of all of them. */
+struct held {
+	char **names, **values;
+	size_t n;
+	char *err;
+};
+
 struct rejects {
 	char *tmp;		/* written here, renamed at the end */
 	FILE *fp;
 	struct cs_buf cell;	/* --excel: one cell as a spreadsheet needs it */
-	const char *const *cols;	/* CSV header, or NULL */
+	const char *const *cols;	/* CSV header; NULL for JSON */
 	size_t ncols;
-	char **names;		/* owned: columns of the first JSON reject */
+	int started;		/* the header is written */
+	struct held *held;	/* JSON input's rejects */
+	size_t nheld, capheld;
 };
 
 static int
@@ -43,42 +53,96 @@ rejects_field(struct rejects *rj, const char *v, int last)
 }
 
 static void
-rejects_header(struct rejects *rj, const struct cs_record *rec)
+rejects_header(struct rejects *rj, const char *const *cols, size_t n)
 {
 	size_t i;
 
-	if (!rj->cols && rec) {
-		/* JSON input: the first rejected record names the columns */
-		rj->names = cs_xcalloc(rec->n + 1, sizeof(*rj->names));
-		for (i = 0; i < rec->n; i++)
-			rj->names[i] = cs_xstrdup(rec->names[i]);
-		rj->cols = (const char *const *)rj->names;
-		rj->ncols = rec->n;
-	}
 	if (cs_conf.excel)
 		fputs("\xef\xbb\xbf", rj->fp);
-	for (i = 0; i < rj->ncols; i++)
-		rejects_field(rj, rj->cols[i], 0);
+	for (i = 0; i < n; i++)
+		rejects_field(rj, cols[i], 0);
 	rejects_field(rj, "error", 1);
+	rj->started = 1;
 }
 
+/* A rejected record: written at once under the CSV header, held when the
+ * input is JSON, whose records may each have other fields. */
 static void
-rejects_row(struct rejects *rj, const struct cs_record *rec, const char *err)
+rejects_add(struct rejects *rj, const struct cs_record *rec, const char *err)
 {
+	struct held *h;
 	const char *v;
 	size_t i;
 
+	if (!rj->cols) {
+		if (rj->nheld == rj->capheld) {
+			rj->capheld = rj->capheld ? 2 * rj->capheld : 16;
+			rj->held = cs_xrealloc(rj->held, rj->capheld *
+			    sizeof(*rj->held));
+		}
+		h = &rj->held[rj->nheld++];
+		h->n = rec ? rec->n : 0;
+		h->names = cs_xcalloc(h->n + 1, sizeof(*h->names));
+		h->values = cs_xcalloc(h->n + 1, sizeof(*h->values));
+		for (i = 0; i < h->n; i++) {
+			h->names[i] = cs_xstrdup(rec->names[i]);
+			h->values[i] = cs_xstrdup(rec->values[i]);
+		}
+		h->err = cs_xstrdup(err);
+		return;
+	}
+	if (!rj->started)
+		rejects_header(rj, rj->cols, rj->ncols);
 	for (i = 0; i < rj->ncols; i++) {
-		v = cs_record_get(rec, rj->cols[i]);
+		v = rec ? cs_record_get(rec, rj->cols[i]) : NULL;
 		rejects_field(rj, v ? v : "", 0);
 	}
 	rejects_field(rj, err, 1);
 }
 
+/* Writes what is held: the columns of every held record, in the order
+ * they first came, then each record under them. A file without rejects
+ * still gets its header. */
+static void
+rejects_finish(struct rejects *rj)
+{
+	const char **cols = NULL;
+	size_t ncols = 0, i, j, k;
+
+	if (rj->cols) {
+		if (!rj->started)
+			rejects_header(rj, rj->cols, rj->ncols);
+		return;
+	}
+	for (i = 0; i < rj->nheld; i++)
+		for (j = 0; j < rj->held[i].n; j++) {
+			for (k = 0; k < ncols; k++)
+				if (strcmp(cols[k], rj->held[i].names[j]) == 0)
+					break;
+			if (k == ncols) {
+				cols = cs_xrealloc(cols, (ncols + 1) *
+				    sizeof(*cols));
+				cols[ncols++] = rj->held[i].names[j];
+			}
+		}
+	rejects_header(rj, cols, ncols);
+	for (i = 0; i < rj->nheld; i++) {
+		for (k = 0; k < ncols; k++) {
+			for (j = 0; j < rj->held[i].n; j++)
+				if (strcmp(cols[k], rj->held[i].names[j]) == 0)
+					break;
+			rejects_field(rj, j < rj->held[i].n ?
+			    rj->held[i].values[j] : "", 0);
+		}
+		rejects_field(rj, rj->held[i].err, 1);
+	}
+	free(cols);
+}
+
 static void
 rejects_free(struct rejects *rj)
 {
-	size_t i;
+	size_t i, j;
 
 	if (rj->fp)
 		fclose(rj->fp);
@@ -86,11 +150,16 @@ rejects_free(struct rejects *rj)
 	if (rj->tmp)
 		unlink(rj->tmp);
 	free(rj->tmp);
-	if (rj->names) {
-		for (i = 0; i < rj->ncols; i++)
-			free(rj->names[i]);
-		free(rj->names);
+	for (i = 0; i < rj->nheld; i++) {
+		for (j = 0; j < rj->held[i].n; j++) {
+			free(rj->held[i].names[j]);
+			free(rj->held[i].values[j]);
+		}
+		free(rj->held[i].names);
+		free(rj->held[i].values);
+		free(rj->held[i].err);
 	}
+	free(rj->held);
 }
 
 static int
@@ -191,12 +260,20 @@ cs_import_run(struct cs_import *im)
 	/* Each record in its own savepoint only when a bad one may be left
 	 * out; otherwise the first bad one ends the whole transaction. */
 	each = im->rejects || im->dry_run;
+	/* Then a record the reader finds bad (the wrong number of fields,
+	 * JSON that does not parse) is one more reject. */
+	if (each && r)
+		cs_reader_skip_bad(r);
 	if ((rc = cs_begin()))
 		goto out;
 	if ((rc = bulk_start(db, im, &indexes)))
 		goto fail;
 	while ((rc = im->next ? im->next(im->src, &rec) :
-	    cs_reader_next(r, &rec)) == 0) {
+	    cs_reader_next(r, &rec)) == 0 || rc == CS_IN_BAD) {
+		if (rc == CS_IN_BAD) {
+			err = cs_xstrdup(cs_reader_bad(r));
+			goto rejected;
+		}
 		if (each && (rc = exec(db, "SAVEPOINT rec")))
 			goto fail;
 		err = NULL;
@@ -211,6 +288,10 @@ cs_import_run(struct cs_import *im)
 			rc = res;
 			goto fail;
 		}
+		if (each && ((rc = exec(db, "ROLLBACK TO rec")) ||
+		    (rc = exec(db, "RELEASE rec"))))
+			goto fail;
+rejected:
 		im->rejected++;
 		if (!each) {
 			cs_warn("%s", err ? err : "bad record");
@@ -220,16 +301,11 @@ cs_import_run(struct cs_import *im)
 			rc = CS_EX_DATAERR;
 			goto fail;
 		}
-		if (im->rejects) {
-			if (im->rejected == 1)
-				rejects_header(&rj, rec);
-			rejects_row(&rj, rec, err ? err : "bad record");
-		} else
+		if (im->rejects)
+			rejects_add(&rj, rec, err ? err : "bad record");
+		else
 			cs_warn("%s", err ? err : "bad record");
 		free(err);
-		if ((rc = exec(db, "ROLLBACK TO rec")) ||
-		    (rc = exec(db, "RELEASE rec")))
-			goto fail;
 	}
 	if (rc > 0)
 		goto fail;
@@ -239,8 +315,8 @@ cs_import_run(struct cs_import *im)
 		rc = im->rejected && !im->rejects ? CS_EX_DATAERR : 0;
 		goto out;
 	}
-	if (rj.fp && im->rejected == 0)
-		rejects_header(&rj, NULL);
+	if (rj.fp)
+		rejects_finish(&rj);
 	if (rj.fp && (fflush(rj.fp) != 0 || ferror(rj.fp) ||
 	    fsync(fileno(rj.fp)) != 0)) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", im->rejects,

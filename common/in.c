@@ -34,6 +34,9 @@ struct cs_reader {
 	char *known_list;	/* "a, b, c" for messages, made on demand */
 	int status;		/* once an error was reported, always it */
 	int done;
+	int skip_bad;		/* a bad record is given, not reported */
+	int in_record;		/* an error now is the record's alone */
+	char *bad;		/* the message of the bad record given */
 
 	/* Raw input: lines are cut from raw[rpos..rlen). */
 	char *raw;
@@ -203,6 +206,12 @@ rerr(struct cs_reader *r, long line, const char *column, const char *value,
 	va_start(ap, fmt);
 	s = vmsg(r->file, line, column, value, fmt, ap);
 	va_end(ap);
+	if (r->skip_bad && r->in_record) {
+		/* cs_reader_next hands the record on with the message */
+		free(r->bad);
+		r->bad = s;
+		return CS_IN_BAD;
+	}
 	cs_err(CS_EX_DATAERR, "%s", s);
 	free(s);
 	return CS_EX_DATAERR;
@@ -600,12 +609,18 @@ csv_next(struct cs_reader *r)
 
 	if ((st = csv_next_row(r)) != 0)
 		return st;
-	if (r->nf != r->nhdr)
-		return rerr(r, r->rec_start, NULL, NULL,
-		    "expected %zu fields, found %zu", r->nhdr, r->nf);
+	/* the fields there are, for a record given as bad */
 	for (k = 0; k < r->rec.n; k++)
-		r->vals[k] = r->fbuf + r->foff[r->keep[k]];
+		r->vals[k] = r->keep[k] < r->nf ?
+		    r->fbuf + r->foff[r->keep[k]] : "";
 	r->rec.line = r->rec_start;
+	if (r->nf != r->nhdr) {
+		r->in_record = 1;
+		st = rerr(r, r->rec_start, NULL, NULL,
+		    "expected %zu fields, found %zu", r->nhdr, r->nf);
+		r->in_record = 0;
+		return st;
+	}
 	return 0;
 }
 
@@ -649,6 +664,7 @@ json_record(struct cs_reader *r, long line)
 	json_t *v;
 	size_t off, i;
 	char num[64];
+	int st = 0;
 
 	cs_buf_reset(&r->scratch);
 	r->nf = 0;
@@ -658,7 +674,8 @@ json_record(struct cs_reader *r, long line)
 		if (!is_known(r, key)) {
 			if (r->spec.ignore_unknown)
 				continue;
-			return unknown_err(r, line, key);
+			st = unknown_err(r, line, key);
+			goto out;
 		}
 		off = r->scratch.len;
 		switch (json_typeof(v)) {
@@ -681,26 +698,29 @@ json_record(struct cs_reader *r, long line)
 			cs_buf_adds(&r->scratch, "false");
 			break;
 		default:
-			return rerr(r, line, key, NULL,
+			st = rerr(r, line, key, NULL,
 			    "nested values are not supported (use a string)");
+			goto out;
 		}
 		cs_buf_addc(&r->scratch, '\0');
 		push_field(r, key, off);
 	}
-	/* Values go in only now: the scratch buffer may have moved. */
-	for (i = 0; i < r->nf; i++)
-		r->vals[i] = r->scratch.s + r->foff[i];
-	for (q = r->spec.required; q && *q; q++) {
+	for (q = r->spec.required; q && *q && !st; q++) {
 		for (i = 0; i < r->nf; i++)
 			if (strcmp(r->names[i], *q) == 0)
 				break;
 		if (i == r->nf)
-			return rerr(r, line, NULL, NULL,
+			st = rerr(r, line, NULL, NULL,
 			    "missing required field %s", *q);
 	}
+out:
+	/* Values go in only now: the scratch buffer may have moved. A bad
+	 * record keeps the fields read before its fault, for the rejects. */
+	for (i = 0; i < r->nf; i++)
+		r->vals[i] = r->scratch.s + r->foff[i];
 	r->rec.n = r->nf;
 	r->rec.line = line;
-	return 0;
+	return st;
 }
 
 /* The key of the number at p, when it stands as "key": NUMBER in s;
@@ -807,6 +827,27 @@ real_exact(const char *p, size_t n)
 	return 1;
 }
 
+/* The field key of the record read gets the number as written, lit,
+ * instead of the double's rounding of it: a record refused for it shows
+ * in the rejects as it was. */
+static void
+keep_literal(struct cs_reader *r, const char *key, const char *lit)
+{
+	size_t i, off;
+
+	for (i = 0; key && i < r->nf; i++)
+		if (strcmp(r->names[i], key) == 0)
+			break;
+	if (!key || i == r->nf)
+		return;
+	off = r->scratch.len;
+	cs_buf_adds(&r->scratch, lit);
+	cs_buf_addc(&r->scratch, '\0');
+	r->foff[i] = off;
+	for (i = 0; i < r->nf; i++)
+		r->vals[i] = r->scratch.s + r->foff[i];
+}
+
 /*
  * jansson reads every real into a double and keeps no text, so the
  * object's text s[0..n) is searched for a real that the double would
@@ -843,6 +884,7 @@ json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
 			at += *q == '\n';
 		num = cs_xstrndup(tok, (size_t)(p - tok));
 		key = num_key(s, tok);
+		keep_literal(r, key, num);
 		st = rerr(r, at, key, num, "more digits than a number keeps, "
 		    "quote it to keep it as text");
 		free(num);
@@ -865,15 +907,34 @@ has_real(json_t *o)
 	return 0;
 }
 
-/* Parses one object at s (n bytes) that starts on line; 0 or a status. */
+static int json_parse1(struct cs_reader *, const char *, size_t, long);
+
+/* Parses one object at s (n bytes) that starts on line; 0 or a status
+ * (CS_IN_BAD when the reader skips bad records). */
 static int
 json_parse(struct cs_reader *r, const char *s, size_t n, long line)
+{
+	int st;
+
+	r->in_record = 1;
+	st = json_parse1(r, s, n, line);
+	r->in_record = 0;
+	return st;
+}
+
+static int
+json_parse1(struct cs_reader *r, const char *s, size_t n, long line)
 {
 	json_error_t e;
 	const char *near;
 	long at;
 	int st;
 
+	r->nf = 0;
+	r->rec.n = 0;
+	r->rec.line = line;
+	if (n == 0 || s[0] != '{')
+		return rerr(r, line, NULL, NULL, "record is not an object");
 	json_decref(r->jcur);
 	r->jcur = json_loadb(s, n, JSON_REJECT_DUPLICATES, &e);
 	if (r->jcur == NULL) {
@@ -888,9 +949,11 @@ json_parse(struct cs_reader *r, const char *s, size_t n, long line)
 	}
 	if (!json_is_object(r->jcur))
 		return rerr(r, line, NULL, NULL, "record is not an object");
-	if (has_real(r->jcur) && (st = json_rounded(r, s, n, line)))
-		return st;
-	return json_record(r, line);
+	/* the fields first, so that a record refused for a rounded number
+	 * still has them in the rejects */
+	if ((st = json_record(r, line)) == 0 && has_real(r->jcur))
+		st = json_rounded(r, s, n, line);
+	return st;
 }
 
 static int
@@ -1024,9 +1087,6 @@ json_next(struct cs_reader *r)
 		while (end > start && is_ws(s[end - 1]))
 			end--;
 		r->jstate = JS_AFTER;
-		if (s[start] != '{')
-			return rerr(r, sline, NULL, NULL,
-			    "record is not an object");
 		return json_parse(r, s + start, end - start, sline);
 	}
 }
@@ -1045,9 +1105,6 @@ jsonl_next(struct cs_reader *r)
 			;
 		if (i == n)
 			continue;
-		if (s[i] != '{')
-			return rerr(r, r->line, NULL, NULL,
-			    "record is not an object");
 		/* Without its line end, an error at the end of the text is
 		 * on this line for jansson too. */
 		while (is_ws((unsigned char)s[n - 1]))
@@ -1188,15 +1245,14 @@ cs_reader_next(struct cs_reader *r, const struct cs_record **rec)
 		st = csv_next(r);
 		break;
 	}
-	if (st > 0)
-		r->status = st;
-	else if (st < 0)
-		r->done = 1;
-	else {
+	if (st == CS_IN_BAD || st == 0) {
 		r->rec.names = r->names;
 		r->rec.values = r->vals;
 		*rec = &r->rec;
-	}
+	} else if (st > 0)
+		r->status = st;
+	else
+		r->done = 1;
 	return st;
 }
 
@@ -1214,10 +1270,23 @@ cs_reader_header(struct cs_reader *r, size_t *n)
 }
 
 void
+cs_reader_skip_bad(struct cs_reader *r)
+{
+	r->skip_bad = 1;
+}
+
+const char *
+cs_reader_bad(const struct cs_reader *r)
+{
+	return r->bad;
+}
+
+void
 cs_reader_close(struct cs_reader *r)
 {
 	if (r == NULL)
 		return;
+	free(r->bad);
 	if (r->csv_ready)
 		csv_free(&r->csv);
 	if (r->cd != (iconv_t)-1)

@@ -438,6 +438,59 @@ JSON
 	[ "$(sqlite3 "$CS_DB" "SELECT attrs FROM customer WHERE code = 'K2'")" = '{"a":"c","z":"plain"}' ]
 }
 
+@test "--skip-invalid also sets aside the records the reader refuses" {
+	# a row with a field too many or too few: the rest land
+	printf 'code,name,city\nC1,王芳,北京\nC2,李强,上海,多余\nC3,张伟,广州\nC4,刘洋\n' > "$T/b.csv"
+	run cs-customer import "$T/b.csv" --skip-invalid "$T/rej.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 2, updated 0, unchanged 0, rejected 2"* ]]
+	[ "$(cat "$T/rej.csv")" = "code,name,city,error
+C2,李强,上海,\"$T/b.csv:3: expected 3 fields, found 4\"
+C4,刘洋,,\"$T/b.csv:5: expected 3 fields, found 2\"" ]
+	[ "$(sqlite3 "$CS_DB" 'SELECT group_concat(code) FROM customer')" = C1,C3 ]
+	# without it the first such row still stops everything
+	before=$(dbsum)
+	run cs-customer import "$T/b.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"$T/b.csv:3: expected 3 fields, found 4"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# a dry run counts them
+	run cs-customer import "$T/b.csv" --dry-run
+	[[ "$output" == *"rejected 2 (dry run: nothing written)"* ]]
+	# JSON lines: a line that is no JSON, no object, a nested value or a
+	# number that would be rounded; the rejects have the columns of all
+	# the records set aside, the number as it was written
+	cat > "$T/b.jsonl" <<-'JSON'
+	{"code":"J1","name":"王芳"}
+	{"code":"J2","name":{"姓":"李"}}
+	not json
+	{"code":"J3","name":"张伟"}
+	[1]
+	{"code":"J4","notes":12345678901234567.0}
+	JSON
+	run cs-customer import "$T/b.jsonl" --skip-invalid "$T/rej2.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 2, updated 0, unchanged 0, rejected 4"* ]]
+	[ "$(cat "$T/rej2.csv")" = "code,notes,error
+J2,,$T/b.jsonl:2: name: nested values are not supported (use a string)
+,,$T/b.jsonl:3: record is not an object
+,,$T/b.jsonl:5: record is not an object
+J4,12345678901234567.0,\"$T/b.jsonl:6: notes: more digits than a number keeps, quote it to keep it as text (12345678901234567.0)\"" ]
+	# a JSON array: an element that is no object, one with a nested value
+	printf '[{"code":"A1","name":"a"},\n"x",\n{"code":"A2","name":[1]},\n{"code":"A3","name":"b"}]\n' > "$T/b.json"
+	run cs-customer import "$T/b.json" --skip-invalid "$T/rej3.csv"
+	[[ "$output" == *"added 2, updated 0, unchanged 0, rejected 2"* ]]
+	[ "$(sed -n 1p "$T/rej3.csv")" = "code,error" ]
+	[ "$(sed -n 3p "$T/rej3.csv")" = "A2,$T/b.json:3: name: nested values are not supported (use a string)" ]
+	# a broken array cannot be read on: the whole import stops
+	printf '[{"code":"B1","name":"a"},\n{"code":"B2"\n' > "$T/c.json"
+	before=$(dbsum)
+	run cs-customer import "$T/c.json" --skip-invalid "$T/rej4.csv"
+	[ "$status" -eq 65 ]
+	[ "$(dbsum)" = "$before" ]
+	[ ! -e "$T/rej4.csv" ]
+}
+
 @test "list output imports back unchanged" {
 	agents
 	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
