@@ -217,7 +217,7 @@ restore_stdin(void)
 		rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s", file,
 		    strerror(errno));
 	if (!rc)
-		rc = cs_db_restore(file);
+		rc = cs_db_restore(file, "standard input");
 	unlink(file);
 	rmdir(dir);
 	free(file);
@@ -234,7 +234,7 @@ cmd_restore(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = no_args(cmd, argc, argv, 1)) < 0)
 		return -rc;
 	if ((rc = strcmp(argv[rc], "-") == 0 ? restore_stdin() :
-	    cs_db_restore(argv[rc])) == 0) {
+	    cs_db_restore(argv[rc], NULL)) == 0) {
 		path = cs_db_path();
 		cs_warn("restored %s from %s (the old one is %s.bak)", path,
 		    strcmp(argv[argc - 1], "-") == 0 ? "standard input" :

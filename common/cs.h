@@ -345,8 +345,9 @@ extern const struct cs_view cs_views[];	/* ends with a NULL name */
  * write: written beside path and renamed into place, mode 0600. */
 int cs_db_backup(const char *path);
 /* Checks that src is a sound cs database no newer than this binary, keeps
- * the current one as PATH.bak and replaces it with src in one step. */
-int cs_db_restore(const char *src);
+ * the current one as PATH.bak and replaces it with src in one step; name
+ * is src in messages (NULL: src itself). */
+int cs_db_restore(const char *src, const char *name);
 /* integrity, foreign keys, schema: one callback per check. Returns the
  * number of problems found. */
 int cs_db_check(void (*report)(const char *check, int ok,

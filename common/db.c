@@ -749,7 +749,7 @@ cs_db_backup(const char *path)
 }
 
 int
-cs_db_restore(const char *src_path)
+cs_db_restore(const char *src_path, const char *name)
 {
 	sqlite3 *src = NULL, *live;
 	char *path, *bak;
@@ -757,12 +757,14 @@ cs_db_restore(const char *src_path)
 	sqlite3_stmt *st;
 	struct stat sb;
 
+	if (!name)
+		name = src_path;
 	if (stat(src_path, &sb) == -1)
 		return cs_err(CS_EX_NOINPUT, "%s: %s", src_path,
 		    strerror(errno));
 	if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL)
 	    != SQLITE_OK) {
-		rc = cs_err(CS_EX_DATAERR, "%s: cannot open: %s", src_path,
+		rc = cs_err(CS_EX_DATAERR, "%s: cannot open: %s", name,
 		    src ? sqlite3_errmsg(src) : "out of memory");
 		sqlite3_close(src);
 		return rc;
@@ -787,13 +789,13 @@ cs_db_restore(const char *src_path)
 	if (!ok || app != CS_APPLICATION_ID || ver < 1) {
 		sqlite3_close(src);
 		return cs_err(CS_EX_DATAERR, "%s is not a sound cs database: "
-		    "nothing restored", src_path);
+		    "nothing restored", name);
 	}
 	if (ver > cs_db_schema_version()) {
 		sqlite3_close(src);
 		return cs_err(CS_EX_UNAVAILABLE, "%s has schema version %d, "
 		    "newer than this cs knows (%d): nothing restored",
-		    src_path, ver, cs_db_schema_version());
+		    name, ver, cs_db_schema_version());
 	}
 	path = cs_db_path();
 	bak = cs_xasprintf("%s.bak", path);

@@ -121,6 +121,7 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	before=$(dbsum)
 	run sh -c 'echo 不是数据库 | cs-db restore -'
 	[ "$status" -eq 65 ]
+	[ "$output" = "cs-db: standard input is not a sound cs database: nothing restored" ]
 	[ "$(dbsum)" = "$before" ]
 }
 
