@@ -566,6 +566,11 @@ csv_header(struct cs_reader *r)
 	r->hdr = cs_xcalloc(r->nhdr + 1, sizeof(*r->hdr));
 	for (i = 0; i < r->nhdr; i++)
 		r->hdr[i] = r->hdrbuf + r->foff[i];
+	/* -f tsv output piped in: the columns would be one name with tabs */
+	if (r->nhdr == 1 && strchr(r->hdr[0], '\t'))
+		return rerr(r, r->rec_start, NULL, NULL, "the header has tabs "
+		    "and no comma: TSV is not read (write CSV or JSON, e.g. "
+		    "-f csv)");
 	for (i = 0; i < r->nhdr; i++) {
 		if (r->hdr[i][0] == '\0')
 			return rerr(r, r->rec_start, NULL, NULL,

@@ -141,3 +141,15 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == "usage: cs "* ]]
 }
+
+@test "-f tsv output piped into a command that reads records is refused by name" {
+	cs-customer add --name 王芳 --phone 13800138000 >/dev/null
+	for cmd in "cs-revisit plan --reason 春节关怀 -" "cs-customer import -"; do
+		before=$(dbsum)
+		# shellcheck disable=SC2086
+		run sh -c "cs-customer list -f tsv | $cmd"
+		[ "$status" -eq 65 ]
+		[[ "$output" == *"stdin:1: the header has tabs and no comma: TSV is not read"* ]]
+		[ "$(dbsum)" = "$before" ]
+	done
+}
