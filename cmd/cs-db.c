@@ -256,8 +256,9 @@ cmd_stats(const struct cs_cmd *cmd, int argc, char **argv)
 	struct stat sb;
 	char *path, *wal, num[32], item[160];
 	const char *v[2];
+	enum cs_fmt fmt;
 	sqlite3 *db;
-	int rc;
+	int rc, zh;
 
 	if ((rc = no_args(cmd, argc, argv, 0)) < 0)
 		return -rc;
@@ -265,26 +266,29 @@ cmd_stats(const struct cs_cmd *cmd, int argc, char **argv)
 		return rc;
 	path = cs_db_path();
 	wal = cs_xasprintf("%s-wal", path);
-	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 2);
-	v[0] = "path";
+	fmt = cs_fmt_default(stdout);
+	/* the items are names, but a table for a Chinese reader says them */
+	zh = fmt == CS_FMT_TABLE && cs_conf.lang_zh;
+	o = cs_out_new(stdout, fmt, cols, 2);
+	v[0] = zh ? "数据库文件" : "path";
 	v[1] = path;
 	cs_out_row(o, v);
-	v[0] = "schema_version";
+	v[0] = zh ? "架构版本" : "schema_version";
 	snprintf(num, sizeof(num), "%d", user_version());
 	v[1] = num;
 	cs_out_row(o, v);
-	v[0] = "file_bytes";
+	v[0] = zh ? "文件字节数" : "file_bytes";
 	snprintf(num, sizeof(num), "%lld", stat(path, &sb) == 0 ?
 	    (long long)sb.st_size : 0LL);
 	cs_out_row(o, v);
-	v[0] = "wal_bytes";
+	v[0] = zh ? "WAL 字节数" : "wal_bytes";
 	snprintf(num, sizeof(num), "%lld", stat(wal, &sb) == 0 ?
 	    (long long)sb.st_size : 0LL);
 	cs_out_row(o, v);
 	st = cs_sql("SELECT name FROM sqlite_master WHERE type = 'table' AND "
 	    "name NOT LIKE 'sqlite_%' ORDER BY name");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(item, sizeof(item), "rows.%s",
+		snprintf(item, sizeof(item), zh ? "%s 行数" : "rows.%s",
 		    sqlite3_column_text(st, 0));
 		/* A table name from sqlite_master cannot be bound; it is
 		 * quoted as an identifier, never taken from the user. */

@@ -155,6 +155,13 @@ load helper
 	n=$(ls "$BATS_TEST_DIRNAME"/../../share/schema/*.sql | wc -l)
 	[[ "$output" == *"schema_version,$n"* ]]
 	[[ "$output" == *"path,$CS_DB"* ]]
+	# a table in Chinese says the items in Chinese; csv keeps the names
+	run cs-db stats -f table --lang zh
+	[[ "$output" == *"架构版本"*"$n"* ]]
+	[[ "$output" == *"agent 行数"*3* ]]
+	[[ "$output" != *"rows.agent"* ]]
+	run cs-db stats -f csv --lang zh
+	[[ "$output" == *"rows.agent,3"* ]]
 	run cs-db views -f csv
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"v_agents,"*"login"* ]]
