@@ -181,6 +181,12 @@ cs_local_to_utc(int y, int mo, int d, int h, int mi, int s, int64_t *out)
 			return -1;
 		off[i] = lt.tm_gmtoff;
 	}
+	/* One offset all through the two days around it (no change of the
+	 * zone near): the wall time less it is the instant, and the only. */
+	if (off[0] == off[1] && off[1] == off[2]) {
+		*out = wall - off[1];
+		return 0;
+	}
 	for (i = 0; i < 3; i++) {
 		t = wall - off[i];
 		probe = (time_t)t;
