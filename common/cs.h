@@ -330,6 +330,9 @@ const char *cs_col_time(sqlite3_stmt *st, int i, char *buf);
 /* Binds text, or NULL for a NULL pointer or an empty string when
  * empty_null is set. */
 void cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null);
+/* Binds s (empty: NULL) without a copy, for the rows of a bulk load:
+ * s must live until sqlite3_clear_bindings, right after the step. */
+void cs_bind_static(sqlite3_stmt *st, int i, const char *s);
 /* Appends one row to the change log (who, when, what, from -> to). */
 int cs_log_change(const char *entity, int64_t entity_id, const char *field,
     const char *from, const char *to, const char *note);

@@ -409,17 +409,6 @@ same(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Binds s (empty: NULL) without a copy: SQLite would copy every field of
- * every imported row. s must live until the bindings are cleared. */
-static void
-bind_static(sqlite3_stmt *st, int i, const char *s)
-{
-	if (!s || !*s)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-}
-
 /* Writes every column of r (insert when r->id is 0). */
 static int
 write_row(struct row *r)
@@ -452,12 +441,12 @@ write_row(struct row *r)
 			else
 				sqlite3_bind_null(st, i + 1);
 		} else
-			bind_static(st, i + 1, r->v[i]);
+			cs_bind_static(st, i + 1, r->v[i]);
 	}
-	bind_static(st, 15, r->attrs ? r->attrs : "{}");
+	cs_bind_static(st, 15, r->attrs ? r->attrs : "{}");
 	if (r->v[CS_CUST_EMAIL])
 		key = cs_email_key(r->v[CS_CUST_EMAIL]);
-	bind_static(st, 16, key);
+	cs_bind_static(st, 16, key);
 	sqlite3_bind_int64(st, 17, cs_now());
 	if (r->id == 0)
 		cs_bind_text(st, 18, cs_actor(), 0);

@@ -605,6 +605,15 @@ cs_bind_text(sqlite3_stmt *st, int i, const char *s, int empty_null)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
+void
+cs_bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
 int
 cs_log_change(const char *entity, int64_t entity_id, const char *field,
     const char *from, const char *to, const char *note)

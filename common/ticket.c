@@ -43,16 +43,21 @@ event_at(int64_t id, int64_t when, const char *kind, const char *field,
 	    "'status' AND ?7 = 'resolved' THEN (SELECT resolved_by FROM ticket "
 	    "WHERE id = ?1) END)");
 
+	int rc;
+
+	/* without copies: an import writes three events a ticket */
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, when);
-	cs_bind_text(st, 3, cs_actor(), 0);
-	cs_bind_text(st, 4, kind, 0);
-	cs_bind_text(st, 5, field, 1);
-	cs_bind_text(st, 6, from, 1);
-	cs_bind_text(st, 7, to, 1);
-	cs_bind_text(st, 8, note, 1);
+	cs_bind_static(st, 3, cs_actor());
+	cs_bind_static(st, 4, kind);
+	cs_bind_static(st, 5, field);
+	cs_bind_static(st, 6, from);
+	cs_bind_static(st, 7, to);
+	cs_bind_static(st, 8, note);
 	sqlite3_bind_int(st, 9, public);
-	return cs_step_done(st, "ticket event");
+	rc = cs_step_done(st, "ticket event");
+	sqlite3_clear_bindings(st);
+	return rc;
 }
 
 static int
