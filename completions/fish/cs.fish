@@ -118,12 +118,12 @@ function __cs_operand --no-scope-shadowing
         # published ones to vote on, all for the others
         case 'cs-kb:show:*' 'cs-kb:edit:*' 'cs-kb:history:*' 'cs-kb:diff:*' \
             'cs-kb:archive:*' 'cs-kb:submit:*' 'cs-kb:approve:*' \
-            'cs-kb:reject:*' 'cs-kb:vote:*'
+            'cs-kb:reject:*' 'cs-kb:review:*' 'cs-kb:publish:*' 'cs-kb:vote:*'
             set -l st
             switch $sub
-                case submit
+                case submit review
                     set st --status draft
-                case approve reject
+                case approve publish reject
                     set st --status review
                 case vote
                     set st --status published

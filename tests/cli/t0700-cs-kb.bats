@@ -560,5 +560,8 @@ SH
 	[ "$(comp cs-kb list --status p)" = published ]
 	[ "$(comp cs-kb approve '')" = 2 ]
 	[ "$(comp cs-kb submit '')" = 1 ]
+	# the spec's words for the same moves
+	[ "$(comp cs-kb publish '')" = 2 ]
+	[ "$(comp cs-kb review '')" = 1 ]
 	[ "$(comp cs-kb show '' | paste -sd' ' -)" = "1 2" ]
 }
