@@ -171,8 +171,9 @@ migrate(const char *path, int mode, int have)
 		cs_rollback();
 		return cs_db_fail(path);
 	}
-	if (have < want)
-		migrated_from = have;
+	if (have >= want)	/* it did */
+		return cs_commit();
+	migrated_from = have;
 	for (; have < want; have++)
 		if (sqlite3_exec(db, cs_migrations[have], NULL, NULL, NULL)
 		    != SQLITE_OK) {

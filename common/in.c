@@ -620,10 +620,34 @@ csv_next(struct cs_reader *r)
 		    r->fbuf + r->foff[r->keep[k]] : "";
 	r->rec.line = r->rec_start;
 	if (r->nf != r->nhdr) {
+		/* the fields beyond the header go in the message: the rejects
+		 * file has no column for them */
+		struct cs_buf extra = { 0 };
+
+		const char *f;
+
+		for (k = r->nhdr; k < r->nf; k++) {
+			if (k > r->nhdr)
+				cs_buf_addc(&extra, ',');
+			f = r->fbuf + r->foff[k];
+			if (!strpbrk(f, ",\"\r\n")) {
+				cs_buf_adds(&extra, f);
+				continue;
+			}
+			cs_buf_addc(&extra, '"');	/* as CSV writes it */
+			for (; *f; f++) {
+				if (*f == '"')
+					cs_buf_addc(&extra, '"');
+				cs_buf_addc(&extra, *f);
+			}
+			cs_buf_addc(&extra, '"');
+		}
 		r->in_record = 1;
-		st = rerr(r, r->rec_start, NULL, NULL,
-		    "expected %zu fields, found %zu", r->nhdr, r->nf);
+		st = rerr(r, r->rec_start, NULL, extra.s,
+		    "expected %zu fields, found %zu%s", r->nhdr, r->nf,
+		    extra.s ? ", the last ones" : "");
 		r->in_record = 0;
+		cs_buf_free(&extra);
 		return st;
 	}
 	return 0;
@@ -679,6 +703,10 @@ json_record(struct cs_reader *r, long line)
 		if (!is_known(r, key)) {
 			if (r->spec.ignore_unknown)
 				continue;
+			/* a misspelt name, in every record likely: as
+			 * fatal as in a CSV header, even under
+			 * --skip-invalid */
+			r->in_record = 0;
 			st = unknown_err(r, line, key);
 			goto out;
 		}
@@ -887,8 +915,12 @@ json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
 			continue;
 		for (at = line, q = s; q < tok; q++)
 			at += *q == '\n';
-		num = cs_xstrndup(tok, (size_t)(p - tok));
 		key = num_key(s, tok);
+		if (key && r->spec.ignore_unknown && !is_known(r, key)) {
+			free(key);	/* a value left out anyway */
+			continue;
+		}
+		num = cs_xstrndup(tok, (size_t)(p - tok));
 		keep_literal(r, key, num);
 		st = rerr(r, at, key, num, "more digits than a number keeps, "
 		    "quote it to keep it as text");
@@ -899,15 +931,16 @@ json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
 	return 0;
 }
 
-/* Whether a value of the object is a real. */
+/* Whether a value of the object that is read is a real. */
 static int
-has_real(json_t *o)
+has_real(struct cs_reader *r, json_t *o)
 {
 	const char *key;
 	json_t *v;
 
 	json_object_foreach(o, key, v)
-		if (json_is_real(v))
+		if (json_is_real(v) && (!r->spec.ignore_unknown ||
+		    is_known(r, key)))
 			return 1;
 	return 0;
 }
@@ -956,7 +989,7 @@ json_parse1(struct cs_reader *r, const char *s, size_t n, long line)
 		return rerr(r, line, NULL, NULL, "record is not an object");
 	/* the fields first, so that a record refused for a rounded number
 	 * still has them in the rejects */
-	if ((st = json_record(r, line)) == 0 && has_real(r->jcur))
+	if ((st = json_record(r, line)) == 0 && has_real(r, r->jcur))
 		st = json_rounded(r, s, n, line);
 	return st;
 }

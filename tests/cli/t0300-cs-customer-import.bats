@@ -445,14 +445,14 @@ JSON
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"added 2, updated 0, unchanged 0, rejected 2"* ]]
 	[ "$(cat "$T/rej.csv")" = "code,name,city,error
-C2,李强,上海,\"$T/b.csv:3: expected 3 fields, found 4\"
+C2,李强,上海,\"$T/b.csv:3: expected 3 fields, found 4, the last ones (多余)\"
 C4,刘洋,,\"$T/b.csv:5: expected 3 fields, found 2\"" ]
 	[ "$(sqlite3 "$CS_DB" 'SELECT group_concat(code) FROM customer')" = C1,C3 ]
 	# without it the first such row still stops everything
 	before=$(dbsum)
 	run cs-customer import "$T/b.csv"
 	[ "$status" -eq 65 ]
-	[[ "$output" == *"$T/b.csv:3: expected 3 fields, found 4"* ]]
+	[[ "$output" == *"$T/b.csv:3: expected 3 fields, found 4, the last ones (多余)"* ]]
 	[ "$(dbsum)" = "$before" ]
 	# a dry run counts them
 	run cs-customer import "$T/b.csv" --dry-run
@@ -482,6 +482,18 @@ J4,12345678901234567.0,\"$T/b.jsonl:6: notes: more digits than a number keeps, q
 	[[ "$output" == *"added 2, updated 0, unchanged 0, rejected 2"* ]]
 	[ "$(sed -n 1p "$T/rej3.csv")" = "code,error" ]
 	[ "$(sed -n 3p "$T/rej3.csv")" = "A2,$T/b.json:3: name: nested values are not supported (use a string)" ]
+	# a misspelt key is no bad record but a bad file, as in a CSV header
+	printf '{"code":"K1","name":"a","phnoe":"13800138000"}\n' > "$T/k.jsonl"
+	before=$(dbsum)
+	run cs-customer import "$T/k.jsonl" --skip-invalid "$T/rej5.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"$T/k.jsonl:1: phnoe: unknown column"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# a number that would be rounded in a key left out is no fault
+	printf '{"code":"K2","name":"b","extra":0.12345678901234567891}\n' > "$T/k2.jsonl"
+	run cs-customer import "$T/k2.jsonl" --ignore-unknown
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 1,"* ]]
 	# a broken array cannot be read on: the whole import stops
 	printf '[{"code":"B1","name":"a"},\n{"code":"B2"\n' > "$T/c.json"
 	before=$(dbsum)
