@@ -394,9 +394,15 @@ env_zh(void)
 	const char *const *v;
 	const char *s;
 
-	for (v = vars; *v; v++)
-		if ((s = getenv(*v)) && strncmp(s, "zh", 2) == 0)
-			return 1;
+	/* The first of them that names a language decides, as for
+	 * gettext: LC_MESSAGES=en_US under LANG=zh_CN is English. C and
+	 * POSIX name none (a test or cron image sets LC_ALL=C.UTF-8). */
+	for (v = vars; *v; v++) {
+		if (!(s = getenv(*v)) || !*s || strcmp(s, "POSIX") == 0 ||
+		    strcmp(s, "C") == 0 || strncmp(s, "C.", 2) == 0)
+			continue;
+		return strncmp(s, "zh", 2) == 0;
+	}
 	return 0;
 }
 

@@ -27,6 +27,12 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[[ "${lines[0]}" != login* ]]
 	LC_ALL=zh_CN.UTF-8 run cs-agent list -f table --lang en
 	[[ "${lines[0]}" == login* ]]
+	# the first that names a language decides, as for gettext: English
+	# messages asked for under a Chinese LANG are English
+	LC_MESSAGES=en_US.UTF-8 LANG=zh_CN.UTF-8 run cs-agent list -f table
+	[[ "${lines[0]}" == login* ]]
+	LC_ALL=en_US.UTF-8 LANG=zh_CN.UTF-8 run cs-agent list -f table
+	[[ "${lines[0]}" == login* ]]
 	# machine formats keep the English names
 	LC_ALL=zh_CN.UTF-8 run cs-agent list -f csv
 	[[ "${lines[0]}" == login,* ]]
