@@ -732,7 +732,10 @@ cs_ticket_update(int64_t id, const char *const given[CS_TK_NFIELDS],
 			return rc;
 		changed |= fields[i] == CS_TK_PRIORITY;
 	}
-	if (!changed)
+	/* A ticket resolved or closed keeps the targets it was measured
+	 * against: a report already sent must not change. */
+	if (!changed || strcmp(status, "resolved") == 0 ||
+	    strcmp(status, "closed") == 0)
 		return 0;
 	st = cs_sql("SELECT created_at FROM ticket WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);

@@ -43,6 +43,15 @@ world() {
 	[[ "$output" == *",urgent,"*",2026-11-24T13:00:00+08:00,"* ]]
 	run cs-ticket show "$id" -f csv
 	[[ "$output" == *"field priority: normal → urgent"* ]]
+	# a resolved ticket keeps the targets it was measured against, so
+	# that a report already sent stays true; the priority changes
+	id2=$(cs-ticket new C001 --type complaint --subject 漏水)
+	cs-ticket start "$id2"
+	cs-ticket resolve "$id2" --resolution 已修
+	before=$(sqlite3 "$CS_DB" "SELECT quote(first_response_due) || quote(resolution_due) FROM ticket WHERE id = $id2")
+	run cs-ticket update "$id2" --priority urgent
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT priority || quote(first_response_due) || quote(resolution_due) FROM ticket WHERE id = $id2")" = "urgent$before" ]
 }
 
 @test "bad priority and unknown ticket are refused (65) with nothing written; no option is usage (2)" {
