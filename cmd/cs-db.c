@@ -1,5 +1,6 @@
 /* cs-db - the database file: init, migrate, check, backup, restore, stats */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +110,74 @@ cmd_check(const struct cs_cmd *cmd, int argc, char **argv)
 	return 0;
 }
 
-/* Copies the file at path to fp; 0 or 74 with the message told. */
+/*
+ * The private copy of "backup -" and "restore -" (a whole customer
+ * database, unencrypted) must not outlive the command: an interrupt, a
+ * closed pipe or a kill of the terminal removes it before the process
+ * dies of the signal.
+ */
+static char *priv_dir, *priv_file;
+static const int priv_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE,
+    SIGQUIT };
+
+static void
+priv_remove(void)
+{
+	if (priv_file)
+		unlink(priv_file);
+	if (priv_dir)
+		rmdir(priv_dir);
+}
+
+static void
+priv_signal(int sig)
+{
+	priv_remove();		/* unlink and rmdir are async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* A private folder in $TMPDIR with path "cs.db" in it, removed on a
+ * signal; 0 or 74 with the message told (what: "backup" or "restore"). */
+static int
+priv_make(const char *what)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir;
+	size_t i;
+	int rc;
+
+	dir = cs_xasprintf("%s/cs-%s-XXXXXX", tmpdir && *tmpdir ? tmpdir :
+	    "/tmp", what);
+	if (!mkdtemp(dir)) {
+		rc = cs_err(CS_EX_IOERR, "%s: cannot make a folder in %s: %s: "
+		    "set TMPDIR", what, tmpdir && *tmpdir ? tmpdir : "/tmp",
+		    strerror(errno));
+		free(dir);
+		return rc;
+	}
+	priv_file = cs_xasprintf("%s/cs.db", dir);
+	priv_dir = dir;
+	for (i = 0; i < sizeof(priv_sigs) / sizeof(priv_sigs[0]); i++)
+		signal(priv_sigs[i], priv_signal);
+	return 0;
+}
+
+static void
+priv_done(void)
+{
+	size_t i;
+
+	priv_remove();
+	for (i = 0; i < sizeof(priv_sigs) / sizeof(priv_sigs[0]); i++)
+		signal(priv_sigs[i], SIG_DFL);
+	free(priv_file);
+	free(priv_dir);
+	priv_file = priv_dir = NULL;
+}
+
+/* Copies the file at path to fp, the file and its folder removed as soon
+ * as it is open; 0 or 74 with the message told. */
 static int
 copy_out(const char *path, FILE *fp)
 {
@@ -121,6 +189,7 @@ copy_out(const char *path, FILE *fp)
 	if (!(in = fopen(path, "rb")))
 		return cs_err(CS_EX_IOERR, "backup: cannot read %s: %s", path,
 		    strerror(errno));
+	priv_remove();
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, fp) != n)
 			break;
@@ -142,29 +211,16 @@ copy_out(const char *path, FILE *fp)
 static int
 backup_stdout(const struct cs_cmd *cmd)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	char *dir, *file;
 	int rc;
 
 	if (isatty(STDOUT_FILENO))
 		return cs_usage(cmd, "standard output is a terminal: redirect "
 		    "it to a file or a pipe, or give a FILE");
-	dir = cs_xasprintf("%s/cs-backup-XXXXXX", tmpdir && *tmpdir ? tmpdir :
-	    "/tmp");
-	if (!mkdtemp(dir)) {
-		rc = cs_err(CS_EX_IOERR, "backup: cannot make a folder in %s: "
-		    "%s: set TMPDIR", tmpdir && *tmpdir ? tmpdir : "/tmp",
-		    strerror(errno));
-		free(dir);
+	if ((rc = priv_make("backup")))
 		return rc;
-	}
-	file = cs_xasprintf("%s/cs.db", dir);
-	if ((rc = cs_db_backup(file)) == 0)
-		rc = copy_out(file, stdout);
-	unlink(file);
-	rmdir(dir);
-	free(file);
-	free(dir);
+	if ((rc = cs_db_backup(priv_file)) == 0)
+		rc = copy_out(priv_file, stdout);
+	priv_done();
 	return rc;
 }
 
@@ -187,22 +243,14 @@ cmd_backup(const struct cs_cmd *cmd, int argc, char **argv)
 static int
 restore_stdin(void)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	char buf[65536], *dir, *file;
+	char buf[65536], *file;
 	size_t n;
 	FILE *out;
-	int rc = 0;
+	int rc;
 
-	dir = cs_xasprintf("%s/cs-restore-XXXXXX", tmpdir && *tmpdir ? tmpdir :
-	    "/tmp");
-	if (!mkdtemp(dir)) {
-		rc = cs_err(CS_EX_IOERR, "restore: cannot make a folder in %s: "
-		    "%s: set TMPDIR", tmpdir && *tmpdir ? tmpdir : "/tmp",
-		    strerror(errno));
-		free(dir);
+	if ((rc = priv_make("restore")))
 		return rc;
-	}
-	file = cs_xasprintf("%s/cs.db", dir);
+	file = priv_file;
 	if (!(out = fopen(file, "wb")))
 		rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s", file,
 		    strerror(errno));
@@ -218,10 +266,7 @@ restore_stdin(void)
 		    strerror(errno));
 	if (!rc)
 		rc = cs_db_restore(file, "standard input");
-	unlink(file);
-	rmdir(dir);
-	free(file);
-	free(dir);
+	priv_done();
 	return rc;
 }
 

@@ -131,6 +131,41 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "backup - and restore - leave no copy of the database behind, even when cut short" {
+	cs-agent add li.na --name 李娜 >/dev/null
+	# enough rows that the copy is more than a pipe holds
+	printf 'code,name,notes\n' > "$T/c.csv"
+	for i in $(seq 1 3000); do
+		printf 'C%05d,客户%d,%0200d\n' "$i" "$i" 0
+	done >> "$T/c.csv"
+	cs-customer import "$T/c.csv" 2>/dev/null
+	mkdir "$T/tmp"
+	export TMPDIR="$T/tmp"
+	# the reader goes away after ten bytes: SIGPIPE ends the backup
+	cs-db backup - | head -c 10 > /dev/null
+	[ -z "$(ls -A "$T/tmp")" ]
+	cs-db backup - > "$T/copy.db"
+	[ -z "$(ls -A "$T/tmp")" ]
+	# a restore interrupted while it reads standard input
+	mkfifo "$T/in"
+	cs-db restore - < "$T/in" 2>/dev/null &
+	pid=$!
+	exec 7> "$T/in"
+	cat "$T/copy.db" >&7
+	for _ in $(seq 50); do
+		[ -n "$(ls -A "$T/tmp")" ] && break
+		sleep 0.1
+	done
+	[ -n "$(ls -A "$T/tmp")" ]
+	kill -TERM "$pid"
+	rc=0
+	wait "$pid" || rc=$?
+	exec 7>&-
+	[ "$rc" -eq 143 ]
+	[ -z "$(ls -A "$T/tmp")" ]
+	[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM customer')" -eq 3000 ]
+}
+
 @test "cs --db PATH NAME ... runs cs-NAME on that database; cs help --help is cs's help" {
 	unset CS_DB
 	run cs --db "$T/a/cs.db" agent add li.na --name 李娜
