@@ -620,13 +620,16 @@ csv_next(struct cs_reader *r)
 		    r->fbuf + r->foff[r->keep[k]] : "";
 	r->rec.line = r->rec_start;
 	if (r->nf != r->nhdr) {
-		/* the fields beyond the header go in the message: the rejects
-		 * file has no column for them */
+		/* the fields beyond the header go in the message, unless all
+		 * empty (a trailing comma): the rejects have no column for
+		 * them */
 		struct cs_buf extra = { 0 };
-
 		const char *f;
+		int any = 0;
 
-		for (k = r->nhdr; k < r->nf; k++) {
+		for (k = r->nhdr; k < r->nf; k++)
+			any |= r->fbuf[r->foff[k]] != '\0';
+		for (k = r->nhdr; any && k < r->nf; k++) {
 			if (k > r->nhdr)
 				cs_buf_addc(&extra, ',');
 			f = r->fbuf + r->foff[k];

@@ -15,6 +15,14 @@ dbsum() {
 	else echo absent; fi
 }
 
+# The roster below imported, and the six customers of
+# tests/data/customers/customers.csv (owners li.na, wang.wei, zhang.min).
+staff_and_customers() {
+	roster
+	cs-agent import "$T/agents.csv" 2>/dev/null
+	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+}
+
 # Writes a roster of three agents to $T/agents.csv.
 roster() {
 	cat > "$T/agents.csv" <<'CSV'

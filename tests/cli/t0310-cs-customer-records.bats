@@ -10,9 +10,7 @@ load helper
 #   C005 刘洋 normal 深圳 zhang.min tags 老客户   points 5000 bought 2026-09-05
 #   C006 赵敏 vip 广州 wang.wei   tags vip;春节   points 80   bought 2026-11-30
 customers() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 # The codes of the customers that list prints, in its order, on one line.

@@ -4,9 +4,7 @@ load helper
 
 # The roster of helper.bash and the six customers of customers.csv.
 customers() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 # The codes of the customers that list prints, in its order, on one line.

@@ -7,9 +7,7 @@ load helper
 # inactive in 技术组) and the customers C001..C006 (ids 1..6; C002 李强 has
 # 13900001111, C005 刘洋 13512345678).
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 # One field of a ticket, as show -f csv writes it (empty when unset).

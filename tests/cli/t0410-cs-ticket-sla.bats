@@ -15,9 +15,7 @@ CAL2025="$BATS_TEST_DIRNAME/../../share/calendar/cn-2025.csv"
 
 # The roster of helper.bash and the customers C001..C006.
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 # The China 2025 calendar.

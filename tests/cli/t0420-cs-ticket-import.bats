@@ -6,9 +6,7 @@ load helper
 # customers C001..C006 (ids 1..6; C002 李强 13900001111, C003 张伟,
 # C005 刘洋 13512345678).
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 # Every spec column of every ticket, as the documented view shows them.

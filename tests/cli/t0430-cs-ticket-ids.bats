@@ -6,9 +6,7 @@ load helper
 # The roster of helper.bash and the customers C001..C006, and tickets
 # 1..4 (new, unassigned).
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 	for s in 快递丢件 发票 退货 闪退; do
 		cs-ticket new C001 --type consult --subject "$s" >/dev/null
 	done

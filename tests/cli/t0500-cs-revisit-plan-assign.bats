@@ -12,9 +12,7 @@ load helper
 # C003 none, C004 li.na, C005 zhang.min, C006 wang.wei. vip tag: C001, C003,
 # C006; segment vip: C001, C003, C006; tag 春节: C004, C006.
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 q() {

@@ -7,9 +7,7 @@ load helper
 # The roster of helper.bash (li.na weight 1, wang.wei weight 2, zhang.min
 # inactive) and the customers C001..C006 (ids 1..6).
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 # world, and the vip campaign of 2026-11-24 planned and assigned:

@@ -7,9 +7,7 @@ load helper
 # the customers C001..C006, and tasks 1..4 for C001, C002, C003, C006,
 # planned and not assigned.
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 	printf 'code\nC001\nC002\nC003\nC006\n' |
 	    cs-revisit plan --reason 春节关怀 - 2>/dev/null
 	[ "$(q 'SELECT count(*) FROM revisit')" = 4 ]

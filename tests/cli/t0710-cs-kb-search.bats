@@ -231,9 +231,7 @@ id_of() {
 
 @test "suggest: the published articles that match a ticket's subject and body" {
 	published
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 	t=$(cs-ticket new C001 --type aftersales --subject 申请退货 \
 	    --body '收到的商品外包装破损，要求退货退款')
 	run cs-kb suggest "$t" -f csv
@@ -255,9 +253,7 @@ id_of() {
 
 @test "gaps: categories with tickets but no linked article, as the report counts them" {
 	published
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 	new() {
 		CS_NOW=$1 cs-ticket new C001 --type consult --category "$2" \
 		    --subject 咨询

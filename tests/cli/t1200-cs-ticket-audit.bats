@@ -5,9 +5,7 @@
 load helper
 
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 @test "new without --type is a usage error (2) and writes nothing" {

@@ -4,9 +4,7 @@
 load helper
 
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 @test "the supervisor who resolved li.na's ticket cannot review it (65, nothing written)" {

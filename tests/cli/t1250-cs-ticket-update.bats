@@ -4,9 +4,7 @@
 load helper
 
 world() {
-	roster
-	cs-agent import "$T/agents.csv" 2>/dev/null
-	cs-customer import "$DATA/customers/customers.csv" 2>/dev/null
+	staff_and_customers
 }
 
 @test "a closed complaint gets its root cause and stage, old → new on the timeline" {

@@ -558,6 +558,62 @@ test_csv_lines(void **state)
 	got_free(g);
 }
 
+/* With cs_reader_skip_bad a ragged row or a bad JSON line is given as
+ * CS_IN_BAD, told to nobody, with its message and the fields it has; the
+ * records after it come as usual. */
+static void
+test_skip_bad(void **state)
+{
+	static const struct {
+		const char *text, *msg;
+		size_t nbad;
+	} t[] = {
+		{ "a,b\n1,2\nx,\"y,z\",w,\"q\"\"\"\n3,4\n",
+		    ":3: expected 2 fields, found 4, the last ones "
+		    "(w,\"q\"\"\")", 2 },
+		{ "{\"a\":\"1\"}\n{\"a\":\"x\",\"b\":[1]}\n{\"a\":\"3\"}\n",
+		    ":2: b: nested values are not supported (use a string)",
+		    1 },
+		{ "{\"a\":\"1\"}\nnot json\n{\"a\":\"3\"}\n", NULL, 0 },
+	};
+	const struct cs_record *rec;
+	struct cs_reader *r;
+	char path[256], want[512], *told;
+	size_t i;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		fd = tmpfile_open(path, sizeof(path));
+		assert_int_equal(write(fd, t[i].text, strlen(t[i].text)),
+		    (ssize_t)strlen(t[i].text));
+		close(fd);
+		cap_begin();
+		assert_int_equal(cs_reader_open(&r, path, CS_IN_AUTO, NULL,
+		    NULL), 0);
+		cs_reader_skip_bad(r);
+		assert_int_equal(cs_reader_next(r, &rec), 0);
+		assert_int_equal(cs_reader_next(r, &rec), CS_IN_BAD);
+		assert_non_null(rec);
+		assert_int_equal(rec->line, 2 + (i == 0));
+		assert_int_equal(rec->n, t[i].nbad);
+		if (t[i].msg) {
+			snprintf(want, sizeof(want), "%s%s", path, t[i].msg);
+			assert_string_equal(cs_reader_bad(r), want);
+			assert_string_equal(rec->values[0], "x");
+		}
+		assert_int_equal(cs_reader_next(r, &rec), 0);
+		assert_string_equal(rec->values[0], "3");
+		assert_int_equal(cs_reader_next(r, &rec), -1);
+		cs_reader_close(r);
+		/* nothing was told */
+		told = cap_end();
+		assert_string_equal(told, "");
+		free(told);
+		unlink(path);
+	}
+}
+
 static void
 test_csv_ragged(void **state)
 {
@@ -567,7 +623,7 @@ test_csv_ragged(void **state)
 	g = slurp("a,b\n1,2\n\n1,2,3\n", CS_IN_AUTO);
 	assert_int_equal(g->n, 1);
 	assert_int_equal(g->st, CS_EX_DATAERR);
-	assert_msg(g, ":4: expected 2 fields, found 3");
+	assert_msg(g, ":4: expected 2 fields, found 3, the last ones (3)");
 	got_free(g);
 	g = slurp("a,b,c\n1,2\n", CS_IN_AUTO);
 	assert_int_equal(g->n, 0);
@@ -1421,6 +1477,7 @@ main(void)
 		cmocka_unit_test(test_csv_bom_crlf),
 		cmocka_unit_test(test_csv_lines),
 		cmocka_unit_test(test_csv_ragged),
+		cmocka_unit_test(test_skip_bad),
 		cmocka_unit_test(test_csv_sticky_error),
 		cmocka_unit_test(test_csv_quotes),
 		cmocka_unit_test(test_csv_excel_text),
