@@ -118,35 +118,37 @@ signed_digits(const char *v, const char **digits)
  * Rarer spellings ("-.5", "+1.") are defused: a quote before a number
  * costs less than a formula let through.
  */
+/* Steps *p over one or more digits; 0 when there is none. */
+static int
+skip_digits(const char **p)
+{
+	const char *q = *p;
+
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (q == *p)
+		return 0;
+	*p = q;
+	return 1;
+}
+
 static int
 plain_decimal(const char *v)
 {
 	const char *p = v;
-	size_t n;
 
 	if (*p == '+' || *p == '-')
 		p++;
-	for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
-		continue;
-	if (n == 0)
+	if (!skip_digits(&p))
 		return 0;
-	p += n;
-	if (*p == '.') {
-		for (n = 0, p++; p[n] >= '0' && p[n] <= '9'; n++)
-			continue;
-		if (n == 0)
-			return 0;
-		p += n;
-	}
+	if (*p == '.' && (p++, !skip_digits(&p)))
+		return 0;
 	if (*p == 'e' || *p == 'E') {
 		p++;
 		if (*p == '+' || *p == '-')
 			p++;
-		for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
-			continue;
-		if (n == 0)
+		if (!skip_digits(&p))
 			return 0;
-		p += n;
 	}
 	return *p == '\0';
 }
