@@ -692,8 +692,11 @@ cs_customer_find(const char *ref, const char **problem)
 		if (id || how)
 			return id ? follow(id, ref) : 0;
 	}
-	if ((norm = cs_phone_norm(ref, &kind, &p)) == NULL)
+	if ((norm = cs_phone_norm(ref, &kind, &p)) == NULL) {
+		if (how)	/* "phone:" asked for a phone: say what is wrong */
+			*problem = p;
 		return 0;
+	}
 	/* A phone shared by several live customers is ambiguous. */
 	st = cs_sql("SELECT id FROM customer WHERE (phone = ?1 OR phone2 = ?1) "
 	    "AND status IN ('active', 'invalid') ORDER BY id");

@@ -24,12 +24,15 @@ phone,活动
 (010)12345678,双十二
 13700137000,双十二
 13600000000,双十二
+12345,双十二
 CSV
 	run --separate-stderr cs-revisit plan --reason 双十二回访 "$T/m.csv"
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"m.csv:6: 13600000000: no such customer"* ]]
+	# a number that is none says so
+	[[ "$stderr" == *"m.csv:7: 12345: not a phone number"* ]]
 	[[ "$stderr" == *"planned 3, already planned 0, skipped invalid contact 1"* ]]
-	[[ "$stderr" == *"unknown customer 1"* ]]
+	[[ "$stderr" == *"unknown customer 2"* ]]
 	run cs-revisit list -f csv --no-header
 	[ "$(cut -d, -f2 <<<"$output" | sort | paste -sd' ' -)" = "1 2 3" ]
 	# again: nothing new
