@@ -81,7 +81,7 @@ rejects_add(struct rejects *rj, const struct cs_record *rec, const char *err)
 			    sizeof(*rj->held));
 		}
 		h = &rj->held[rj->nheld++];
-		h->n = rec ? rec->n : 0;
+		h->n = rec->n;
 		h->names = cs_xcalloc(h->n + 1, sizeof(*h->names));
 		h->values = cs_xcalloc(h->n + 1, sizeof(*h->values));
 		for (i = 0; i < h->n; i++) {
@@ -94,7 +94,7 @@ rejects_add(struct rejects *rj, const struct cs_record *rec, const char *err)
 	if (!rj->started)
 		rejects_header(rj, rj->cols, rj->ncols);
 	for (i = 0; i < rj->ncols; i++) {
-		v = rec ? cs_record_get(rec, rj->cols[i]) : NULL;
+		v = cs_record_get(rec, rj->cols[i]);
 		rejects_field(rj, v ? v : "", 0);
 	}
 	rejects_field(rj, err, 1);
@@ -106,7 +106,7 @@ rejects_add(struct rejects *rj, const struct cs_record *rec, const char *err)
 static void
 rejects_finish(struct rejects *rj)
 {
-	const char **cols = NULL;
+	const char **cols = NULL, *v;
 	size_t ncols = 0, i, j, k;
 
 	if (rj->cols) {
@@ -127,12 +127,13 @@ rejects_finish(struct rejects *rj)
 		}
 	rejects_header(rj, cols, ncols);
 	for (i = 0; i < rj->nheld; i++) {
+		struct cs_record view = { rj->held[i].n,
+		    (const char *const *)rj->held[i].names,
+		    (const char *const *)rj->held[i].values, 0, NULL };
+
 		for (k = 0; k < ncols; k++) {
-			for (j = 0; j < rj->held[i].n; j++)
-				if (strcmp(cols[k], rj->held[i].names[j]) == 0)
-					break;
-			rejects_field(rj, j < rj->held[i].n ?
-			    rj->held[i].values[j] : "", 0);
+			v = cs_record_get(&view, cols[k]);
+			rejects_field(rj, v ? v : "", 0);
 		}
 		rejects_field(rj, rj->held[i].err, 1);
 	}
