@@ -98,17 +98,16 @@ static const char *const required_cols[] = { "login", NULL };
 static int print_agents(const char *, const char *, const char *,
     const char *, int);
 
-/* Reports a refused value of the command line. */
+/* Reports what the library refused (rc: -1 or CS_NOT_FOUND). */
 static int
-refuse(const struct cs_cmd *cmd, int field, const char *value, char *problem)
+refuse(const struct cs_cmd *cmd, int rc, int field, const char *value,
+    char *problem)
 {
-	int rc;
-
 	if (field >= 0)
-		rc = cs_err(CS_EX_DATAERR, "%s: --%s: %s (%s)", cmd->name,
+		rc = cs_err(cs_refused(rc), "%s: --%s: %s (%s)", cmd->name,
 		    cs_agent_field[field], problem, value ? value : "");
 	else
-		rc = cs_err(CS_EX_DATAERR, "%s: %s", cmd->name, problem);
+		rc = cs_err(cs_refused(rc), "%s: %s", cmd->name, problem);
 	free(problem);
 	return rc;
 }
@@ -157,8 +156,8 @@ put(const struct cs_cmd *cmd, int argc, char **argv, int mode)
 	rc = cs_agent_put(&in, mode, &field, &problem);
 	if (rc < 0) {
 		cs_rollback();
-		return refuse(cmd, field, field >= 0 ? in.v[field] : NULL,
-		    problem);
+		return refuse(cmd, rc, field, field >= 0 ? in.v[field] :
+		    NULL, problem);
 	}
 	if (rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
@@ -423,7 +422,7 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 	if (rc) {
 		cs_rollback();
 		if (rc < 0)
-			return refuse(cmd, -1, NULL, problem);
+			return refuse(cmd, rc, -1, NULL, problem);
 		return rc;
 	}
 	if ((rc = cs_commit()))
@@ -457,7 +456,7 @@ set_active(const struct cs_cmd *cmd, int argc, char **argv, const char *v)
 			if (rc > 0)
 				return rc;
 			free(problem);
-			return cs_err(CS_EX_DATAERR, "%s: no agent '%s': "
+			return cs_err(cs_refused(rc), "%s: no agent '%s': "
 			    "nothing changed", cmd->name, argv[i]);
 		}
 	}

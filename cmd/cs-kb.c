@@ -153,18 +153,18 @@ limit_arg(const struct cs_cmd *cmd, const char *s, int *bad)
 	return n;
 }
 
-/* A refused change: "cs-kb: edit 42: ..." and 65. */
+/* A refused change (rc: -1, or CS_NOT_FOUND for no such article):
+ * "cs-kb: edit 42: ..." and 65, or 1. */
 static int
-refuse(const struct cs_cmd *cmd, int64_t id, int field, char *problem)
+refuse(const struct cs_cmd *cmd, int rc, int64_t id, int field,
+    char *problem)
 {
-	int rc;
-
 	if (field >= 0)
-		rc = cs_err(CS_EX_DATAERR, "%s%s%.0lld: --%s: %s", cmd->name,
+		rc = cs_err(cs_refused(rc), "%s%s%.0lld: --%s: %s", cmd->name,
 		    id ? " " : "", (long long)id, cs_kb_field[field] ?
 		    cs_kb_field[field] : "?", problem ? problem : "refused");
 	else
-		rc = cs_err(CS_EX_DATAERR, "%s%s%.0lld: %s", cmd->name,
+		rc = cs_err(cs_refused(rc), "%s%s%.0lld: %s", cmd->name,
 		    id ? " " : "", (long long)id, problem ? problem :
 		    "refused");
 	free(problem);
@@ -250,7 +250,7 @@ cmd_add(const struct cs_cmd *cmd, int argc, char **argv)
 	free(body);
 	if (rc) {
 		cs_rollback();
-		return rc < 0 ? refuse(cmd, 0, field, problem) : rc;
+		return rc < 0 ? refuse(cmd, rc, 0, field, problem) : rc;
 	}
 	if ((rc = cs_commit()))
 		return rc;
@@ -317,7 +317,7 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return cs_err(CS_EX_DATAERR, "%s %lld: no such article",
+		return cs_err(CS_EX_FAIL, "%s %lld: no such article",
 		    cmd->name, (long long)id);
 	}
 	for (f = 0; f < 5; f++)
@@ -430,7 +430,7 @@ cmd_edit(const struct cs_cmd *cmd, int argc, char **argv)
 	free(body);
 	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
-		return rc < 0 ? refuse(cmd, id, field, problem) : rc;
+		return rc < 0 ? refuse(cmd, rc, id, field, problem) : rc;
 	}
 	if (rc == CS_ROW_UNCHANGED)
 		cs_warn("%s %lld: nothing changed", cmd->name, (long long)id);
@@ -1240,7 +1240,7 @@ lifecycle(const struct cs_cmd *cmd, int argc, char **argv)
 		id = strtoll(argv[i], NULL, 10);
 		if ((rc = cs_kb_move(id, action, note, &problem))) {
 			cs_rollback();
-			return rc < 0 ? refuse(cmd, id, -1, problem) : rc;
+			return rc < 0 ? refuse(cmd, rc, id, -1, problem) : rc;
 		}
 	}
 	return cs_commit();
@@ -1272,7 +1272,7 @@ cmd_vote(const struct cs_cmd *cmd, int argc, char **argv)
 	rc = cs_kb_vote(id, helpful, &problem);
 	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
-		return rc < 0 ? refuse(cmd, id, -1, problem) : rc;
+		return rc < 0 ? refuse(cmd, rc, id, -1, problem) : rc;
 	}
 	return cs_commit();
 }
@@ -1407,7 +1407,7 @@ cmd_suggest(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
 	if (!(tk = cs_kb_ticket_text(id)))
-		return cs_err(CS_EX_DATAERR, "%s %lld: no such ticket",
+		return cs_err(CS_EX_FAIL, "%s %lld: no such ticket",
 		    cmd->name, (long long)id);
 	if (!cs_kbq_parse(&q, tk, 1)) {
 		cs_kbq_free(&q);

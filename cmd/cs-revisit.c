@@ -557,7 +557,7 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
 		if (rc < 0) {
-			rc = cs_err(CS_EX_DATAERR, "log: %s", problem);
+			rc = cs_err(cs_refused(rc), "log: %s", problem);
 			free(problem);
 		}
 		return rc;
@@ -651,6 +651,29 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_import_main(cmd, argc, argv, g.ind, &im);
 }
 
+/* Refuses task id, which an UPDATE of open tasks did not find: no such
+ * task is nothing found (1), one that is done or cancelled bad input. */
+static int
+not_open(const char *what, int64_t id)
+{
+	sqlite3_stmt *st;
+	const char *status = NULL;
+	int rc;
+
+	st = cs_sql("SELECT status FROM revisit WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		status = cs_col_text(st, 0);
+	if (status)
+		rc = cs_err(CS_EX_DATAERR, "%s: task %lld is %s, not open: "
+		    "nothing changed", what, (long long)id, status);
+	else
+		rc = cs_err(CS_EX_FAIL, "%s: no revisit task %lld", what,
+		    (long long)id);
+	sqlite3_reset(st);
+	return rc;
+}
+
 static int
 cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
 {
@@ -680,8 +703,7 @@ cmd_cancel(const struct cs_cmd *cmd, int argc, char **argv)
 		if ((rc = cs_step_done(st, "cancel")))
 			break;
 		if (sqlite3_changes(sqlite3_db_handle(st)) == 0)
-			rc = cs_err(CS_EX_DATAERR, "cancel: task %lld is not an "
-			    "open task: nothing cancelled", (long long)ids[i]);
+			rc = not_open("cancel", ids[i]);
 		else
 			rc = cs_log_change("revisit", ids[i], "status", "open",
 			    "cancelled", reason);
@@ -735,8 +757,7 @@ cmd_reassign(const struct cs_cmd *cmd, int argc, char **argv)
 		if ((rc = cs_step_done(st, "reassign")))
 			break;
 		if (sqlite3_changes(sqlite3_db_handle(st)) == 0)
-			rc = cs_err(CS_EX_DATAERR, "reassign: task %lld is not "
-			    "an open task", (long long)ids[i]);
+			rc = not_open("reassign", ids[i]);
 		else
 			rc = cs_log_change("revisit", ids[i], "agent", NULL,
 			    argv[argc - 1], NULL);

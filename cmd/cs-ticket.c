@@ -225,7 +225,7 @@ each(const struct cs_cmd *cmd, int argc, char **argv,
 		cs_rollback();
 		free(list);
 		if (rc < 0) {
-			rc = cs_err(CS_EX_DATAERR, "%s: %s", cmd->name,
+			rc = cs_err(cs_refused(rc), "%s: %s", cmd->name,
 			    problem ? problem : "refused");
 			free(problem);
 		}
@@ -793,7 +793,8 @@ note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 	if (rc) {
 		cs_rollback();
 		if (rc < 0) {
-			rc = cs_err(CS_EX_DATAERR, "%s: %s", cmd->name, problem);
+			rc = cs_err(cs_refused(rc), "%s: %s", cmd->name,
+			    problem);
 			free(problem);
 		}
 		return rc;
@@ -1013,7 +1014,7 @@ cmd_review(const struct cs_cmd *cmd, int argc, char **argv)
 		if (rc) {
 			cs_rollback();
 			if (rc < 0) {
-				rc = cs_err(CS_EX_DATAERR, "review %lld: %s",
+				rc = cs_err(cs_refused(rc), "review %lld: %s",
 				    (long long)rv.ticket, problem);
 				free(problem);
 			}

@@ -291,7 +291,7 @@ cs_agent_put(const struct cs_agent_in *in, int mode, int *field,
 	if (!found && mode == CS_PUT_UPDATE) {
 		*field = CS_AGENT_LOGIN;
 		*problem = cs_xstrdup("no agent with this login");
-		rc = -1;
+		rc = CS_NOT_FOUND;
 		goto out;
 	}
 	if (!found) {
@@ -353,7 +353,7 @@ cs_agent_leave(const char *login, const char *first, const char *last,
 	*problem = NULL;
 	if (!aid) {
 		*problem = cs_xasprintf("no agent '%s'", login);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (cs_parse_date(first, cs_now(), &t1) < 0) {
 		*problem = cs_xasprintf("--from: not a date (%s)", first);
@@ -393,7 +393,7 @@ cs_agent_leave_cancel(const char *login, int64_t leave_id, char **problem)
 	*problem = NULL;
 	if (!aid) {
 		*problem = cs_xasprintf("no agent '%s'", login);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	st = cs_sql("SELECT first_day || '..' || last_day FROM agent_leave "
 	    "WHERE id = ? AND agent_id = ?");

@@ -32,6 +32,15 @@ enum {
 	CS_EX_TEMPFAIL = 75	/* database busy past the timeout */
 };
 
+/*
+ * A library call that refuses what it is asked returns -1 with a
+ * *problem (bad input: exit 65), or CS_NOT_FOUND when the ticket, task,
+ * article or agent it names does not exist (exit 1, as a show of it
+ * would). cs_refused() gives the exit status of either.
+ */
+#define CS_NOT_FOUND (-2)
+int cs_refused(int);
+
 extern const char *cs_progname;
 
 /* One row per exit status, for cs(7) and tests. Ends with a NULL name. */

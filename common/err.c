@@ -14,7 +14,8 @@ const char *cs_progname = "cs";
 
 const struct cs_exit_code cs_exit_codes[] = {
 	{ CS_EX_OK, "ok", "success" },
-	{ CS_EX_FAIL, "fail", "nothing found, or a check failed" },
+	{ CS_EX_FAIL, "fail", "nothing found (no such customer, "
+	    "ticket, task, article or agent), or a check failed" },
 	{ CS_EX_USAGE, "usage", "bad command line: unknown option, missing "
 	    "argument" },
 	{ CS_EX_DATAERR, "dataerr", "bad input data: a record, a value or a "
@@ -91,6 +92,12 @@ cs_warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn(fmt, ap);
 	va_end(ap);
+}
+
+int
+cs_refused(int rc)
+{
+	return rc == CS_NOT_FOUND ? CS_EX_FAIL : CS_EX_DATAERR;
 }
 
 int

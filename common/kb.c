@@ -346,7 +346,7 @@ cs_kb_edit(int64_t id, const struct cs_kb_in *in, int *field,
 	*field = -1;
 	if (!load(id, cur)) {
 		*problem = cs_xasprintf("no such article %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	rc = apply(id, cur, in, 0, field, problem);
 	release(cur);
@@ -471,7 +471,7 @@ cs_kb_move(int64_t id, const char *action, const char *reason,
 		    action);
 	if (!cs_kb_status(id, status)) {
 		*problem = cs_xasprintf("no such article %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	snprintf(pad, sizeof(pad), " %s ", status);
 	if (!strstr(m->from, pad)) {
@@ -524,7 +524,7 @@ cs_kb_vote(int64_t id, int helpful, char **problem)
 	*problem = NULL;
 	if (!cs_kb_status(id, status)) {
 		*problem = cs_xasprintf("no such article %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (strcmp(status, "published") != 0) {
 		*problem = cs_xasprintf("article %lld is %s: only a published "

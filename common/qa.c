@@ -271,7 +271,7 @@ cs_qa_review(const struct cs_review *rv, int *total, char **problem)
 	sqlite3_reset(st);
 	if (!found) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)rv->ticket);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	/* The one who ran resolve resolved it too, even when the credit
 	 * went to the assignee; an import's events are not anyone's work. */

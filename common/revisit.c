@@ -382,7 +382,7 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 		sqlite3_reset(st);
 		*problem = cs_xasprintf("no revisit task %lld",
 		    (long long)at->task);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	customer = sqlite3_column_int64(st, 0);
 	agent = sqlite3_column_int64(st, 1);

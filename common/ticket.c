@@ -383,7 +383,7 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		    action);
 	if (!load(id, status, type)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	snprintf(pad, sizeof(pad), " %s ", status);
 	if (!strstr(m->from, pad)) {
@@ -489,7 +489,7 @@ cs_ticket_assign(int64_t id, const char *login, char **problem)
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (cs_col_text(st, 0))
 		old = cs_xstrdup(cs_col_text(st, 0));
@@ -520,7 +520,7 @@ cs_ticket_note(int64_t id, int public, const char *text, char **problem)
 	*problem = NULL;
 	if (!load(id, status, type)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (!text || !*text) {
 		*problem = cs_xstrdup("the text is empty");
@@ -549,7 +549,7 @@ cs_ticket_escalate(int64_t id, const char *to, const char *reason,
 	*problem = NULL;
 	if (!cs_ticket_exists(id)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (!reason || !*reason) {
 		*problem = cs_xstrdup("an escalation needs --reason");
@@ -601,7 +601,7 @@ cs_ticket_rate(int64_t id, int score, const char *comment, char **problem)
 	sqlite3_reset(st);
 	if (!load(id, status, type)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (score < 1 || score > 5) {
 		*problem = cs_xstrdup("a score is 1 to 5");
@@ -636,7 +636,7 @@ cs_ticket_link(int64_t id, const char *article, char **problem)
 	*problem = NULL;
 	if (!cs_ticket_exists(id)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	if (!article || !*article || strlen(article) > 64) {
 		*problem = cs_xstrdup("an article is named by its id");
@@ -697,7 +697,7 @@ cs_ticket_update(int64_t id, const char *const given[CS_TK_NFIELDS],
 	*problem = NULL;
 	if (!load(id, status, type)) {
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
-		return -1;
+		return CS_NOT_FOUND;
 	}
 	for (i = 0; fields[i] >= 0; i++) {
 		if (!(v = given[fields[i]]))

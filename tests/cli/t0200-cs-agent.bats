@@ -219,7 +219,7 @@ load helper
 	run sqlite3 "$CS_DB" "SELECT actor, old_value, new_value FROM v_changes WHERE field = 'team'"
 	[ "$output" = "boss|售后组|投诉组" ]
 	run cs-agent update nobody --team x
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	run cs-agent update li.na --active maybe
 	[ "$status" -eq 65 ]
 }
@@ -242,7 +242,7 @@ load helper
 	run cs-agent leave li.na --from 2026-11-24
 	[ "$status" -eq 2 ]
 	run cs-agent leave nobody --from today --to today
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	run cs-agent leave li.na --cancel "$id"
 	[ "$status" -eq 0 ]
 	run cs-agent leave li.na -f csv --no-header
@@ -260,7 +260,7 @@ load helper
 	[ -z "$output" ]
 	before=$(dbsum)
 	run cs-agent activate li.na nobody
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	[ "$(dbsum)" = "$before" ]
 	run cs-agent activate li.na
 	run cs-agent list --active -f csv --no-header

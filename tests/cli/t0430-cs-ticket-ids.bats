@@ -131,9 +131,9 @@ assigned_order() {
 	run sh -c "printf 'name,subject\n王芳,退货\n' | cs-ticket start -"
 	[ "$status" -eq 65 ]
 	[[ $output == *"no id column"* ]]
-	# an unknown ticket among good ones
+	# an unknown ticket among good ones: nothing found, nothing done
 	run sh -c "printf '1\n2\n99\n' | cs-ticket start -"
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	[[ $output == *"no ticket 99"* ]]
 	[ "$(dbsum)" = "$before" ]
 }

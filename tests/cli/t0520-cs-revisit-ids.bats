@@ -98,9 +98,10 @@ tasks() {
 	run sh -c "printf '{\"id\":1}\n{\"id\":2}\n{\"id\":\"abc\"}\n' | cs-revisit reassign - li.na"
 	[ "$status" -eq 65 ]
 	[ "$output" = "cs-revisit: stdin:3: id: not a task id (abc)" ]
-	# an unknown task among good ones
+	# an unknown task among good ones: nothing found, nothing done
 	run sh -c "printf '1\n2\n99\n' | cs-revisit cancel -"
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
+	[ "$output" = "cs-revisit: cancel: no revisit task 99" ]
 	[ "$(dbsum)" = "$before" ]
 	[ "$(tasks)" = "1:open:- 2:open:- 3:open:- 4:open:-" ]
 }

@@ -83,7 +83,7 @@ article_in() {
 	run cs-kb add --title x --body a --body-file "$T/nope.md"
 	[ "$status" -eq 2 ]
 	run cs-kb edit 42 --title 新标题
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	[[ $output == "cs-kb: edit 42: no such article"* ]]
 	run cs-kb edit abc --title 新标题
 	[ "$status" -eq 2 ]
@@ -379,7 +379,7 @@ SH
 	run cs-kb vote "$p" --helpful --unhelpful
 	[ "$status" -eq 2 ]
 	run cs-kb vote 99 --helpful
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	[[ $output == *"vote 99: no such article"* ]]
 }
 

@@ -247,7 +247,7 @@ id_of() {
 	run cs-kb suggest "$t3"
 	[ "$status" -eq 1 ]
 	run cs-kb suggest 999
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	[[ $output == *"no such ticket"* ]]
 }
 

@@ -307,7 +307,6 @@ ids() {
 	chen.qa|3 --score 90 --reviewer li.na|3: ticket 3 was resolved by li.na, who cannot review it: a review is by somebody else
 	chen.qa|19 --score 90|19: ticket 19 is open: only resolved or closed tickets are reviewed
 	chen.qa|18 --score 90|18: ticket 18 is reopened: only resolved or closed tickets are reviewed
-	chen.qa|99 --score 90|99: no ticket 99
 	BAD
 	[ "$(dbsum)" = "$before" ]
 	# the form and the score are one or the other; items go with a form

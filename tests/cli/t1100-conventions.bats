@@ -194,3 +194,47 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 		[ "$(dbsum)" = "$before" ]
 	done
 }
+
+@test "an action on an id that names nothing is 'nothing found' (1) in every binary, nothing written" {
+	staff_and_customers
+	id=$(cs-ticket new 1 --type consult --subject 发票)
+	cs-kb add --title 退货流程 --body 七天 >/dev/null
+	before=$(dbsum)
+	while IFS='|' read -r cmd msg; do
+		eval "run $cmd"
+		echo "# $cmd: $status $output"
+		[ "$status" -eq 1 ]
+		[[ "$output" == *"$msg"* ]]
+	done <<-LIST
+	cs-ticket start 99|start: no ticket 99
+	cs-ticket resolve 99 --resolution 已退款|resolve: no ticket 99
+	cs-ticket assign 99 li.na|assign: no ticket 99
+	cs-ticket comment 99 已回电|comment: no ticket 99
+	cs-ticket rate 99 5|rate: no ticket 99
+	cs-ticket escalate 99 --to wang.wei --reason 重大投诉|escalate: no ticket 99
+	cs-ticket link 99 1|link: no ticket 99
+	cs-ticket update 99 --stage 仓储|update: no ticket 99
+	cs-ticket review 99 --score 90 --reviewer wang.wei|review 99: no ticket 99
+	cs-revisit log 99 --result reached|log: no revisit task 99
+	cs-revisit cancel 99|cancel: no revisit task 99
+	cs-revisit reassign 99 li.na|reassign: no revisit task 99
+	cs-kb edit 99 --title 新|edit 99: no such article 99
+	cs-kb vote 99 --helpful|vote 99: no such article 99
+	cs-kb review 99|review 99: no such article 99
+	cs-kb suggest 99|suggest 99: no such ticket
+	cs-agent update nobody --team 客服部|update: --login: no agent with this login (nobody)
+	cs-agent leave nobody --from 2026-12-01 --to 2026-12-02|leave: no agent 'nobody'
+	cs-agent deactivate nobody|deactivate: no agent 'nobody'
+	cs-customer update 99 --name 王芳|update: 99: no such customer
+	LIST
+	[ "$(dbsum)" = "$before" ]
+	# what exists but cannot take the action is bad input (65)
+	run cs-ticket link "$id" 42
+	[ "$status" -eq 65 ]
+	run cs-revisit plan --reason 测试 --segment vip --every 30d
+	task=$(sqlite3 "$CS_DB" "SELECT min(id) FROM revisit")
+	cs-revisit cancel "$task" >/dev/null
+	run cs-revisit cancel "$task"
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-revisit: cancel: task $task is cancelled, not open: nothing changed" ]
+}

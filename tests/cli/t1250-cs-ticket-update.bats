@@ -60,7 +60,7 @@ world() {
 	[ "$status" -eq 65 ]
 	[[ "$output" == *"--priority critical: unknown priority"* ]]
 	run cs-ticket update "$id" 99 --category 物流
-	[ "$status" -eq 65 ]
+	[ "$status" -eq 1 ]
 	[[ "$output" == *"no ticket 99"* ]]
 	run cs-ticket update "$id"
 	[ "$status" -eq 2 ]
