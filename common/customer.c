@@ -629,9 +629,9 @@ all_digits(const char *s)
 	return 1;
 }
 
-/* Follows merged_into to the surviving customer, telling the user. */
+/* The customer that id was merged into, through every merge since. */
 static int64_t
-follow(int64_t id, const char *ref)
+final(int64_t id)
 {
 	sqlite3_stmt *st;
 	int64_t into;
@@ -646,10 +646,55 @@ follow(int64_t id, const char *ref)
 		sqlite3_reset(st);
 		if (!into || ++hops > 32)
 			return id;
-		cs_warn("customer %s was merged into %lld: using %lld", ref,
-		    (long long)into, (long long)into);
 		id = into;
 	}
+}
+
+/* Follows merged_into to the surviving customer, telling the user. */
+static int64_t
+follow(int64_t id, const char *ref)
+{
+	int64_t to = final(id);
+
+	if (to != id)
+		cs_warn("customer %s was merged into %lld: using %lld", ref,
+		    (long long)to, (long long)to);
+	return to;
+}
+
+/*
+ * The customer that the merged ones with phone norm went into, when no
+ * live customer has it (a merge keeps the phone of the one it keeps):
+ * found as an id or code of theirs is, with a notice; 0 when they went
+ * into several, or into one that was erased since.
+ */
+static int64_t
+merged_phone(const char *norm, const char *ref, const char **problem)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0, to;
+	char status[16];
+
+	st = cs_sql("SELECT id FROM customer WHERE (phone = ?1 OR phone2 = ?1) "
+	    "AND status = 'merged' ORDER BY id");
+	cs_bind_text(st, 1, norm, 0);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		to = final(sqlite3_column_int64(st, 0));
+		if (id && to != id) {
+			*problem = "several customers have this phone: use the "
+			    "id";
+			id = 0;
+			break;
+		}
+		id = to;
+	}
+	sqlite3_reset(st);
+	if (!id || !cs_customer_status(id, status) ||
+	    strcmp(status, "erased") == 0)
+		return 0;
+	cs_warn("customer %s was merged into %lld: using %lld", ref,
+	    (long long)id, (long long)id);
+	return id;
 }
 
 int64_t
@@ -706,6 +751,8 @@ cs_customer_find(const char *ref, const char **problem)
 			id = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
+	if (n == 0)
+		id = merged_phone(norm, ref, problem);
 	free(norm);
 	if (n > 1) {
 		*problem = "several customers have this phone: use the id";

@@ -49,3 +49,42 @@ CSV
 	[[ "$output" == *"n.csv:2"*"no id, customer_id, code or phone"* ]]
 	[ "$(dbsum)" = "$before" ]
 }
+
+@test "the phone of a customer merged into another finds the one kept, with a notice" {
+	cat > "$T/c.csv" <<'CSV'
+code,name,phone,phone2
+K1,王芳,13800000001,13800000002
+D1,王芳,13900000001,
+D2,王芳,13900000002,
+L1,李强,13700000001,13700000003
+L2,李强,13700000002,
+CSV
+	cs-customer import "$T/c.csv" 2>/dev/null
+	# K1 has both phones: D1's stays with D1, now merged
+	cs-customer merge K1 D1 2>/dev/null
+	printf 'phone\n139-0000-0001\n' > "$T/m.csv"
+	run --separate-stderr cs-revisit plan --reason 回访 "$T/m.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"customer 139-0000-0001 was merged into 1: using 1"* ]]
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	[ "$(sqlite3 "$CS_DB" "SELECT customer_id FROM revisit")" = 1 ]
+	run --separate-stderr cs-ticket new 13900000001 --type consult --subject 发票
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT customer_id FROM ticket WHERE id = $output")" = 1 ]
+	# merged into two different customers: ambiguous, as two live ones are
+	sqlite3 "$CS_DB" "UPDATE customer SET phone = '13900000001' WHERE code = 'D2'"
+	cs-customer merge L1 D2 2>/dev/null
+	run cs-customer show 13900000001
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"several customers have this phone: use the id"* ]]
+	# a live customer with the phone comes first
+	run --separate-stderr cs-customer show 13700000001 -f csv
+	[ "${lines[1]}" = "profile,id,4" ]
+	[ -z "$stderr" ]
+	# erasing K1 erases D1 with it: D2's way to L1 is the only one left
+	cs-customer erase K1 2>/dev/null
+	run --separate-stderr cs-customer show 13900000001 -f csv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "profile,id,4" ]
+	[[ "$stderr" == *"was merged into 4"* ]]
+}
