@@ -605,3 +605,181 @@ CSV
 	CSV
 	lacks -q 'agent=dd.d\|agent=ai.a' "$T/t.csv"
 }
+
+# The scorecard of 2026-W01 against 2025-W52, by hand: each metric over
+# the tickets the agent resolved in the week.
+#
+# ai.a: E1 E2 E6 E8 P1 L1 = 6 (W52 R1 = 1: 500.00).  First responses of
+# those (P1 created in W52 included): 360 600 900 1200 1800 1800, median
+# 1050s = 0.29 (R1 0.50: -42.00).  Resolution 11.50 (R1 24.00: -52.08).
+# SLA: E8 has none, the other five met: 100.00 (R1 missed: 0.00, no
+# change); target >=100, ai.a's own: equal, met.  Reopened E2 and L1:
+# 33.33 (R1: 100.00, -66.67); everyone's <=10: no.  CSAT given in the week
+# to those: 5 3 5 = 4.33 (none for R1); 一组's >=4.33 beats everyone's
+# >=4: equal, met.  QA, the reviews of those tickets whenever made: E1 90,
+# E2 75 (the one that replaced 60), L1 80 = 3, 81.67; >=80: yes.  Revisits
+# C1 reached: 1, 100.00.
+# bo.b: E3 E4 E7 = 3 (L2: 200.00).  First responses 300 1200 1800: 0.33
+# (L2 1800: -34.00).  Resolution 25.00 (48.00: -47.92).  SLA E3 met, E4
+# and E7 missed: 33.33 vs >=80: no.  Reopened none: 0.00 (L2: 100.00,
+# -100.00), <=10: yes.  CSAT 2 4 = 3.00; bo.b's own >=3: equal, met.  QA
+# E3 50: 1, 50.00: no.  Revisits C2 failed and 投诉回访 reached: 2, 50.00.
+# cy.c: E5 = 1 (P2 = 1: 0.00).  First response 0.50 (P2 1.00: -50.00).
+# Resolution 115.00 (159.00: -27.67).  SLA 100.00 (P2 missed).  Reopen
+# 0.00 (0.00: no change from 0).  CSAT none: empty, neither met nor missed
+# (P2's 4.00 before).  QA E5's 100 made in W02: 1, 100.00 (P2 70 made on
+# 12-29: 1, 70.00: 0.00 and 42.86).  Revisits C3 refused: 1, 0.00.
+# Counts without targets have none; sup.s (supervisor, no work) and dd.d
+# (inactive) have no block.
+scorecard_w01() {
+	cat <<'CSV'
+section,metric,key,value,previous,change_pct,target,met
+scorecard,resolved,agent=ai.a,6,1,500.00,,
+scorecard,first_response_median_h,agent=ai.a,0.29,0.50,-42.00,,
+scorecard,resolution_median_h,agent=ai.a,11.50,24.00,-52.08,,
+scorecard,sla_met_pct,agent=ai.a,100.00,0.00,,>=100,yes
+scorecard,reopen_rate,agent=ai.a,33.33,100.00,-66.67,<=10,no
+scorecard,csat_mean,agent=ai.a,4.33,,,>=4.33,yes
+scorecard,qa_reviews,agent=ai.a,3,0,,,
+scorecard,qa_score_mean,agent=ai.a,81.67,,,>=80,yes
+scorecard,revisits_finished,agent=ai.a,1,0,,,
+scorecard,revisit_success_rate,agent=ai.a,100.00,,,,
+scorecard,resolved,agent=bo.b,3,1,200.00,,
+scorecard,first_response_median_h,agent=bo.b,0.33,0.50,-34.00,,
+scorecard,resolution_median_h,agent=bo.b,25.00,48.00,-47.92,,
+scorecard,sla_met_pct,agent=bo.b,33.33,0.00,,>=80,no
+scorecard,reopen_rate,agent=bo.b,0.00,100.00,-100.00,<=10,yes
+scorecard,csat_mean,agent=bo.b,3.00,,,>=3,yes
+scorecard,qa_reviews,agent=bo.b,1,0,,,
+scorecard,qa_score_mean,agent=bo.b,50.00,,,>=80,no
+scorecard,revisits_finished,agent=bo.b,2,0,,,
+scorecard,revisit_success_rate,agent=bo.b,50.00,,,,
+scorecard,resolved,agent=cy.c,1,1,0.00,,
+scorecard,first_response_median_h,agent=cy.c,0.50,1.00,-50.00,,
+scorecard,resolution_median_h,agent=cy.c,115.00,159.00,-27.67,,
+scorecard,sla_met_pct,agent=cy.c,100.00,0.00,,>=80,yes
+scorecard,reopen_rate,agent=cy.c,0.00,0.00,,<=10,yes
+scorecard,csat_mean,agent=cy.c,,4.00,,>=4,
+scorecard,qa_reviews,agent=cy.c,1,1,0.00,,
+scorecard,qa_score_mean,agent=cy.c,100.00,70.00,42.86,>=80,yes
+scorecard,revisits_finished,agent=cy.c,1,0,,,
+scorecard,revisit_success_rate,agent=cy.c,0.00,,,,
+CSV
+}
+
+@test "scorecard 2026-W01: every figure, target and verdict, by hand" {
+	world
+	scorecard_w01 > "$T/expected.csv"
+	run cs-report scorecard 2026-W01 -f csv
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > "$T/got.csv"
+	same_rows "$T/expected.csv" "$T/got.csv"
+	# one block per agent, in the order of the metrics
+	[ "$(cut -d, -f3 "$T/got.csv" | uniq | tr '\n' ' ')" = \
+	    "key agent=ai.a agent=bo.b agent=cy.c " ]
+	# --team 一组 keeps the blocks of ai.a and bo.b as they are; --agent
+	# cy.c the block of cy.c
+	run cs-report scorecard 2026-W01 --team 一组 -f csv
+	[ "$output" = "$(grep -v 'agent=cy.c' "$T/expected.csv")" ]
+	run cs-report scorecard 2026-W01 --agent cy.c -f csv
+	[ "$output" = "$(grep -v 'agent=ai.a\|agent=bo.b' "$T/expected.csv")" ]
+}
+
+@test "targets: the most specific applies; equal is met; undefined is neither" {
+	world
+	# an agent's own target over the team's: ai.a's csat_mean>=4.34
+	# (missed by 4.33) over 一组's >=4.33; bo.b keeps his own >=3
+	cs-agent target set 'csat_mean>=4.34' --agent ai.a
+	# a team's over everyone's: 二组's sla_met_pct>=100 for cy.c
+	cs-agent target set 'sla_met_pct>=100' --team 二组
+	# a target on a count: 0 is a figure, so it can miss
+	cs-agent target set 'qa_reviews>=2'
+	run cs-report scorecard 2026-W01 -f csv
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > "$T/got.csv"
+	has_row "scorecard,csat_mean,agent=ai.a,4.33,,,>=4.34,no" "$T/got.csv"
+	has_row "scorecard,csat_mean,agent=bo.b,3.00,,,>=3,yes" "$T/got.csv"
+	has_row "scorecard,csat_mean,agent=cy.c,,4.00,,>=4,"  "$T/got.csv"
+	has_row "scorecard,sla_met_pct,agent=cy.c,100.00,0.00,,>=100,yes" \
+	    "$T/got.csv"
+	has_row "scorecard,sla_met_pct,agent=bo.b,33.33,0.00,,>=80,no" \
+	    "$T/got.csv"
+	has_row "scorecard,qa_reviews,agent=ai.a,3,0,,>=2,yes" "$T/got.csv"
+	has_row "scorecard,qa_reviews,agent=bo.b,1,0,,>=2,no" "$T/got.csv"
+	# in 2026-W02 cy.c resolved nothing: the count 0 misses its target,
+	# the empty rates are neither met nor missed
+	run cs-report scorecard 2026-W02 -f csv
+	printf '%s\n' "$output" > "$T/w02.csv"
+	has_row "scorecard,resolved,agent=cy.c,0,1,-100.00,," "$T/w02.csv"
+	has_row "scorecard,qa_reviews,agent=cy.c,0,1,-100.00,>=2,no" \
+	    "$T/w02.csv"
+	has_row "scorecard,sla_met_pct,agent=cy.c,,100.00,,>=100," \
+	    "$T/w02.csv"
+	has_row "scorecard,reopen_rate,agent=cy.c,,0.00,,<=10," "$T/w02.csv"
+}
+
+# Candidates of a draw of 2026-W01 (resolved in the week, by the agent of
+# the resolution, never reviewed): ai.a E6 E8 P1 (E1, E2 and L1 were
+# reviewed), bo.b E4 E7 (E3 was), cy.c none (E5 was).
+drawn() {
+	cs-ticket sample "$@" -f csv | tail -n +2 | cut -d, -f2,11
+}
+
+@test "sample: per agent, shares rounded up, --type first, reviewed never drawn" {
+	world
+	# more than any agent has: every candidate, and nothing reviewed
+	run drawn 2026-W01 --per-agent 9
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | LC_ALL=C sort | tr '\n' ' ')" = \
+	    "E4,bo.b E6,ai.a E7,bo.b E8,ai.a P1,ai.a " ]
+	# min(N, available) of each agent
+	run drawn 2026-W01 --per-agent 2
+	[ "$(echo "$output" | grep -c ',ai.a$')" -eq 2 ]
+	[ "$(echo "$output" | grep -c ',bo.b$')" -eq 2 ]
+	# ceil(P/100 x available): 34% of 3 = 1.02 -> 2, of 2 = 0.68 -> 1;
+	# 33.33% of 3 = 0.9999 -> 1; 66.67% of 3 = 2.0001 -> 3, of 2 = 1.33 ->
+	# 2; 66.66% of 3 = 1.9998 -> 2; 0.01% -> 1 each; 100% all
+	for s in 34%:2:1 33.33%:1:1 66.67%:3:2 66.66%:2:2 0.01%:1:1 100%:3:2 \
+	    50:2:1; do
+		run drawn 2026-W01 --share "${s%%:*}"
+		[ "$status" -eq 0 ]
+		a=${s#*:}
+		[ "$(echo "$output" | grep -c ',ai.a$')" -eq "${a%%:*}" ]
+		[ "$(echo "$output" | grep -c ',bo.b$')" -eq "${a#*:}" ]
+	done
+	# --type narrows first: consult ai.a E6 P1, bo.b E7; grumble ai.a E8
+	run drawn 2026-W01 --type consult -n 9
+	[ "$(echo "$output" | LC_ALL=C sort | tr '\n' ' ')" = \
+	    "E6,ai.a E7,bo.b P1,ai.a " ]
+	run drawn 2026-W01 --type grumble --share 100%
+	[ "$output" = "E8,ai.a" ]
+	run drawn 2026-W01 --type complaint --share 50%
+	[ "$output" = "E4,bo.b" ]
+}
+
+@test "sample: the same seed draws the same; the default seed is the period's name" {
+	world
+	run drawn 2026-W01 --per-agent 1
+	[ "$status" -eq 0 ]
+	first=$output
+	[ "$(echo "$first" | wc -l)" -eq 2 ]
+	run drawn 2026-W01 --per-agent 1 --seed 2026-W01
+	[ "$output" = "$first" ]
+	# last-week on Saturday 2026-01-10 is 2026-W01, and so is its seed
+	run drawn last-week --per-agent 1
+	[ "$output" = "$first" ]
+	run drawn 2026-W01 --per-agent 1
+	[ "$output" = "$first" ]
+	# another seed draws from the same candidates, one each
+	run drawn 2026-W01 --per-agent 1 --seed 第二轮
+	[ "$(echo "$output" | cut -d, -f2 | tr '\n' ' ')" = "ai.a bo.b " ]
+	# a drawn ticket, once reviewed, gives way to the next of the same
+	# agent; the other agent's draw does not change
+	id=$(sqlite3 "$CS_DB" "SELECT id FROM ticket WHERE external_id =
+	    '$(echo "$first" | grep ',bo.b$' | cut -d, -f1)'")
+	CS_NOW=2026-01-10T10:00 cs-ticket review "$id" --score 88
+	run drawn 2026-W01 --per-agent 1
+	[ "$(echo "$output" | grep ',ai.a$')" = "$(echo "$first" | grep ',ai.a$')" ]
+	b=$(echo "$output" | grep ',bo.b$')
+	[ -n "$b" ] && [ "$b" != "$(echo "$first" | grep ',bo.b$')" ]
+}
