@@ -1,0 +1,61 @@
+#!/usr/bin/env bats
+# cs-customer and cs-agent as an operations assistant with Chinese data
+# uses them: gaps found by an audit against SPEC's "Customers" section.
+load helper
+
+# Whether $output has this exact line.
+has() {
+	printf '%s\n' "$output" | grep -Fxq -- "$1"
+}
+
+# The codes of the customers that list prints, in its order, on one line.
+codes() {
+	cs-customer list -f csv --no-header "$@" > "$T/codes.out" || return
+	cut -d, -f2 "$T/codes.out" | paste -sd' ' -
+}
+
+@test "show: the timeline holds the customer's tickets and revisits, calls included" {
+	staff_and_customers
+	cs-customer update C001 --city 北京
+	t=$(cs-ticket new C001 --type complaint --subject 快递破损)
+	cs-ticket assign "$t" li.na
+	cs-revisit plan --reason 春节关怀 <(printf 'code\nC001\n') 2>/dev/null
+	r=$(sqlite3 "$CS_DB" "SELECT id FROM revisit WHERE customer_id = 1")
+	cs-revisit log "$r" --result no-answer
+	cs-revisit log "$r" --result reached --score 4 --note 很满意 --actor li.na
+	run cs-customer show C001 -f csv
+	[ "$status" -eq 0 ]
+	has "timeline,2026-11-24T09:00:00+08:00,tester city: 上海 → 北京"
+	has "timeline,2026-11-24T09:00:00+08:00,tester ticket $t created status:  → new — 快递破损"
+	has "timeline,2026-11-24T09:00:00+08:00,tester ticket $t assign assignee:  → li.na"
+	has "timeline,2026-11-24T09:00:00+08:00,revisit $r planned: 春节关怀"
+	has "timeline,2026-11-24T09:00:00+08:00,tester revisit $r 春节关怀: no-answer"
+	has "timeline,2026-11-24T09:00:00+08:00,\"li.na revisit $r 春节关怀: reached, score 4 — 很满意\""
+	# the record first, then its tickets, then its revisits
+	[ "$(printf '%s\n' "$output" | grep ^timeline |
+	    grep -o 'city:\|ticket\|revisit' | paste -sd' ' -)" = \
+	    "city: ticket ticket revisit revisit revisit" ]
+	# another customer's history is not there
+	run cs-customer show C002 -f csv
+	[[ "$output" != *"ticket"* && "$output" != *"revisit"* ]]
+}
+
+@test "show: a merged customer's tickets show in the timeline of the one kept" {
+	staff_and_customers
+	cs-customer add --code C007 --name 王芳 --phone 13812345678 >/dev/null
+	t=$(cs-ticket new C007 --type consult --subject 开发票)
+	cs-customer merge C001 C007 2>/dev/null
+	run cs-customer show C001 -f csv
+	has "timeline,2026-11-24T09:00:00+08:00,tester ticket $t created status:  → new — 开发票"
+}
+
+@test "show: a long change is shown whole in the timeline, never cut inside a character" {
+	staff_and_customers
+	long=$(printf '客户要求周末送货%.0s' $(seq 60))
+	cs-customer update C003 --notes "$long"
+	run cs-customer show C003 -f json
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e --arg v "tester notes: 第一行
+第二行 → $long" '[.[] | select(.section == "timeline")][0].value == $v'
+	[[ "$output" != *'\ufffd'* ]]
+}
