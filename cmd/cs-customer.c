@@ -70,7 +70,8 @@ static const struct cs_opt import_opts[] = {
 	{ O_ALL, "all", 0, CS_OPT_FLAG, NULL, \
 	    "include merged and erased customers", NULL }, \
 	{ O_SEARCH, "search", 's', CS_OPT_ARG, "TEXT", \
-	    "in name, company and phone digits", NULL }, \
+	    "in name, company, code, e-mail, WeChat id and phone digits", \
+	    NULL }, \
 	{ O_WHERE, "where", 'w', CS_OPT_ARG, "FIELD OP VALUE", \
 	    "e.g. 'attr.purchase_date>=2026-11-01'; OP = != < <= > >= ~ " \
 	    "(repeatable)", NULL }, \

@@ -59,3 +59,50 @@ codes() {
 第二行 → $long" '[.[] | select(.section == "timeline")][0].value == $v'
 	[[ "$output" != *'\ufffd'* ]]
 }
+
+@test "list --where phone= and phone2= take the number however it is written" {
+	staff_and_customers
+	run codes --where 'phone=138 1234 5678'
+	[ "$output" = C001 ]
+	run codes --where 'phone=+86 138-1234-5678'
+	[ "$output" = C001 ]
+	run codes --where 'phone=１３８１２３４５６７８'
+	[ "$output" = C001 ]
+	run codes --where 'phone2=(010)8888-6666'
+	[ "$output" = C001 ]
+	run codes --where 'phone=+86 0755 8888 6666'
+	[ "$output" = C003 ]
+	run codes --where 'phone!=138-1234-5678'
+	[ "$output" = "C002 C003 C004 C005 C006" ]
+	# what is no phone number still compares as text
+	run codes --where 'phone2='
+	[ "$output" = "C002 C003 C005 C006" ]
+	run codes --where 'phone=138'
+	[ "$output" = "" ]
+}
+
+@test "list --where email= matches the address in any case, as dedupe does" {
+	staff_and_customers
+	run codes --where 'email=WANG.FANG@EXAMPLE.COM'
+	[ "$output" = C001 ]
+	run codes --where 'email!=Wang.Fang@Example.com'
+	[ "$output" = "C002 C003 C004 C005 C006" ]
+	run codes --where 'email='
+	[ "$output" = C006 ]
+}
+
+@test "list --search finds code, e-mail and WeChat id, and reads full-width text" {
+	staff_and_customers
+	run codes --search wang.fang@
+	[ "$output" = C001 ]
+	run codes --search ZHANGWEI_sz
+	[ "$output" = C003 ]
+	run codes --search C004
+	[ "$output" = C004 ]
+	run codes --search Ｃ００５
+	[ "$output" = C005 ]
+	run codes --search '１５８ ０００'
+	[ "$output" = C006 ]
+	run codes --search 'example.cn'
+	[ "$output" = C004 ]
+}
