@@ -930,6 +930,23 @@ cmd_revalidate(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_commit();
 }
 
+/* Whether ref names, by code or id, a customer merged into keep. */
+static int
+merged_into(const char *ref, int64_t keep)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	st = cs_sql("SELECT 1 FROM customer WHERE status = 'merged' AND "
+	    "merged_into = ?1 AND (code = ?2 OR 'code:' || code = ?2 OR "
+	    "CAST(id AS TEXT) = ?2 OR 'id:' || id = ?2)");
+	sqlite3_bind_int64(st, 1, keep);
+	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+	r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
 static int
 cmd_merge(const struct cs_cmd *cmd, int argc, char **argv)
 {
@@ -953,6 +970,14 @@ cmd_merge(const struct cs_cmd *cmd, int argc, char **argv)
 		if (!(drop = find(cmd, argv[i]))) {
 			cs_rollback();
 			return CS_EX_FAIL;
+		}
+		/* A DROP merged into KEEP before leads to KEEP: a merge run
+		 * twice is told so, not that a customer cannot be merged
+		 * into itself. */
+		if (drop == keep && merged_into(argv[i], keep)) {
+			cs_rollback();
+			return cs_err(CS_EX_DATAERR, "merge %s: already merged "
+			    "into %lld", argv[i], (long long)keep);
 		}
 		if ((rc = cs_customer_merge(keep, drop, &problem))) {
 			cs_rollback();

@@ -2,6 +2,7 @@
 # cs-customer and cs-agent as an operations assistant with Chinese data
 # uses them: gaps found by an audit against SPEC's "Customers" section.
 load helper
+bats_require_minimum_version 1.5.0
 
 # Whether $output has this exact line.
 has() {
@@ -105,4 +106,32 @@ codes() {
 	[ "$output" = C006 ]
 	run codes --search 'example.cn'
 	[ "$output" = C004 ]
+}
+
+@test "merge run twice: DROP found by code or id leads to KEEP and is told already merged" {
+	staff_and_customers
+	cs-customer add --code C007 --name 王芳 --phone 13812345678 >/dev/null
+	cs-customer merge C001 C007 2>/dev/null
+	before=$(dbsum)
+	for drop in C007 7 code:C007 id:7; do
+		run --separate-stderr cs-customer merge C001 "$drop"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"was merged into 1: using 1"* ]]
+		[[ "$stderr" == *"cs-customer: merge $drop: already merged into 1"* ]]
+	done
+	# the same customer named twice is still told as such
+	run --separate-stderr cs-customer merge C001 1
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"cannot be merged into itself"* ]]
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "an extension in brackets after a landline is kept: 010-12345678（转8001）" {
+	run cs-customer add --name 赵敏 --phone '010-12345678（转8001）' -f jsonl
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'"phone":"010-12345678-8001"'* ]]
+	printf 'code,name,phone\nK1,王芳,0755 8888 6666 (ext. 203)\n' > "$T/c.csv"
+	run cs-customer import "$T/c.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT phone FROM customer WHERE code = 'K1'")" = 0755-88886666-203 ]
 }
