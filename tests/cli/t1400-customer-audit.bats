@@ -135,3 +135,25 @@ codes() {
 	[ "$status" -eq 0 ]
 	[ "$(sqlite3 "$CS_DB" "SELECT phone FROM customer WHERE code = 'K1'")" = 0755-88886666-203 ]
 }
+
+@test "--encoding gb2312 and cp936 read GBK; a GB18030 file read as GBK suggests gb18030" {
+	printf 'code,name,city\nK1,王芳,北京\n' | iconv -f UTF-8 -t GBK > "$T/gbk.csv"
+	run cs-customer import --encoding GB2312 "$T/gbk.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name || city FROM customer")" = 王芳北京 ]
+	run cs-agent import --encoding cp936 <(printf 'login,name\nli.na,李娜\n' | iconv -f UTF-8 -t GBK)
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name FROM agent")" = 李娜 ]
+	# a rare name and an emoji are four bytes in GB18030, none in GBK
+	printf 'code,name\nK2,𠀀😀\n' | iconv -f UTF-8 -t GB18030 > "$T/g18.csv"
+	before=$(dbsum)
+	run --separate-stderr cs-customer import --encoding gbk "$T/g18.csv"
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"g18.csv:2: invalid GBK text"*"try --encoding gb18030"* ]]
+	[ "$(dbsum)" = "$before" ]
+	run cs-customer import --encoding gb18030 "$T/g18.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name FROM customer WHERE code = 'K2'")" = 𠀀😀 ]
+	run cs-customer import --encoding big5 "$T/gbk.csv"
+	[ "$status" -eq 2 ]
+}
