@@ -70,7 +70,8 @@ static const struct cs_opt import_opts[] = {
 	{ O_ALL, "all", 0, CS_OPT_FLAG, NULL, \
 	    "include merged and erased customers", NULL }, \
 	{ O_SEARCH, "search", 's', CS_OPT_ARG, "TEXT", \
-	    "in name, company and phone digits", NULL }, \
+	    "in name, company, code, e-mail, WeChat id and phone digits", \
+	    NULL }, \
 	{ O_WHERE, "where", 'w', CS_OPT_ARG, "FIELD OP VALUE", \
 	    "e.g. 'attr.purchase_date>=2026-11-01'; OP = != < <= > >= ~ " \
 	    "(repeatable)", NULL }, \
@@ -583,6 +584,63 @@ out:
 	return rc;
 }
 
+/*
+ * One line of the timeline of show, from a row of its query: at, source
+ * (0 the record, 1 a ticket, 2 a revisit planned, 3 a call), id, actor,
+ * kind, field, old, new, note, ticket or revisit id, revisit reason.
+ * Each line is built whole, however long its values (notes run to
+ * pages), so that no character is ever cut.
+ */
+static void
+timeline_line(sqlite3_stmt *st, int mask, struct cs_buf *b)
+{
+	const char *actor = cs_col_text(st, 3), *kind = cs_col_text(st, 4),
+	    *f = cs_col_text(st, 5), *from = cs_col_text(st, 6),
+	    *to = cs_col_text(st, 7), *note = cs_col_text(st, 8),
+	    *ref = cs_col_text(st, 9), *reason = cs_col_text(st, 10);
+	char *mf = NULL, *mt = NULL;
+	int email;
+
+	switch (sqlite3_column_int(st, 1)) {
+	case 0:
+		email = f && strcmp(f, "email") == 0;
+		if (f && (email || strncmp(f, "phone", 5) == 0)) {
+			from = masked(from, email, mask, &mf);
+			to = masked(to, email, mask, &mt);
+		}
+		cs_buf_adds(b, actor);
+		if (f)
+			cs_buf_addf(b, " %s: %s → %s", f, from ? from : "",
+			    to ? to : "");
+		if (note)
+			cs_buf_addf(b, " (%s)", note);
+		free(mf);
+		free(mt);
+		break;
+	case 1:	/* as cs-ticket show writes it, after "ticket N" */
+		cs_buf_addf(b, "%s ticket %s", actor, ref);
+		if (!f || strcmp(kind, f) != 0)
+			cs_buf_addf(b, " %s", kind);
+		if (f)
+			cs_buf_addf(b, " %s: %s → %s", f, from ? from : "",
+			    to ? to : "");
+		if (note)
+			cs_buf_addf(b, "%s%s", f ? " — " : ": ", note);
+		break;
+	case 2:	/* planning records no actor; the due date moves with
+		 * each call, so it is not history */
+		cs_buf_addf(b, "revisit %s planned: %s", ref, reason);
+		break;
+	default:
+		cs_buf_addf(b, "%s revisit %s %s: %s", actor, ref, reason, kind);
+		if (to)
+			cs_buf_addf(b, ", score %s", to);
+		if (note)
+			cs_buf_addf(b, " — %s", note);
+		break;
+	}
+}
+
 static int
 cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 {
@@ -600,7 +658,8 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_out *o;
 	struct cs_getopt g;
 	const char *v[3];
-	char *tmp = NULL, when[32], line[512];
+	struct cs_buf line = { 0 };
+	char *tmp = NULL, when[32];
 	int c, rc, i, mask = 0;
 	int64_t id;
 
@@ -649,35 +708,37 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
-	/* The timeline: every change, oldest first. Tickets and revisits
-	 * join it when those exist. */
-	st = cs_sql("SELECT at, actor, field, old_value, new_value, note FROM "
-	    "change_log WHERE entity = 'customer' AND entity_id = ? "
-	    "ORDER BY at, id");
+	/*
+	 * The timeline, oldest first: every change of the record, every
+	 * event of the customer's tickets, and the revisits planned for them
+	 * with each call made. Whatever was merged in is here too, since
+	 * merge moves the tickets and revisits. At one instant the record
+	 * comes first, then tickets, then revisits.
+	 */
+	st = cs_sql("SELECT at, 0, id, actor, NULL, field, old_value, "
+	    "new_value, note, NULL, NULL FROM change_log WHERE entity = "
+	    "'customer' AND entity_id = ?1 "
+	    "UNION ALL SELECT e.at, 1, e.id, e.actor, e.kind, e.field, "
+	    "e.old_value, e.new_value, e.note, e.ticket_id, NULL FROM "
+	    "ticket_event e JOIN ticket t ON t.id = e.ticket_id WHERE "
+	    "t.customer_id = ?1 "
+	    "UNION ALL SELECT created_at, 2, id, NULL, 'planned', NULL, NULL, "
+	    "NULL, NULL, id, reason FROM revisit WHERE customer_id = ?1 "
+	    "UNION ALL SELECT a.at, 3, a.id, a.actor, a.result, NULL, NULL, "
+	    "a.score, a.note, a.revisit_id, r.reason FROM revisit_attempt a "
+	    "JOIN revisit r ON r.id = a.revisit_id WHERE r.customer_id = ?1 "
+	    "ORDER BY 1, 2, 3");
 	sqlite3_bind_int64(st, 1, id);
 	v[0] = "timeline";
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *f = cs_col_text(st, 2), *from = cs_col_text(st, 3),
-		    *to = cs_col_text(st, 4);
-		char *mf = NULL, *mt = NULL;
-		int email = f && strcmp(f, "email") == 0;
-
-		if (f && (email || strncmp(f, "phone", 5) == 0)) {
-			from = masked(from, email, mask, &mf);
-			to = masked(to, email, mask, &mt);
-		}
-		cs_fmt_time(sqlite3_column_int64(st, 0), when);
-		snprintf(line, sizeof(line), "%s %s%s%s%s%s%s%s%s", cs_col_text(st, 1),
-		    f ? f : "", f ? ": " : "", from ? from : "",
-		    f ? " → " : "", to ? to : "", cs_col_text(st, 5) ? " (" : "",
-		    cs_col_text(st, 5) ? cs_col_text(st, 5) : "", cs_col_text(st, 5) ? ")" : "");
-		free(mf);
-		free(mt);
-		v[1] = when;
-		v[2] = line;
+		cs_buf_reset(&line);
+		timeline_line(st, mask, &line);
+		v[1] = cs_fmt_time(sqlite3_column_int64(st, 0), when);
+		v[2] = line.s;
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
+	cs_buf_free(&line);
 	return cs_out_end(o);
 }
 
@@ -869,6 +930,23 @@ cmd_revalidate(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_commit();
 }
 
+/* Whether ref names, by code or id, a customer merged into keep. */
+static int
+merged_into(const char *ref, int64_t keep)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	st = cs_sql("SELECT 1 FROM customer WHERE status = 'merged' AND "
+	    "merged_into = ?1 AND (code = ?2 OR 'code:' || code = ?2 OR "
+	    "CAST(id AS TEXT) = ?2 OR 'id:' || id = ?2)");
+	sqlite3_bind_int64(st, 1, keep);
+	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+	r = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return r;
+}
+
 static int
 cmd_merge(const struct cs_cmd *cmd, int argc, char **argv)
 {
@@ -892,6 +970,14 @@ cmd_merge(const struct cs_cmd *cmd, int argc, char **argv)
 		if (!(drop = find(cmd, argv[i]))) {
 			cs_rollback();
 			return CS_EX_FAIL;
+		}
+		/* A DROP merged into KEEP before leads to KEEP: a merge run
+		 * twice is told so, not that a customer cannot be merged
+		 * into itself. */
+		if (drop == keep && merged_into(argv[i], keep)) {
+			cs_rollback();
+			return cs_err(CS_EX_DATAERR, "merge %s: already merged "
+			    "into %lld", argv[i], (long long)keep);
 		}
 		if ((rc = cs_customer_merge(keep, drop, &problem))) {
 			cs_rollback();

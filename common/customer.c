@@ -1256,7 +1256,7 @@ where_value(struct query *q, const char *w, char *name, const char *op,
     const char *value)
 {
 	const char *expr;
-	char ymd[11];
+	char ymd[11], *norm, *key;
 	int when, n, ordered;
 	int64_t t;
 	double d;
@@ -1305,6 +1305,27 @@ where_value(struct query *q, const char *w, char *name, const char *op,
 		return 0;
 	}
 	ordered = strcmp(op, "=") != 0 && strcmp(op, "!=") != 0;
+	/* A phone or an e-mail address is looked for as it would be stored,
+	 * however it is written ("phone=138 1234 5678"), and an address
+	 * matches in any case, as dedupe matches it; a value that is
+	 * neither compares as text below. */
+	if (!ordered && (strcmp(expr, "c.phone") == 0 ||
+	    strcmp(expr, "c.phone2") == 0) &&
+	    (norm = cs_phone_norm(value, NULL, NULL)) != NULL) {
+		cs_buf_addf(&q->sql, "coalesce(%s, '') %s ?", expr, op);
+		add_text(q, norm);
+		free(norm);
+		return 0;
+	}
+	if (!ordered && strcmp(expr, "c.email") == 0 &&
+	    (norm = cs_email_norm(value, NULL)) != NULL) {
+		key = cs_email_key(norm);
+		cs_buf_addf(&q->sql, "coalesce(c.email_key, '') %s ?", op);
+		add_text(q, key);
+		free(key);
+		free(norm);
+		return 0;
+	}
 	/* Dates compare as dates: both sides as YYYY-MM-DD. A customer
 	 * without the value has no date to compare: never < or >. */
 	if (cs_parse_ymd(value, ymd) == 0 || (!is_number(value, &d) &&
@@ -1381,7 +1402,7 @@ int
 cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 {
 	struct query *q = cs_xcalloc(1, sizeof(*q));
-	char *digits, *pat;
+	char *digits, *pat, *srch;
 	size_t i;
 	int rc = 0, k;
 	const char *s;
@@ -1414,14 +1435,20 @@ cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 		add_text(q, f->tags[i]);
 	}
 	if (f->search && *f->search) {
-		pat = like_pattern(f->search);
+		/* NFKC, as the fields were stored: full-width digits and
+		 * letters typed with a Chinese input method find them too. */
+		if ((srch = cs_text_nfkc(f->search)) == NULL)
+			srch = cs_xstrdup(f->search);
+		pat = like_pattern(srch);
 		cs_buf_adds(&q->sql, " AND (c.name LIKE ? ESCAPE '\\' OR "
-		    "c.company LIKE ? ESCAPE '\\'");
-		add_text(q, pat);
-		add_text(q, pat);
+		    "c.company LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE "
+		    "'\\' OR c.email LIKE ? ESCAPE '\\' OR c.wechat LIKE ? "
+		    "ESCAPE '\\'");
+		for (k = 0; k < 5; k++)
+			add_text(q, pat);
 		free(pat);
-		digits = cs_xcalloc(strlen(f->search) + 1, 1);
-		for (s = f->search, k = 0; *s; s++)
+		digits = cs_xcalloc(strlen(srch) + 1, 1);
+		for (s = srch, k = 0; *s; s++)
 			if (isdigit((unsigned char)*s))
 				digits[k++] = *s;
 		if (k >= 3) {
@@ -1434,6 +1461,7 @@ cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 			free(pat);
 		}
 		free(digits);
+		free(srch);
 		cs_buf_adds(&q->sql, ")");
 	}
 	for (i = 0; i < f->nwhere && !rc; i++)

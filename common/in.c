@@ -347,9 +347,12 @@ src_decode(struct cs_reader *r, const char **s, size_t *n)
 				r->dbuf = cs_xrealloc(r->dbuf, r->dcap);
 				continue;
 			}
+			/* GB18030's four-byte characters (rare names,
+			 * emoji) are no GBK */
 			return rerr(r, r->line, NULL, NULL, "invalid %s text "
-			    "(is it UTF-8? try without --encoding)",
-			    r->encname);
+			    "(is it UTF-8? try without --encoding%s)",
+			    r->encname, strcmp(r->encname, "GBK") == 0 ?
+			    "; GB18030? try --encoding gb18030" : "");
 		}
 		len = (size_t)(out - r->dbuf);
 	}
@@ -1184,7 +1187,11 @@ cs_reader_open(struct cs_reader **rp, const char *path,
 	if (encoding == NULL || strcasecmp(encoding, "utf-8") == 0 ||
 	    strcasecmp(encoding, "utf8") == 0)
 		iname = NULL;
-	else if (strcasecmp(encoding, "gbk") == 0)
+	/* GB2312 and code page 936 are what Windows and many users call
+	 * the same files; GBK reads all of them. */
+	else if (strcasecmp(encoding, "gbk") == 0 ||
+	    strcasecmp(encoding, "gb2312") == 0 ||
+	    strcasecmp(encoding, "cp936") == 0)
 		iname = "GBK";
 	else if (strcasecmp(encoding, "gb18030") == 0)
 		iname = "GB18030";

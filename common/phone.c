@@ -106,7 +106,9 @@ scan_ext(const char *s, struct parsed *p)
 		p->ext[n++] = *s++;
 	}
 	p->ext[n] = '\0';
-	while (*s == ' ' || *s == '\t')
+	/* "010-12345678（转8001）": the bracket around an extension goes
+	 * as every other bracket does. */
+	while (*s == ' ' || *s == '\t' || *s == ')')
 		s++;
 	return n == 0 || *s ? P_EXT : NULL;
 }

@@ -1,0 +1,159 @@
+#!/usr/bin/env bats
+# cs-customer and cs-agent as an operations assistant with Chinese data
+# uses them: gaps found by an audit against SPEC's "Customers" section.
+load helper
+bats_require_minimum_version 1.5.0
+
+# Whether $output has this exact line.
+has() {
+	printf '%s\n' "$output" | grep -Fxq -- "$1"
+}
+
+# The codes of the customers that list prints, in its order, on one line.
+codes() {
+	cs-customer list -f csv --no-header "$@" > "$T/codes.out" || return
+	cut -d, -f2 "$T/codes.out" | paste -sd' ' -
+}
+
+@test "show: the timeline holds the customer's tickets and revisits, calls included" {
+	staff_and_customers
+	cs-customer update C001 --city 北京
+	t=$(cs-ticket new C001 --type complaint --subject 快递破损)
+	cs-ticket assign "$t" li.na
+	cs-revisit plan --reason 春节关怀 <(printf 'code\nC001\n') 2>/dev/null
+	r=$(sqlite3 "$CS_DB" "SELECT id FROM revisit WHERE customer_id = 1")
+	cs-revisit log "$r" --result no-answer
+	cs-revisit log "$r" --result reached --score 4 --note 很满意 --actor li.na
+	run cs-customer show C001 -f csv
+	[ "$status" -eq 0 ]
+	has "timeline,2026-11-24T09:00:00+08:00,tester city: 上海 → 北京"
+	has "timeline,2026-11-24T09:00:00+08:00,tester ticket $t created status:  → new — 快递破损"
+	has "timeline,2026-11-24T09:00:00+08:00,tester ticket $t assign assignee:  → li.na"
+	has "timeline,2026-11-24T09:00:00+08:00,revisit $r planned: 春节关怀"
+	has "timeline,2026-11-24T09:00:00+08:00,tester revisit $r 春节关怀: no-answer"
+	has "timeline,2026-11-24T09:00:00+08:00,\"li.na revisit $r 春节关怀: reached, score 4 — 很满意\""
+	# the record first, then its tickets, then its revisits
+	[ "$(printf '%s\n' "$output" | grep ^timeline |
+	    grep -o 'city:\|ticket\|revisit' | paste -sd' ' -)" = \
+	    "city: ticket ticket revisit revisit revisit" ]
+	# another customer's history is not there
+	run cs-customer show C002 -f csv
+	[[ "$output" != *"ticket"* && "$output" != *"revisit"* ]]
+}
+
+@test "show: a merged customer's tickets show in the timeline of the one kept" {
+	staff_and_customers
+	cs-customer add --code C007 --name 王芳 --phone 13812345678 >/dev/null
+	t=$(cs-ticket new C007 --type consult --subject 开发票)
+	cs-customer merge C001 C007 2>/dev/null
+	run cs-customer show C001 -f csv
+	has "timeline,2026-11-24T09:00:00+08:00,tester ticket $t created status:  → new — 开发票"
+}
+
+@test "show: a long change is shown whole in the timeline, never cut inside a character" {
+	staff_and_customers
+	long=$(printf '客户要求周末送货%.0s' $(seq 60))
+	cs-customer update C003 --notes "$long"
+	run cs-customer show C003 -f json
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e --arg v "tester notes: 第一行
+第二行 → $long" '[.[] | select(.section == "timeline")][0].value == $v'
+	[[ "$output" != *'\ufffd'* ]]
+}
+
+@test "list --where phone= and phone2= take the number however it is written" {
+	staff_and_customers
+	run codes --where 'phone=138 1234 5678'
+	[ "$output" = C001 ]
+	run codes --where 'phone=+86 138-1234-5678'
+	[ "$output" = C001 ]
+	run codes --where 'phone=１３８１２３４５６７８'
+	[ "$output" = C001 ]
+	run codes --where 'phone2=(010)8888-6666'
+	[ "$output" = C001 ]
+	run codes --where 'phone=+86 0755 8888 6666'
+	[ "$output" = C003 ]
+	run codes --where 'phone!=138-1234-5678'
+	[ "$output" = "C002 C003 C004 C005 C006" ]
+	# what is no phone number still compares as text
+	run codes --where 'phone2='
+	[ "$output" = "C002 C003 C005 C006" ]
+	run codes --where 'phone=138'
+	[ "$output" = "" ]
+}
+
+@test "list --where email= matches the address in any case, as dedupe does" {
+	staff_and_customers
+	run codes --where 'email=WANG.FANG@EXAMPLE.COM'
+	[ "$output" = C001 ]
+	run codes --where 'email!=Wang.Fang@Example.com'
+	[ "$output" = "C002 C003 C004 C005 C006" ]
+	run codes --where 'email='
+	[ "$output" = C006 ]
+}
+
+@test "list --search finds code, e-mail and WeChat id, and reads full-width text" {
+	staff_and_customers
+	run codes --search wang.fang@
+	[ "$output" = C001 ]
+	run codes --search ZHANGWEI_sz
+	[ "$output" = C003 ]
+	run codes --search C004
+	[ "$output" = C004 ]
+	run codes --search Ｃ００５
+	[ "$output" = C005 ]
+	run codes --search '１５８ ０００'
+	[ "$output" = C006 ]
+	run codes --search 'example.cn'
+	[ "$output" = C004 ]
+}
+
+@test "merge run twice: DROP found by code or id leads to KEEP and is told already merged" {
+	staff_and_customers
+	cs-customer add --code C007 --name 王芳 --phone 13812345678 >/dev/null
+	cs-customer merge C001 C007 2>/dev/null
+	before=$(dbsum)
+	for drop in C007 7 code:C007 id:7; do
+		run --separate-stderr cs-customer merge C001 "$drop"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"was merged into 1: using 1"* ]]
+		[[ "$stderr" == *"cs-customer: merge $drop: already merged into 1"* ]]
+	done
+	# the same customer named twice is still told as such
+	run --separate-stderr cs-customer merge C001 1
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"cannot be merged into itself"* ]]
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "an extension in brackets after a landline is kept: 010-12345678（转8001）" {
+	run cs-customer add --name 赵敏 --phone '010-12345678（转8001）' -f jsonl
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'"phone":"010-12345678-8001"'* ]]
+	printf 'code,name,phone\nK1,王芳,0755 8888 6666 (ext. 203)\n' > "$T/c.csv"
+	run cs-customer import "$T/c.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT phone FROM customer WHERE code = 'K1'")" = 0755-88886666-203 ]
+}
+
+@test "--encoding gb2312 and cp936 read GBK; a GB18030 file read as GBK suggests gb18030" {
+	printf 'code,name,city\nK1,王芳,北京\n' | iconv -f UTF-8 -t GBK > "$T/gbk.csv"
+	run cs-customer import --encoding GB2312 "$T/gbk.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name || city FROM customer")" = 王芳北京 ]
+	run cs-agent import --encoding cp936 <(printf 'login,name\nli.na,李娜\n' | iconv -f UTF-8 -t GBK)
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name FROM agent")" = 李娜 ]
+	# a rare name and an emoji are four bytes in GB18030, none in GBK
+	printf 'code,name\nK2,𠀀😀\n' | iconv -f UTF-8 -t GB18030 > "$T/g18.csv"
+	before=$(dbsum)
+	run --separate-stderr cs-customer import --encoding gbk "$T/g18.csv"
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"g18.csv:2: invalid GBK text"*"try --encoding gb18030"* ]]
+	[ "$(dbsum)" = "$before" ]
+	run cs-customer import --encoding gb18030 "$T/g18.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name FROM customer WHERE code = 'K2'")" = 𠀀😀 ]
+	run cs-customer import --encoding big5 "$T/gbk.csv"
+	[ "$status" -eq 2 ]
+}
