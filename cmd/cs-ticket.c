@@ -165,6 +165,9 @@ static const struct cs_opt sample_opts[] = {
 	    "@types" },
 	{ O_SEED, "seed", 0, CS_OPT_ARG, "TEXT",
 	    "the draw's seed (default: the period's name)", NULL },
+	{ O_FROM, "from", 0, CS_OPT_ARG, "DATE", "a custom range from DATE",
+	    NULL },
+	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "to DATE (not included)", NULL },
 	CS_OPT_END
 };
 
@@ -900,7 +903,7 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct cs_out *o;
 	sqlite3_stmt *st;
-	const char *share = NULL;
+	const char *share = NULL, *from = NULL, *to = NULL;
 	char *end, *pct;
 	size_t n = 0, i;
 	int c, rc;
@@ -918,10 +921,11 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_SHARE: share = g.arg; break;
 		case O_TYPE: smp.type = g.arg; break;
 		case O_SEED: smp.seed = g.arg; break;
+		case O_FROM: from = g.arg; break;
+		case O_TO: to = g.arg; break;
 		}
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
-		    "last-week, ...");
+	if ((rc = cs_period_arg(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
 	if (!share == !smp.per_agent)
 		return cs_usage(cmd, "give --per-agent N or --share P%%");
 	if (share) {
@@ -934,9 +938,6 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 			return cs_usage(cmd, "--share is a percentage above 0 "
 			    "and up to 100%%, e.g. 5%% (%s)", share);
 	}
-	if (cs_parse_period(argv[g.ind], cs_now(), &p) < 0)
-		return cs_usage(cmd, "not a period '%s' (2026-W47, 2026-11, "
-		    "2026-Q4, 2026, last-week, ...)", argv[g.ind]);
 	smp.p = &p;
 	if (!smp.seed)
 		smp.seed = p.name;

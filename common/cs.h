@@ -280,6 +280,12 @@ int cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)
 /* The common options, for help and completion. */
 extern const struct cs_opt cs_common_opts[];
 
+/* The period of a command: its one operand argv[ind], or the DATEs of
+ * --from and --to (the end not included) and no operand. 0 or a usage
+ * status, reported. */
+int cs_period_arg(const struct cs_cmd *cmd, int argc, char **argv, int ind,
+    const char *from, const char *to, struct cs_period *p);
+
 /* The actor of a change: --actor, $CS_USER, $USER, or "unknown". */
 const char *cs_actor(void);
 
