@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # What a newcomer trips on: every command that takes a PERIOD also takes
-# --from DATE --to DATE (cs(7)).
+# --from DATE --to DATE (cs(7)); the example pipelines of the man pages
+# and the README name - for the records they pipe in.
 load helper
 
 TOP="$BATS_TEST_DIRNAME/../.."
@@ -101,4 +102,54 @@ period_commands() {
 		[[ "$output" == *"not a period '2026-W99'"* ]]
 	done
 	[ "$(dbsum)" = "$before" ]
+}
+
+# pipelines < TEXT: the command lines of literal examples, one a line,
+# without comments, with continued lines ('\' at the end, or a '|' at the
+# end) joined and '||' taken out, so that a '|' is a pipe.
+pipelines() {
+	sed 's/[[:space:]]#[[:space:]].*$//' |
+	    sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' |
+	    sed -e ':b' -e '/|[[:space:]]*$/N; s/|[[:space:]]*\n/| /; tb' |
+	    sed 's/||/;/g'
+}
+
+# piped_without_dash < PIPELINES: the cs commands that come after a pipe
+# but have no - operand, so they do not read it.
+piped_without_dash() {
+	awk -F'|' '{
+		for (i = 2; i <= NF; i++) {
+			n = split($i, w, " ")
+			if (w[1] !~ /^cs(-[a-z]+)?$/)
+				continue
+			dash = 0
+			for (j = 2; j <= n; j++)
+				if (w[j] == "-")
+					dash = 1
+			if (!dash)
+				print
+		}
+	}'
+}
+
+@test "the example pipelines of the man pages and README name - for stdin" {
+	n=0
+	for f in "$TOP"/share/man/*.[1-9]; do
+		text=$(mandoc -Tutf8 "$f" | sed 's/.\x08//g' |
+		    sed -n '/^EXAMPLES/,/^SEE ALSO/p' | pipelines)
+		[ -n "$text" ]
+		bad=$(printf '%s\n' "$text" | piped_without_dash)
+		[ -z "$bad" ] || { echo "${f##*/}: $bad"; false; }
+		n=$((n + $(printf '%s\n' "$text" | grep -c '| *cs' || :)))
+	done
+	# the check sees the pipelines: there are some
+	[ "$n" -ge 5 ]
+	text=$(sed -n 's/^    //p' "$TOP/README.md" | pipelines)
+	printf '%s\n' "$text" | grep -q '| *cs-revisit plan'
+	bad=$(printf '%s\n' "$text" | piped_without_dash)
+	[ -z "$bad" ] || { echo "README.md: $bad"; false; }
+	# and it can fail
+	bad=$(printf 'cs-customer list |\n    cs-revisit plan --reason x\n' |
+	    pipelines | piped_without_dash)
+	[ -n "$bad" ]
 }
