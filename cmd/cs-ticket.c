@@ -31,7 +31,7 @@ static const struct cs_opt new_opts[] = {
 	{ O_CATEGORY, "category", 0, CS_OPT_ARG, "TEXT",
 	    "problem category, e.g. 物流", "@categories" },
 	{ O_STAGE, "stage", 0, CS_OPT_ARG, "TEXT",
-	    "the stage (环节) where it went wrong", NULL },
+	    "the stage (环节) where it went wrong", "@stages" },
 	{ O_SUBJECT, "subject", 's', CS_OPT_ARG, "TEXT", "one line", NULL },
 	{ O_BODY, "body", 'b', CS_OPT_ARG, "TEXT", "the description", NULL },
 	{ O_BODY_FILE, "body-file", 0, CS_OPT_ARG, "FILE",
@@ -109,7 +109,7 @@ static const struct cs_opt resolve_opts[] = {
 
 static const struct cs_opt escalate_opts[] = {
 	{ O_TO, "to", 0, CS_OPT_ARG, "LOGIN|TEAM", "who takes it over",
-	    "@agents" },
+	    "@agents_teams" },
 	{ O_REASON, "reason", 0, CS_OPT_ARG, "TEXT", "why", NULL },
 	CS_OPT_END
 };

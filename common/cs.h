@@ -270,9 +270,10 @@ int cs_getopt(struct cs_getopt *g);
 int cs_main(int argc, char **argv, const char *summary,
     const struct cs_cmd *cmds,
     void (*complete_values)(const char *name));
-/* Answers "@NAME" value lists for completion: agents, teams, skills,
- * types, segments, cities, tags, attrs, reasons, categories, stages,
- * root_causes, periods, kb_categories, kb_tags (complete.c). */
+/* Answers "@NAME" value lists for completion: agents, teams,
+ * agents_teams (logins, then teams), skills, types, segments, cities,
+ * tags, attrs, reasons, categories, stages, root_causes, periods,
+ * kb_categories, kb_tags (complete.c). */
 void cs_complete_values(const char *name);
 /* Prints "usage: prog SUB ARGS" and returns CS_EX_USAGE. */
 int cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)

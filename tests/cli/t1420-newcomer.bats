@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # What a newcomer trips on: every command that takes a PERIOD also takes
 # --from DATE --to DATE (cs(7)); the example pipelines of the man pages
-# and the README name - for the records they pipe in.
+# and the README name - for the records they pipe in; the completions
+# offer what the options take.
 load helper
 
 TOP="$BATS_TEST_DIRNAME/../.."
@@ -152,4 +153,16 @@ piped_without_dash() {
 	bad=$(printf 'cs-customer list |\n    cs-revisit plan --reason x\n' |
 	    pipelines | piped_without_dash)
 	[ -n "$bad" ]
+}
+
+@test "cs-ticket completes --stage of new, and teams for escalate --to" {
+	fixture
+	run cs-ticket __complete new --stage
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\n' 客服 配送)" ]
+	run cs-ticket __complete escalate --to
+	[ "$output" = "$(printf '%s\n' a1 b1 售后组 投诉组)" ]
+	# what is offered is taken
+	run cs-ticket escalate 2 --to 投诉组 --reason 超时
+	[ "$status" -eq 0 ]
 }
