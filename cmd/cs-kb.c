@@ -1445,21 +1445,8 @@ cmd_gaps(const struct cs_cmd *cmd, int argc, char **argv)
 			from = g.arg;
 		else if (c == O_TO)
 			to = g.arg;
-	if (from || to) {
-		if (g.ind != argc)
-			return cs_usage(cmd, "give a PERIOD or --from and --to");
-		if (!from || !to || cs_period_range(from, to, cs_now(), &p) < 0)
-			return cs_usage(cmd, "--from DATE --to DATE, the second "
-			    "later");
-	} else {
-		if (g.ind != argc - 1)
-			return cs_usage(cmd, "give one PERIOD (2026-W47, "
-			    "2026-11, last-month, ...)");
-		if (cs_parse_period(argv[g.ind], cs_now(), &p) < 0)
-			return cs_usage(cmd, "not a period '%s' (2026-W47, "
-			    "2026-11, 2026-Q4, 2026, last-month, ...)",
-			    argv[g.ind]);
-	}
+	if ((rc = cs_period_arg(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
 	st = cs_sql(CS_KB_GAPS_SQL("1") " ORDER BY tickets DESC, category");

@@ -9,7 +9,7 @@ enum {
 	O_REASON = 256, O_DUE, O_SKILL, O_PERIOD, O_DRY_RUN, O_AFTER_RESOLVED,
 	O_TYPE, O_DATE_FIELD, O_OFFSET, O_WINDOW, O_SEGMENT, O_TAG, O_EVERY,
 	O_AGENT, O_STATUS, O_OVERDUE, O_NO_MASK, O_RESULT, O_SCORE, O_NOTE,
-	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_UNASSIGNED
+	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_UNASSIGNED, O_FROM, O_TO
 };
 
 static const struct cs_opt plan_opts[] = {
@@ -110,6 +110,9 @@ static const struct cs_opt cancel_opts[] = {
 static const struct cs_opt summary_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "only this reason",
 	    "@reasons" },
+	{ O_FROM, "from", 0, CS_OPT_ARG, "DATE", "a custom range from DATE",
+	    NULL },
+	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "to DATE (not included)", NULL },
 	CS_OPT_END
 };
 
@@ -900,7 +903,7 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 	};
 	struct figure now[64], before[64];
 	struct cs_period p, prev;
-	const char *reason = NULL, *v[6];
+	const char *reason = NULL, *from = NULL, *to = NULL, *v[6];
 	char b1[32], b2[32], b3[32];
 	struct cs_getopt g;
 	struct cs_out *o;
@@ -911,11 +914,12 @@ cmd_summary(const struct cs_cmd *cmd, int argc, char **argv)
 	while ((c = cs_getopt(&g)) != -1)
 		if (c == O_REASON)
 			reason = g.arg;
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one PERIOD (2026-W47, 2026-11, "
-		    "last-week, ...)");
-	if (cs_parse_period(argv[g.ind], cs_now(), &p) < 0)
-		return cs_usage(cmd, "not a period '%s'", argv[g.ind]);
+		else if (c == O_FROM)
+			from = g.arg;
+		else if (c == O_TO)
+			to = g.arg;
+	if ((rc = cs_period_arg(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
 	cs_period_prev(&p, &prev);
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
@@ -1004,7 +1008,7 @@ static const struct cs_cmd cmds[] = {
 	    cancel_opts },
 	{ "reassign", cmd_reassign, "ID...|- LOGIN",
 	    "give open tasks to another agent", no_opts },
-	{ "summary", cmd_summary, "PERIOD",
+	{ "summary", cmd_summary, "PERIOD | --from DATE --to DATE",
 	    "the revisit summary report (回访总结报告)", summary_opts },
 	{ NULL, NULL, NULL, NULL, NULL }
 };

@@ -31,7 +31,7 @@ static const struct cs_opt new_opts[] = {
 	{ O_CATEGORY, "category", 0, CS_OPT_ARG, "TEXT",
 	    "problem category, e.g. 物流", "@categories" },
 	{ O_STAGE, "stage", 0, CS_OPT_ARG, "TEXT",
-	    "the stage (环节) where it went wrong", NULL },
+	    "the stage (环节) where it went wrong", "@stages" },
 	{ O_SUBJECT, "subject", 's', CS_OPT_ARG, "TEXT", "one line", NULL },
 	{ O_BODY, "body", 'b', CS_OPT_ARG, "TEXT", "the description", NULL },
 	{ O_BODY_FILE, "body-file", 0, CS_OPT_ARG, "FILE",
@@ -109,7 +109,7 @@ static const struct cs_opt resolve_opts[] = {
 
 static const struct cs_opt escalate_opts[] = {
 	{ O_TO, "to", 0, CS_OPT_ARG, "LOGIN|TEAM", "who takes it over",
-	    "@agents" },
+	    "@agents_teams" },
 	{ O_REASON, "reason", 0, CS_OPT_ARG, "TEXT", "why", NULL },
 	CS_OPT_END
 };
@@ -165,6 +165,9 @@ static const struct cs_opt sample_opts[] = {
 	    "@types" },
 	{ O_SEED, "seed", 0, CS_OPT_ARG, "TEXT",
 	    "the draw's seed (default: the period's name)", NULL },
+	{ O_FROM, "from", 0, CS_OPT_ARG, "DATE", "a custom range from DATE",
+	    NULL },
+	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "to DATE (not included)", NULL },
 	CS_OPT_END
 };
 
@@ -901,7 +904,7 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct cs_out *o;
 	sqlite3_stmt *st;
-	const char *share = NULL;
+	const char *share = NULL, *from = NULL, *to = NULL;
 	char *end, *pct;
 	size_t n = 0, i;
 	int c, rc;
@@ -919,10 +922,11 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_SHARE: share = g.arg; break;
 		case O_TYPE: smp.type = g.arg; break;
 		case O_SEED: smp.seed = g.arg; break;
+		case O_FROM: from = g.arg; break;
+		case O_TO: to = g.arg; break;
 		}
-	if (g.ind != argc - 1)
-		return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
-		    "last-week, ...");
+	if ((rc = cs_period_arg(cmd, argc, argv, g.ind, from, to, &p)))
+		return rc;
 	if (!share == !smp.per_agent)
 		return cs_usage(cmd, "give --per-agent N or --share P%%");
 	if (share) {
@@ -935,9 +939,6 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 			return cs_usage(cmd, "--share is a percentage above 0 "
 			    "and up to 100%%, e.g. 5%% (%s)", share);
 	}
-	if (cs_parse_period(argv[g.ind], cs_now(), &p) < 0)
-		return cs_usage(cmd, "not a period '%s' (2026-W47, 2026-11, "
-		    "2026-Q4, 2026, last-week, ...)", argv[g.ind]);
 	smp.p = &p;
 	if (!smp.seed)
 		smp.seed = p.name;

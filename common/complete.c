@@ -11,6 +11,9 @@ static const struct {
 	{ "agents", "SELECT login FROM agent WHERE active = 1 ORDER BY 1" },
 	{ "teams", "SELECT DISTINCT team FROM agent WHERE team IS NOT NULL "
 	    "ORDER BY 1" },
+	{ "agents_teams", "SELECT name FROM (SELECT login AS name, 0 AS k "
+	    "FROM agent WHERE active = 1 UNION SELECT team, 1 FROM agent "
+	    "WHERE team IS NOT NULL) ORDER BY k, name" },
 	{ "skills", "SELECT DISTINCT skill FROM agent_skill ORDER BY 1" },
 	{ "types", "SELECT name FROM ticket_type ORDER BY 1" },
 	{ "segments", "SELECT DISTINCT segment FROM customer WHERE segment IS "

@@ -279,15 +279,22 @@ int cs_getopt(struct cs_getopt *g);
 int cs_main(int argc, char **argv, const char *summary,
     const struct cs_cmd *cmds,
     void (*complete_values)(const char *name));
-/* Answers "@NAME" value lists for completion: agents, teams, skills,
- * types, segments, cities, tags, attrs, reasons, categories, stages,
- * root_causes, periods, kb_categories, kb_tags (complete.c). */
+/* Answers "@NAME" value lists for completion: agents, teams,
+ * agents_teams (logins, then teams), skills, types, segments, cities,
+ * tags, attrs, reasons, categories, stages, root_causes, periods,
+ * kb_categories, kb_tags (complete.c). */
 void cs_complete_values(const char *name);
 /* Prints "usage: prog SUB ARGS" and returns CS_EX_USAGE. */
 int cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The common options, for help and completion. */
 extern const struct cs_opt cs_common_opts[];
+
+/* The period of a command: its one operand argv[ind], or the DATEs of
+ * --from and --to (the end not included) and no operand. 0 or a usage
+ * status, reported. */
+int cs_period_arg(const struct cs_cmd *cmd, int argc, char **argv, int ind,
+    const char *from, const char *to, struct cs_period *p);
 
 /* The actor of a change: --actor, $CS_USER, $USER, or "unknown". */
 const char *cs_actor(void);

@@ -284,6 +284,29 @@ cs_usage(const struct cs_cmd *cmd, const char *fmt, ...)
 	return CS_EX_USAGE;
 }
 
+int
+cs_period_arg(const struct cs_cmd *cmd, int argc, char **argv, int ind,
+    const char *from, const char *to, struct cs_period *p)
+{
+	if (from || to) {
+		if (!from || !to || ind != argc)
+			return cs_usage(cmd, "give PERIOD, or both --from and "
+			    "--to");
+		if (cs_period_range(from, to, cs_now(), p) < 0)
+			return cs_usage(cmd, "--from %s --to %s is no range (the "
+			    "end is not included, so it must be later)", from,
+			    to);
+		return 0;
+	}
+	if (ind != argc - 1)
+		return cs_usage(cmd, "give one PERIOD (2026-W47, 2026-11, "
+		    "2026-Q4, 2026, last-week, ...) or --from and --to");
+	if (cs_parse_period(argv[ind], cs_now(), p) < 0)
+		return cs_usage(cmd, "not a period '%s' (2026-W47, 2026-11, "
+		    "2026-Q4, 2026, last-week, ...)", argv[ind]);
+	return 0;
+}
+
 const char *
 cs_actor(void)
 {

@@ -102,6 +102,31 @@ bins() {
 	done
 }
 
+# The reverse: an option that a page names (.Fl) is one that some command
+# takes, so that the pages name no option the code refuses (a renamed or
+# dropped one). A page may name another binary's option, so the options
+# of all of them count.
+@test "the man pages name no option that no command takes" {
+	known=$(for bin in $(bins); do
+		for sub in $("$bin" __complete); do
+			[ "$sub" = help ] && continue
+			"$bin" "$sub" --help |
+			    sed -n 's/^  \(-\(.\), \)\{0,1\}\(--[a-z0-9-]*\).*/\3 -\2/p'
+		done
+	done | tr ' ' '\n' | grep -vx -- - | sort -u)
+	[ "$(printf '%s\n' "$known" | wc -l)" -ge 50 ]
+	printf '%s\n' "$known" | grep -qx -- --skip-invalid
+	printf '%s\n' "$known" | grep -qx -- -f
+	for f in "$MAN"/*.[1-9]; do
+		for o in $(grep -o '\bFl [-A-Za-z0-9]*' "$f" | sed 's/^Fl /-/' |
+		    grep -E -- '^-(-[a-z0-9-]+|[A-Za-z0-9])$' | sort -u); do
+			case $o in --version) continue ;; esac
+			printf '%s\n' "$known" | grep -qx -- "$o" ||
+			    { echo "${f##*/}: $o is taken by no command"; false; }
+		done
+	done
+}
+
 @test "cs(7) has the exit statuses of common/err.c, the views and the binaries" {
 	src=$(sed -n '/cs_exit_codes\[\] = {/,/^};/p' "$TOP/common/err.c")
 	codes=$(printf '%s\n' "$src" | sed -n 's/.*{ CS_EX_\([A-Z]*\),.*/\1/p')
