@@ -386,39 +386,52 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 	return 0;
 }
 
-/* The period of the operand, or of --from and --to. 0 or 2. */
+/* The report words: alone, the last complete period of their kind. */
+static const struct {
+	const char *word, *alias, *last, *example;
+	enum cs_period_kind kind;
+} kinds[] = {
+	{ "weekly", "week", "last-week", "2026-W47", CS_PERIOD_WEEK },
+	{ "monthly", "month", "last-month", "2026-11", CS_PERIOD_MONTH },
+	{ "quarterly", "quarter", "last-quarter", "2026-Q4",
+	    CS_PERIOD_QUARTER },
+	{ "yearly", "year", "last-year", "2026", CS_PERIOD_YEAR },
+};
+
+/*
+ * The period of the operands, or of --from and --to: 0 or 2. A report
+ * word (weekly, month, ...) alone is the last complete period of its
+ * kind; before a period (weekly 2026-W47), it is a check of its kind.
+ */
 static int
 period(const struct cs_cmd *cmd, int argc, char **argv, int ind,
     const char *from, const char *to, struct cs_period *p)
 {
-	const char *word;
+	const char *w = ind < argc ? argv[ind] : NULL;
+	size_t k;
+	int rc;
 
-	if (from || to) {
-		if (!from || !to || ind != argc)
-			return cs_usage(cmd, "give PERIOD, or both --from and "
-			    "--to");
-		if (cs_period_range(from, to, cs_now(), p) < 0)
-			return cs_usage(cmd, "--from %s --to %s is no range (the "
-			    "end is not included, so it must be later)", from,
-			    to);
-	} else {
-		if (ind != argc - 1)
-			return cs_usage(cmd, "give one PERIOD: 2026-W47, 2026-11, "
-			    "2026-Q4, 2026, last-week, weekly, ...");
-		word = argv[ind];
-		/* weekly, monthly, ...: the last complete one */
-		if (strcasecmp(word, "weekly") == 0)
-			word = "last-week";
-		else if (strcasecmp(word, "monthly") == 0)
-			word = "last-month";
-		else if (strcasecmp(word, "quarterly") == 0)
-			word = "last-quarter";
-		else if (strcasecmp(word, "yearly") == 0)
-			word = "last-year";
-		if (cs_parse_period(word, cs_now(), p) < 0)
-			return cs_usage(cmd, "not a period '%s' (2026-W47, "
-			    "2026-11, 2026-Q4, 2026, last-week, ...)", word);
+	for (k = 0; w && k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strcasecmp(w, kinds[k].word) == 0 ||
+		    strcasecmp(w, kinds[k].alias) == 0)
+			break;
+	if (!w || k == sizeof(kinds) / sizeof(kinds[0]))
+		return cs_period_arg(cmd, argc, argv, ind, from, to, p);
+	if (from || to)
+		return cs_usage(cmd, "%s with --from and --to: give one or the "
+		    "other", w);
+	if (ind == argc - 1) {
+		if (cs_parse_period(kinds[k].last, cs_now(), p) < 0)
+			return cs_err(CS_EX_SOFTWARE, "internal error: %s",
+			    kinds[k].last);
+		return 0;
 	}
+	if ((rc = cs_period_arg(cmd, argc, argv, ind + 1, NULL, NULL, p)))
+		return rc;
+	if (p->kind != kinds[k].kind)
+		return cs_usage(cmd, "%s: '%s' is no %s (e.g. %s, last-%s)", w,
+		    argv[ind + 1], kinds[k].alias, kinds[k].example,
+		    kinds[k].alias);
 	return 0;
 }
 

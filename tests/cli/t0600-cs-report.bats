@@ -681,6 +681,33 @@ CSV
 	has_row tickets,created,,8,2,300.00 "$T/got.csv"
 }
 
+@test "week, month, quarter, year are the same words; before a period they check its kind" {
+	world
+	w47=$(cs-report 2026-W47 -f csv)
+	[ "$(cs-report week -f csv)" = "$w47" ]
+	[ "$(cs-report Weekly -f csv)" = "$w47" ]
+	[ "$(cs-report weekly 2026-W47 -f csv)" = "$w47" ]
+	[ "$(cs-report show week 2026-W47 -f csv)" = "$w47" ]
+	[ "$(cs-report weekly last-week -f csv)" = "$w47" ]
+	[ "$(cs-report month -f csv)" = "$(cs-report 2026-10 -f csv)" ]
+	[ "$(cs-report monthly 2026-09 -f csv)" = "$(cs-report 2026-09 -f csv)" ]
+	[ "$(cs-report quarter 2026-Q3 -f csv)" = "$(cs-report 2026-Q3 -f csv)" ]
+	[ "$(cs-report year -f csv)" = "$(cs-report 2025 -f csv)" ]
+	[ "$(cs-report scorecard weekly 2026-W47 -f csv)" = "$(cs-report scorecard 2026-W47 -f csv)" ]
+	run cs-report weekly 2026-11
+	[ "$status" -eq 2 ]
+	[[ "${lines[0]}" == "cs-report: show: weekly: '2026-11' is no week (e.g. 2026-W47, last-week)" ]]
+	run cs-report month 2026-W47
+	[ "$status" -eq 2 ]
+	run cs-report yearly 2026-Q4
+	[ "$status" -eq 2 ]
+	run cs-report weekly 2026-W47 2026-W46
+	[ "$status" -eq 2 ]
+	run cs-report weekly --from 2026-11-01 --to 2026-11-08
+	[ "$status" -eq 2 ]
+	[[ "${lines[0]}" == *"weekly with --from and --to: give one or the other" ]]
+}
+
 @test "an empty period: counts are 0, every rate, mean and hour figure is empty" {
 	world
 	run cs-report 2026-W30 -f csv
