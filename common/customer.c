@@ -1367,8 +1367,18 @@ order(struct query *q, const char *sort)
 			    tok + desc);
 			break;
 		}
-		cs_buf_addf(&q->sql, "%s%s%s", k++ ? ", " : "", expr,
-		    desc ? " DESC" : "");
+		/* An attribute that holds a number sorts as one (5000
+		 * after 90), before those that hold text, as --where
+		 * compares them; one without it comes first. */
+		if (strncmp(tok + desc, "attr.", 5) == 0)
+			cs_buf_addf(&q->sql, "%s(SELECT CASE WHEN v GLOB "
+			    "'*[0-9]*' AND ltrim(v, '+-') NOT GLOB "
+			    "'*[^0-9.]*' THEN CAST(v AS REAL) ELSE v END FROM "
+			    "(SELECT %s AS v))%s", k++ ? ", " : "", expr,
+			    desc ? " DESC" : "");
+		else
+			cs_buf_addf(&q->sql, "%s%s%s", k++ ? ", " : "", expr,
+			    desc ? " DESC" : "");
 	}
 	free(copy);
 	if (!rc)
