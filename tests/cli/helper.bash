@@ -32,3 +32,39 @@ wang.wei,王伟,售后组,supervisor,投诉,2,,yes
 zhang.min,张敏,技术组,agent,技术支持,1.5,10,no
 CSV
 }
+
+# The database a file's setup_file built in $BATS_FILE_TMPDIR/fixture as
+# this test's database.
+fixture_db() {
+	mkdir -p "${CS_DB%/*}"
+	cp "$BATS_FILE_TMPDIR/fixture/cs.db" "$CS_DB"
+	if [ -e "$BATS_FILE_TMPDIR/fixture/cs.db-wal" ]; then
+		cp "$BATS_FILE_TMPDIR/fixture/cs.db-wal" "$CS_DB-wal"
+	fi
+}
+
+# same_rows EXPECTED ACTUAL: the same header line and the same rows, in
+# any order (the order of the rows is presentation; the set is the
+# contract).  diff shows "<" for a row expected and ">" for a row got.
+same_rows() {
+	local h
+	h=$(head -n 1 "$2")
+	[ "$h" = "$(head -n 1 "$1")" ] || { echo "header: $h"; return 1; }
+	diff <(tail -n +2 "$1" | LC_ALL=C sort) <(tail -n +2 "$2" | LC_ALL=C sort)
+}
+
+# lacks GREP-ARGS...: grep finds nothing (a "!" inside a test would not
+# fail it).
+lacks() {
+	! grep "$@"
+}
+
+# has_row LINE FILE: FILE has LINE as a whole line; else shows the rows of
+# the same section, metric and key.
+has_row() {
+	grep -qxF -- "$1" "$2" || {
+		echo "missing: $1"
+		grep -F -- "$(echo "$1" | cut -d, -f1-3)," "$2" | head -n 5
+		return 1
+	}
+}

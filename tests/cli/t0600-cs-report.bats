@@ -136,35 +136,10 @@ setup_file() {
 
 # The fixture as this test's database.
 world() {
-	mkdir -p "${CS_DB%/*}"
-	cp "$BATS_FILE_TMPDIR/fixture/cs.db" "$CS_DB"
-	if [ -e "$BATS_FILE_TMPDIR/fixture/cs.db-wal" ]; then
-		cp "$BATS_FILE_TMPDIR/fixture/cs.db-wal" "$CS_DB-wal"
-	fi
+	fixture_db
 }
 
 HEAD=section,metric,key,value,previous,change_pct
-
-# same_rows EXPECTED ACTUAL: the same header line and the same rows, in
-# any order (the order of the rows is presentation; the set is the
-# contract).  diff shows "<" for a row expected and ">" for a row got.
-same_rows() {
-	local h
-	h=$(head -n 1 "$2")
-	[ "$h" = "$(head -n 1 "$1")" ] || { echo "header: $h"; return 1; }
-	diff <(tail -n +2 "$1" | LC_ALL=C sort) <(tail -n +2 "$2" | LC_ALL=C sort)
-}
-
-# lacks GREP-ARGS...: grep finds nothing (a "!" inside a test would not
-# fail it).
-lacks() {
-	! grep "$@"
-}
-
-# has_row LINE FILE: FILE has LINE as a whole line.
-has_row() {
-	grep -qxF -- "$1" "$2" || { echo "missing: $1"; grep -F -- "${1%%,,*}" "$2" | head -n 5; return 1; }
-}
 
 # 2026-W47 (2026-11-16 to 2026-11-23) against 2026-W46 and, a year
 # earlier, 2025-W47 (2025-11-17 to 2025-11-24).  Hours are the spec's:

@@ -57,11 +57,7 @@ setup_file() {
 }
 
 world() {
-	mkdir -p "${CS_DB%/*}"
-	cp "$BATS_FILE_TMPDIR/fixture/cs.db" "$CS_DB"
-	if [ -e "$BATS_FILE_TMPDIR/fixture/cs.db-wal" ]; then
-		cp "$BATS_FILE_TMPDIR/fixture/cs.db-wal" "$CS_DB-wal"
-	fi
+	fixture_db
 }
 
 # expect SEED K|P% EXCLUDED AGENT:IDS...: the sample as cs-ticket(1)

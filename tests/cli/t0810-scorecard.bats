@@ -81,18 +81,7 @@ setup_file() {
 }
 
 world() {
-	mkdir -p "${CS_DB%/*}"
-	cp "$BATS_FILE_TMPDIR/fixture/cs.db" "$CS_DB"
-	if [ -e "$BATS_FILE_TMPDIR/fixture/cs.db-wal" ]; then
-		cp "$BATS_FILE_TMPDIR/fixture/cs.db-wal" "$CS_DB-wal"
-	fi
-}
-
-same_rows() {
-	local h
-	h=$(head -n 1 "$2")
-	[ "$h" = "$(head -n 1 "$1")" ] || { echo "header: $h"; return 1; }
-	diff <(tail -n +2 "$1" | LC_ALL=C sort) <(tail -n +2 "$2" | LC_ALL=C sort)
+	fixture_db
 }
 
 # The scorecard of 2026-W47 against 2026-W46, by hand.

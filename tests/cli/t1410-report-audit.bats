@@ -221,35 +221,8 @@ setup_file() {
 }
 
 world() {
-	mkdir -p "${CS_DB%/*}"
-	cp "$BATS_FILE_TMPDIR/fixture/cs.db" "$CS_DB"
-	if [ -e "$BATS_FILE_TMPDIR/fixture/cs.db-wal" ]; then
-		cp "$BATS_FILE_TMPDIR/fixture/cs.db-wal" "$CS_DB-wal"
-	fi
+	fixture_db
 	export CS_NOW=2026-01-10T09:00
-}
-
-# same_rows EXPECTED ACTUAL: the same header and the same set of rows.
-same_rows() {
-	local h
-	h=$(head -n 1 "$2")
-	[ "$h" = "$(head -n 1 "$1")" ] || { echo "header: $h"; return 1; }
-	diff <(tail -n +2 "$1" | LC_ALL=C sort) <(tail -n +2 "$2" | LC_ALL=C sort)
-}
-
-# lacks GREP-ARGS...: grep finds nothing (a "!" inside a test would not
-# fail it).
-lacks() {
-	! grep "$@"
-}
-
-# has_row LINE FILE: FILE has LINE as a whole line.
-has_row() {
-	grep -qxF -- "$1" "$2" || {
-		echo "missing: $1"
-		grep -F -- "$(echo "$1" | cut -d, -f1-3)," "$2" | head -n 3
-		return 1
-	}
 }
 
 # 2026-W01 with --yoy, by hand.  change_pct = (value - previous) /
