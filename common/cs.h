@@ -843,10 +843,11 @@ struct cs_attempt {
 	int64_t seq;		/* the attempt's number (import), 0: next */
 };
 /* Records an attempt. CS_ROW_ADDED, CS_ROW_UNCHANGED (that attempt was
- * recorded before), -1 with *problem, or a status. *ticket is the
- * complaint opened, or 0. */
+ * recorded before), -1 with *problem (caller frees) about the input
+ * *column ("id", "result", "score", or NULL), or a status. *ticket is
+ * the complaint opened, or 0. */
 int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
-    char **problem);
+    const char **column, char **problem);
 
 /* "12.35" for 100 * num / den rounded half away from zero (scale 100),
  * or num / den (scale 1); "" when den is 0. buf >= 32. */
