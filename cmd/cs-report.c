@@ -432,6 +432,9 @@ out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
 
 	*fp = stdout;
 	*tmp = NULL;
+	if (out && cs_db_own_file(out))
+		return cs_err(CS_EX_USAGE, "-o %s: that is the database: give "
+		    "another file", out);
 	if (out) {
 		*tmp = cs_xasprintf("%s.tmp", out);
 		if (!(*fp = fopen(*tmp, "w")))

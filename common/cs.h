@@ -344,6 +344,10 @@ struct cs_view {
 };
 extern const struct cs_view cs_views[];	/* ends with a NULL name */
 
+/* Whether path names the database file of cs_db_path() or its -wal,
+ * -shm or -journal, under whatever spelling: a file that a command must
+ * never write over (a backup, a report, a rejects file). */
+int cs_db_own_file(const char *path);
 /* A consistent copy of the open database to path, made while others may
  * write: written beside path and renamed into place, mode 0600. */
 int cs_db_backup(const char *path);

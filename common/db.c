@@ -747,6 +747,53 @@ write_copy(sqlite3 *src_db, const char *path)
 	return rc;
 }
 
+/* path with its folder resolved (symbolic links, "..", "//"), so that
+ * two spellings of one file compare equal; caller frees. */
+static char *
+canonical(const char *path)
+{
+	char *dir = cs_xstrdup(path), *slash = strrchr(dir, '/'), *real, *s;
+
+	if (slash)
+		slash[slash == dir] = '\0';
+	real = realpath(slash ? dir : ".", NULL);
+	if (real)
+		s = cs_xasprintf("%s/%s", real, slash ? strrchr(path, '/') +
+		    1 : path);
+	else
+		s = cs_xstrdup(path);
+	free(real);
+	free(dir);
+	return s;
+}
+
+int
+cs_db_own_file(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal",
+		NULL };
+	struct stat a, b;
+	char *base = cs_db_path(), *name, *x, *y;
+	int i, same = 0, have = stat(path, &a) == 0;
+
+	for (i = 0; suffix[i] && !same; i++) {
+		name = cs_xasprintf("%s%s", base, suffix[i]);
+		if (have && stat(name, &b) == 0)
+			same = a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+		else {
+			/* not there yet, as a -wal may not be: by its name */
+			x = canonical(path);
+			y = canonical(name);
+			same = strcmp(x, y) == 0;
+			free(x);
+			free(y);
+		}
+		free(name);
+	}
+	free(base);
+	return same;
+}
+
 int
 cs_db_backup(const char *path)
 {

@@ -63,3 +63,66 @@ refuse() {
 	run cs-revisit log 99999999999999999999 --result busy
 	[ "$status" -eq 2 ]
 }
+
+@test "--skip-invalid never writes over the database or the input, and a folder is refused before anything lands" {
+	world
+	printf 'code,name,phone\nK010,甲,13800000010\nK011,乙,12\n' > "$T/c.csv"
+	cp "$T/c.csv" "$T/c.orig"
+	sum=$(dbsum)
+	dir=$(dirname "$CS_DB")
+	for r in "$CS_DB" "$dir/../db/cs.db" "$CS_DB-wal"; do
+		run cs-customer import --skip-invalid "$r" "$T/c.csv"
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"--skip-invalid $r: that is the database"* ]]
+	done
+	ln -s "$T/c.csv" "$T/link.csv"
+	for r in "$T/c.csv" "$T/link.csv"; do
+		run cs-customer import --skip-invalid "$r" "$T/c.csv"
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"that is the input"* ]]
+	done
+	cmp "$T/c.csv" "$T/c.orig"
+	mkdir "$T/rej"
+	run cs-customer import --skip-invalid "$T/rej" "$T/c.csv"
+	[ "$status" -eq 74 ]
+	[ "$output" = "cs-customer: cannot write $T/rej: Is a directory" ]
+	# the same for every importer, with nothing written
+	printf 'login,name\nx.y,甲\n' > "$T/a.csv"
+	run cs-agent import --skip-invalid "$CS_DB" "$T/a.csv"
+	[ "$status" -eq 2 ]
+	printf 'title,body\nT,B\n' > "$T/k.csv"
+	run cs-kb import --skip-invalid "$CS_DB" "$T/k.csv"
+	[ "$status" -eq 2 ]
+	printf 'id,result\n1,reached\n' > "$T/r.csv"
+	run cs-revisit import --skip-invalid "$T/r.csv" "$T/r.csv"
+	[ "$status" -eq 2 ]
+	printf 'external_id,customer,type,created_at\nE1,K001,consult,2026-11-01\n' > "$T/t.csv"
+	run cs-ticket import --skip-invalid "$T/rej" "$T/t.csv"
+	[ "$status" -eq 74 ]
+	[ "$(dbsum)" = "$sum" ]
+	run cs-db check
+	[ "$status" -eq 0 ]
+	[ -z "$(ls "$T" | grep tmp-)" ]
+}
+
+@test "a backup or a report is never written over the live database" {
+	world
+	sum=$(dbsum)
+	ino=$(stat -c %i "$CS_DB")
+	dir=$(dirname "$CS_DB")
+	for f in "$CS_DB" "$dir/./cs.db" "$CS_DB-shm"; do
+		run cs-db backup "$f"
+		[ "$status" -eq 2 ]
+		[ "$output" = "cs-db: backup $f: that is the database itself: give another file" ]
+	done
+	run sh -c "cd '$dir' && cs-db backup cs.db"
+	[ "$status" -eq 2 ]
+	run cs-report show 2026-W48 -o "$CS_DB"
+	[ "$status" -eq 2 ]
+	[ "$(stat -c %i "$CS_DB")" = "$ino" ]
+	[ "$(dbsum)" = "$sum" ]
+	[ -z "$(ls "$dir" | grep tmp)" ]
+	# another name beside it is fine
+	run cs-db backup "$dir/cs-copy.db"
+	[ "$status" -eq 0 ]
+}
