@@ -104,6 +104,8 @@ cmd_check(const struct cs_cmd *cmd, int argc, char **argv)
 	bad = cs_db_check(check_row, &c);
 	if ((rc = cs_out_end(c.o)))
 		return rc;
+	if (bad < 0)
+		return -bad;
 	if (bad)
 		return cs_err(CS_EX_FAIL, "check: %d problem%s found", bad,
 		    bad == 1 ? "" : "s");

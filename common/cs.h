@@ -355,8 +355,9 @@ int cs_db_backup(const char *path);
  * the current one as PATH.bak and replaces it with src in one step; name
  * is src in messages (NULL: src itself). */
 int cs_db_restore(const char *src, const char *name);
-/* integrity, foreign keys, schema: one callback per check. Returns the
- * number of problems found. */
+/* integrity, foreign keys, schema, search index: one callback per check.
+ * Returns the number of problems found, or minus a status already
+ * reported (the database stayed busy past the timeout). */
 int cs_db_check(void (*report)(const char *check, int ok,
     const char *detail, void *arg), void *arg);
 

@@ -660,18 +660,31 @@ static int
 copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	struct timespec t0, t1;
 	int rc, sys;
 
 	if (!b)
 		return cs_err(CS_EX_IOERR, "%s: %s", what,
 		    sqlite3_errmsg(dst));
 	/* All pages in one step: one read transaction on the source, so the
-	 * copy is consistent however busy the writers are. */
+	 * copy is consistent however busy the writers are. Tried again
+	 * while busy, but only up to the busy timeout, as every other wait
+	 * for a lock: a restore into a database somebody keeps writing
+	 * would otherwise wait for ever. */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
-	    rc == SQLITE_LOCKED)
+	    rc == SQLITE_LOCKED) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) /
+		    1000000 >= busy_timeout())
+			break;
 		sqlite3_sleep(50);
+	}
 	sys = errno;	/* of a failed write, which SQLite does not keep */
 	sqlite3_backup_finish(b);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return cs_err(CS_EX_TEMPFAIL, "%s: the database stayed busy "
+		    "(another cs command is writing): try again", what);
 	if (rc != SQLITE_DONE && (sys == EFBIG || sys == ENOSPC))
 		return cs_err(CS_EX_IOERR, "%s: %s (%s)", what,
 		    sqlite3_errstr(rc), strerror(sys));
@@ -922,11 +935,18 @@ cs_db_check(void (*report)(const char *, int, const char *, void *),
 	report("schema", n == cs_db_schema_version(), b.s, arg);
 	bad += n != cs_db_schema_version();
 	/* The search index against the articles it indexes (FTS5 reads
-	 * both; the INSERT writes nothing). */
+	 * both; the INSERT writes nothing, but needs the write lock: held
+	 * by another past the timeout, that is no fault of the file). */
 	cs_buf_reset(&b);
 	if (sqlite3_exec(db, "INSERT INTO article_fts (article_fts, rank) "
-	    "VALUES ('integrity-check', 1)", NULL, NULL, NULL) != SQLITE_OK)
+	    "VALUES ('integrity-check', 1)", NULL, NULL, NULL) != SQLITE_OK) {
+		if ((sqlite3_errcode(db) & 0xff) == SQLITE_BUSY ||
+		    (sqlite3_errcode(db) & 0xff) == SQLITE_LOCKED) {
+			cs_buf_free(&b);
+			return -cs_db_fail("check search_index");
+		}
 		cs_buf_adds(&b, sqlite3_errmsg(db));
+	}
 	report("search_index", b.len == 0, b.len ? b.s : "ok", arg);
 	bad += b.len != 0;
 	cs_buf_free(&b);

@@ -126,3 +126,42 @@ refuse() {
 	run cs-db backup "$dir/cs-copy.db"
 	[ "$status" -eq 0 ]
 }
+
+# Holds the write lock with the sqlite3 shell until $T/release appears.
+hold_lock() {
+	rm -f "$T/release" "$T/held"
+	{
+		echo 'BEGIN IMMEDIATE;'
+		echo "INSERT INTO change_log (at, actor, entity, entity_id, field) VALUES (0, 'lock', 'x', 0, 'x');"
+		echo '.print held'
+		for ((n = 0; n < 600; n++)); do [ -e "$T/release" ] && break; sleep 0.05; done
+		echo 'ROLLBACK;'
+	} | sqlite3 "$CS_DB" > "$T/held" &
+	for ((n = 0; n < 600; n++)); do [ -s "$T/held" ] && break; sleep 0.05; done
+	[ -s "$T/held" ]
+}
+
+@test "cs-db restore and check under a write lock held past CS_BUSY_TIMEOUT: exit 75 at the timeout, nothing changed, no false alarm" {
+	world
+	cs-db backup "$T/bk.db" 2>/dev/null
+	cs-agent add w.w --name 新人 > /dev/null
+	sum=$(dbsum)
+	hold_lock
+	t0=$(date +%s%3N)
+	CS_BUSY_TIMEOUT=300 run timeout 20 cs-db restore "$T/bk.db"
+	t1=$(date +%s%3N)
+	[ "$status" -eq 75 ]
+	[[ "$output" == *"stayed busy"*"try again"* ]]
+	# it gave up at the timeout, not when the lock went
+	[ $((t1 - t0)) -lt 5000 ]
+	# a busy file is not a broken one
+	CS_BUSY_TIMEOUT=300 run timeout 20 cs-db check
+	[ "$status" -eq 75 ]
+	[[ "$output" != *FAILED* ]]
+	[[ "$output" == *"stayed busy"* ]]
+	touch "$T/release"
+	wait
+	[ "$(dbsum)" = "$sum" ]
+	run cs-db check
+	[ "$status" -eq 0 ]
+}
