@@ -1,4 +1,5 @@
 /* db.c - open, pragmas, migrations, transactions, statement cache */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -78,19 +79,31 @@ make_parent(const char *path)
 	return rc;
 }
 
+/* $CS_BUSY_TIMEOUT, read once; a value that is not one is told, as a bad
+ * $CS_NOW is, rather than silently taken for the default ("5s" would
+ * otherwise wait 10 s, "60000 " not a minute). */
 static int
 busy_timeout(void)
 {
-	const char *s = getenv("CS_BUSY_TIMEOUT");
+	static int ms = -1;
+	const char *s;
 	char *end;
-	long ms;
+	long v;
 
-	if (s && *s) {
-		ms = strtol(s, &end, 10);
-		if (!*end && ms >= 0 && ms <= 3600000)
-			return (int)ms;
+	if (ms >= 0)
+		return ms;
+	ms = 10000;
+	if ((s = getenv("CS_BUSY_TIMEOUT")) && *s) {
+		errno = 0;
+		v = strtol(s, &end, 10);
+		if (!*end && errno == 0 && v >= 0 && v <= 3600000 &&
+		    isdigit((unsigned char)*s))
+			ms = (int)v;
+		else
+			cs_warn("CS_BUSY_TIMEOUT: not a number of milliseconds "
+			    "from 0 to 3600000: %s: waiting 10000", s);
 	}
-	return 10000;
+	return ms;
 }
 
 static int

@@ -165,3 +165,20 @@ hold_lock() {
 	run cs-db check
 	[ "$status" -eq 0 ]
 }
+
+@test "a CS_BUSY_TIMEOUT that is not a number of milliseconds is told, not silently replaced" {
+	world
+	for v in 5s abc -1 99999999999999999999 '200 '; do
+		CS_BUSY_TIMEOUT=$v run cs-agent list -f csv
+		[ "$status" -eq 0 ]
+		[[ "$output" == *"cs-agent: CS_BUSY_TIMEOUT: not a number of milliseconds from 0 to 3600000: $v: waiting 10000"* ]]
+	done
+	CS_BUSY_TIMEOUT=200 run cs-agent list -f csv
+	[ "$status" -eq 0 ]
+	[[ "$output" != *CS_BUSY_TIMEOUT* ]]
+	# told once, though a restore asks for it twice
+	cs-db backup "$T/b.db" 2>/dev/null
+	CS_BUSY_TIMEOUT=0x10 run cs-db restore "$T/b.db"
+	[ "$status" -eq 0 ]
+	[ "$(grep -c CS_BUSY_TIMEOUT <<< "$output")" -eq 1 ]
+}
