@@ -439,6 +439,7 @@ out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
 		*tmp = cs_xasprintf("%s.tmp", out);
 		if (!(*fp = fopen(*tmp, "w")))
 			return cs_err(CS_EX_IOERR, "cannot write %s", out);
+		cs_tmp_guard(*tmp);
 	}
 	*fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(*fp);
 	if (out && cs_conf.format < 0) {
@@ -464,6 +465,7 @@ out_close(const char *out, FILE *fp, char *tmp, int rc)
 		if (rc)
 			remove(tmp);
 	}
+	cs_tmp_forget(tmp);
 	free(tmp);
 	return rc;
 }

@@ -44,6 +44,15 @@ extern const struct cs_exit_code cs_exit_codes[];
 
 void cs_init(int argc, char **argv);	/* progname, fds, signals, locale */
 int cs_exit(int status);		/* flush stdout; a write error is 74 */
+/*
+ * A temporary file that a signal (INT, TERM, HUP, QUIT, PIPE) must not
+ * leave behind: the half-written copy of a backup or the rejects of an
+ * import hold customers' data. path is borrowed until cs_tmp_forget;
+ * a handler set before (cs-db's) still runs, an ignored signal stays
+ * ignored. Up to four at once; more are not guarded.
+ */
+void cs_tmp_guard(const char *path);
+void cs_tmp_forget(const char *path);
 void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "prog: message" on stderr and returns status. */
 int cs_err(int status, const char *fmt, ...)

@@ -736,7 +736,7 @@ fsync_path(const char *path, int dir)
 static int
 write_copy(sqlite3 *src_db, const char *path)
 {
-	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path);
+	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path), *journal;
 	sqlite3 *dst = NULL;
 	int fd, rc;
 
@@ -747,6 +747,11 @@ write_copy(sqlite3 *src_db, const char *path)
 		return rc;
 	}
 	close(fd);
+	/* the copy is made in a transaction of its own: a signal leaves its
+	 * journal as well as the half copy */
+	journal = cs_xasprintf("%s-journal", tmp);
+	cs_tmp_guard(tmp);
+	cs_tmp_guard(journal);
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK)
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
@@ -769,7 +774,10 @@ write_copy(sqlite3 *src_db, const char *path)
 		unlink(tmp);
 	else
 		fsync_path(path, 1);
+	cs_tmp_forget(tmp);
+	cs_tmp_forget(journal);
 	free(tmp);
+	free(journal);
 	return rc;
 }
 

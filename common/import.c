@@ -70,6 +70,7 @@ rejects_open(struct rejects *rj, const char *path)
 		rj->tmp = NULL;
 		return CS_EX_IOERR;
 	}
+	cs_tmp_guard(rj->tmp);
 	return 0;
 }
 
@@ -180,6 +181,7 @@ rejects_free(struct rejects *rj)
 	free(rj->cell.s);
 	if (rj->tmp)
 		unlink(rj->tmp);
+	cs_tmp_forget(rj->tmp);
 	free(rj->tmp);
 	for (i = 0; i < rj->nheld; i++) {
 		for (j = 0; j < rj->held[i].n; j++) {
@@ -372,10 +374,12 @@ rejected:
 			rc = cs_err(CS_EX_IOERR, "cannot write %s: %s: the "
 			    "rejected rows are in %s", im->rejects,
 			    strerror(errno), rj.tmp);
+			cs_tmp_forget(rj.tmp);
 			free(rj.tmp);
 			rj.tmp = NULL;
 			goto out;
 		}
+		cs_tmp_forget(rj.tmp);
 		free(rj.tmp);
 		rj.tmp = NULL;
 	}

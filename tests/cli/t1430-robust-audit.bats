@@ -182,3 +182,48 @@ hold_lock() {
 	[ "$status" -eq 0 ]
 	[ "$(grep -c CS_BUSY_TIMEOUT <<< "$output")" -eq 1 ]
 }
+
+# Customers C00000000..: gen ROWS [ATTRS] > FILE (bench/gen.c).
+gen() {
+	[ -x "$T/gen" ] || cc -O2 -o "$T/gen" "$BATS_TEST_DIRNAME/../../bench/gen.c"
+	"$T/gen" "$@"
+}
+
+# cut SIG GLOB CMD...: starts CMD, sends SIG as soon as a file GLOB
+# exists, and waits; $T/cut counts the runs that the signal ended.
+cut_short() {
+	local sig=$1 glob=$2 pid rc n
+	shift 2
+	"$@" 2>/dev/null &
+	pid=$!
+	for ((n = 0; n < 20000; n++)); do
+		compgen -G "$glob" > /dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
+	done
+	kill -s "$sig" "$pid" 2>/dev/null || true
+	rc=0
+	wait "$pid" || rc=$?
+	[ "$rc" -le 128 ] || echo "$rc" >> "$T/cut"
+}
+
+@test "an import or a backup ended by SIGTERM or SIGHUP leaves no temporary copy of customers behind" {
+	gen 30000 2 > "$T/c.csv"
+	printf 'X1,坏,12\n' | sed 's/$/,,,,,,,,/' >> "$T/c.csv"
+	cs-customer import --skip-invalid "$T/first.csv" "$T/c.csv" 2>/dev/null
+	[ "$(q 'SELECT count(*) FROM customer')" -eq 30000 ]
+	[ "$(wc -l < "$T/first.csv")" -eq 2 ]
+	sum=$(dbsum)
+	: > "$T/cut"
+	for sig in TERM HUP TERM HUP; do
+		cut_short "$sig" "$T/rej.csv.tmp-*" cs-customer import --skip-invalid "$T/rej.csv" "$T/c.csv"
+		cut_short "$sig" "$T/b.db.tmp-*" cs-db backup "$T/b.db"
+		cut_short "$sig" "$T/r.html.tmp" cs-report show 2026-W48 -o "$T/r.html"
+		left=$(ls "$T" | grep -v '^\(c\|first\|rej\)\.csv$\|^b\.db$\|^r\.html$\|^gen$\|^db$\|^cut$' || true)
+		[ -z "$left" ] || { echo "SIG$sig left $left"; false; }
+	done
+	# most of them were cut short, not done before the signal
+	[ "$(wc -l < "$T/cut")" -ge 4 ]
+	[ "$(dbsum)" = "$sum" ]
+	run cs-db check
+	[ "$status" -eq 0 ]
+}
