@@ -437,9 +437,8 @@ out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
 		    "another file", out);
 	if (out) {
 		*tmp = cs_xasprintf("%s.tmp", out);
-		if (!(*fp = fopen(*tmp, "w")))
+		if (!(*fp = cs_tmp_fopen(*tmp, "w")))
 			return cs_err(CS_EX_IOERR, "cannot write %s", out);
-		cs_tmp_guard(*tmp);
 	}
 	*fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(*fp);
 	if (out && cs_conf.format < 0) {

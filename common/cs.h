@@ -53,6 +53,10 @@ int cs_exit(int status);		/* flush stdout; a write error is 74 */
  */
 void cs_tmp_guard(const char *path);
 void cs_tmp_forget(const char *path);
+/* mkstemp(3) and fopen(3) of a file guarded as above from the moment it
+ * exists: the signals wait while it is made. */
+int cs_tmp_mkstemp(char *tmpl);
+FILE *cs_tmp_fopen(const char *path, const char *mode);
 void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "prog: message" on stderr and returns status. */
 int cs_err(int status, const char *fmt, ...)

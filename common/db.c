@@ -740,7 +740,7 @@ write_copy(sqlite3 *src_db, const char *path)
 	sqlite3 *dst = NULL;
 	int fd, rc;
 
-	if ((fd = mkstemp(tmp)) == -1) {
+	if ((fd = cs_tmp_mkstemp(tmp)) == -1) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
 		    strerror(errno));
 		free(tmp);
@@ -750,7 +750,6 @@ write_copy(sqlite3 *src_db, const char *path)
 	/* the copy is made in a transaction of its own: a signal leaves its
 	 * journal as well as the half copy */
 	journal = cs_xasprintf("%s-journal", tmp);
-	cs_tmp_guard(tmp);
 	cs_tmp_guard(journal);
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK)

@@ -120,6 +120,54 @@ cs_tmp_guard(const char *path)
 	}
 }
 
+/* The guarded signals held back, or let through again. */
+static void
+tmp_hold(int on, sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	if (!on) {
+		sigprocmask(SIG_SETMASK, old, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(tmp_sigs) / sizeof(tmp_sigs[0]); i++)
+		sigaddset(&set, tmp_sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+int
+cs_tmp_mkstemp(char *tmpl)
+{
+	sigset_t old;
+	int fd, e;
+
+	tmp_hold(1, &old);
+	if ((fd = mkstemp(tmpl)) != -1)
+		cs_tmp_guard(tmpl);
+	e = errno;
+	tmp_hold(0, &old);
+	errno = e;
+	return fd;
+}
+
+FILE *
+cs_tmp_fopen(const char *path, const char *mode)
+{
+	sigset_t old;
+	FILE *fp;
+	int e;
+
+	tmp_hold(1, &old);
+	if ((fp = fopen(path, mode)))
+		cs_tmp_guard(path);
+	e = errno;
+	tmp_hold(0, &old);
+	errno = e;
+	return fp;
+}
+
 void
 cs_tmp_forget(const char *path)
 {

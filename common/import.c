@@ -62,7 +62,8 @@ rejects_open(struct rejects *rj, const char *path)
 	int fd;
 
 	rj->tmp = cs_xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(rj->tmp)) == -1 || !(rj->fp = fdopen(fd, "w"))) {
+	if ((fd = cs_tmp_mkstemp(rj->tmp)) == -1 ||
+	    !(rj->fp = fdopen(fd, "w"))) {
 		if (fd != -1)
 			close(fd);
 		cs_warn("cannot write %s: %s", path, strerror(errno));
@@ -70,7 +71,6 @@ rejects_open(struct rejects *rj, const char *path)
 		rj->tmp = NULL;
 		return CS_EX_IOERR;
 	}
-	cs_tmp_guard(rj->tmp);
 	return 0;
 }
 

@@ -222,7 +222,7 @@ cut_short() {
 		[ -z "$left" ] || { echo "SIG$sig left $left"; false; }
 	done
 	# most of them were cut short, not done before the signal
-	[ "$(wc -l < "$T/cut")" -ge 4 ]
+	[ "$(wc -l < "$T/cut")" -ge 4 ] || { echo "cut short: $(wc -l < "$T/cut")"; false; }
 	[ "$(dbsum)" = "$sum" ]
 	run cs-db check
 	[ "$status" -eq 0 ]
