@@ -104,6 +104,8 @@ cmd_check(const struct cs_cmd *cmd, int argc, char **argv)
 	bad = cs_db_check(check_row, &c);
 	if ((rc = cs_out_end(c.o)))
 		return rc;
+	if (bad < 0)
+		return -bad;
 	if (bad)
 		return cs_err(CS_EX_FAIL, "check: %d problem%s found", bad,
 		    bad == 1 ? "" : "s");
@@ -233,6 +235,11 @@ cmd_backup(const struct cs_cmd *cmd, int argc, char **argv)
 		return -rc;
 	if (strcmp(argv[rc], "-") == 0)
 		return backup_stdout(cmd);
+	/* renamed over the live file, the copy would cut off every process
+	 * that has it open, and what they write next */
+	if (cs_db_own_file(argv[rc]))
+		return cs_err(CS_EX_USAGE, "backup %s: that is the database "
+		    "itself: give another file", argv[rc]);
 	if ((rc = cs_db_backup(argv[rc])) == 0)
 		cs_warn("backup written to %s", argv[argc - 1]);
 	return rc;

@@ -445,9 +445,12 @@ out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
 
 	*fp = stdout;
 	*tmp = NULL;
+	if (out && cs_db_own_file(out))
+		return cs_err(CS_EX_USAGE, "-o %s: that is the database: give "
+		    "another file", out);
 	if (out) {
 		*tmp = cs_xasprintf("%s.tmp", out);
-		if (!(*fp = fopen(*tmp, "w")))
+		if (!(*fp = cs_tmp_fopen(*tmp, "w")))
 			return cs_err(CS_EX_IOERR, "cannot write %s", out);
 	}
 	*fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(*fp);
@@ -474,6 +477,7 @@ out_close(const char *out, FILE *fp, char *tmp, int rc)
 		if (rc)
 			remove(tmp);
 	}
+	cs_tmp_forget(tmp);
 	free(tmp);
 	return rc;
 }

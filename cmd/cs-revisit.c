@@ -1,4 +1,5 @@
 /* cs-revisit - follow-up call campaigns, fair assignment, the record sheet */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,7 +528,8 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_attempt a = { 0 };
 	struct cs_getopt g;
-	char *problem, *end;
+	const char *column;
+	char *problem = NULL, *end;
 	int64_t ticket;
 	int c, rc;
 
@@ -551,18 +553,22 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 	}
 	if (g.ind != argc - 1 || !a.result)
 		return cs_usage(cmd, "give a task id and --result");
+	errno = 0;
 	a.task = strtoll(argv[g.ind], &end, 10);
-	if (*end || a.task <= 0)
+	if (*end || a.task <= 0 || errno == ERANGE)
 		return cs_usage(cmd, "not a task id '%s'", argv[g.ind]);
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
 		return rc;
-	rc = cs_revisit_log(&a, &ticket, &problem);
+	rc = cs_revisit_log(&a, &ticket, &column, &problem);
 	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
-		if (rc < 0) {
-			rc = cs_err(cs_refused(rc), "log: %s", problem);
-			free(problem);
-		}
+		if (rc < 0 && column && strcmp(column, "result") == 0)
+			rc = cs_err(CS_EX_DATAERR, "log %lld: --result: %s (%s)",
+			    (long long)a.task, problem, a.result);
+		else if (rc < 0)
+			rc = cs_err(cs_refused(rc), "log %lld: %s",
+			    (long long)a.task, problem);
+		free(problem);
 		return rc;
 	}
 	if ((rc = cs_commit()))
@@ -585,6 +591,7 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 	    *result = cs_record_get(rec, "result"),
 	    *score = cs_record_get(rec, "score"),
 	    *attempts = cs_record_get(rec, "attempts");
+	const char *column;
 	char *end, *problem;
 	int64_t ticket;
 	int rc;
@@ -592,8 +599,9 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 	/* Rows nobody filled in are not attempts. */
 	if (!result || !*result)
 		return CS_ROW_UNCHANGED;
+	errno = 0;
 	a.task = id ? strtoll(id, &end, 10) : 0;
-	if (!id || *end || a.task <= 0) {
+	if (!id || *end || a.task <= 0 || errno == ERANGE) {
 		*err = cs_record_msg(rec, "id", id, "not a task id");
 		return -1;
 	}
@@ -617,11 +625,10 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 		}
 		a.seq++;
 	}
-	rc = cs_revisit_log(&a, &ticket, &problem);
+	rc = cs_revisit_log(&a, &ticket, &column, &problem);
 	if (rc < 0) {
-		*err = cs_record_msg(rec, strstr(problem, "result") ? "result" :
-		    NULL, strstr(problem, "result") ? result : NULL, "%s",
-		    problem);
+		*err = cs_record_msg(rec, column, column ?
+		    cs_record_get(rec, column) : NULL, "%s", problem);
 		free(problem);
 	}
 	return rc;
@@ -668,10 +675,10 @@ not_open(const char *what, int64_t id)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		status = cs_col_text(st, 0);
 	if (status)
-		rc = cs_err(CS_EX_DATAERR, "%s: task %lld is %s, not open: "
-		    "nothing changed", what, (long long)id, status);
+		rc = cs_err(CS_EX_DATAERR, "%s %lld: the task is %s, not "
+		    "open: nothing changed", what, (long long)id, status);
 	else
-		rc = cs_err(CS_EX_FAIL, "%s: no revisit task %lld", what,
+		rc = cs_err(CS_EX_FAIL, "%s %lld: no such revisit task", what,
 		    (long long)id);
 	sqlite3_reset(st);
 	return rc;

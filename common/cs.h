@@ -53,6 +53,19 @@ extern const struct cs_exit_code cs_exit_codes[];
 
 void cs_init(int argc, char **argv);	/* progname, fds, signals, locale */
 int cs_exit(int status);		/* flush stdout; a write error is 74 */
+/*
+ * A temporary file that a signal (INT, TERM, HUP, QUIT, PIPE) must not
+ * leave behind: the half-written copy of a backup or the rejects of an
+ * import hold customers' data. path is borrowed until cs_tmp_forget;
+ * a handler set before (cs-db's) still runs, an ignored signal stays
+ * ignored. Up to four at once; more are not guarded.
+ */
+void cs_tmp_guard(const char *path);
+void cs_tmp_forget(const char *path);
+/* mkstemp(3) and fopen(3) of a file guarded as above from the moment it
+ * exists: the signals wait while it is made. */
+int cs_tmp_mkstemp(char *tmpl);
+FILE *cs_tmp_fopen(const char *path, const char *mode);
 void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "prog: message" on stderr and returns status. */
 int cs_err(int status, const char *fmt, ...)
@@ -360,6 +373,10 @@ struct cs_view {
 };
 extern const struct cs_view cs_views[];	/* ends with a NULL name */
 
+/* Whether path names the database file of cs_db_path() or its -wal,
+ * -shm or -journal, under whatever spelling: a file that a command must
+ * never write over (a backup, a report, a rejects file). */
+int cs_db_own_file(const char *path);
 /* A consistent copy of the open database to path, made while others may
  * write: written beside path and renamed into place, mode 0600. */
 int cs_db_backup(const char *path);
@@ -367,8 +384,9 @@ int cs_db_backup(const char *path);
  * the current one as PATH.bak and replaces it with src in one step; name
  * is src in messages (NULL: src itself). */
 int cs_db_restore(const char *src, const char *name);
-/* integrity, foreign keys, schema: one callback per check. Returns the
- * number of problems found. */
+/* integrity, foreign keys, schema, search index: one callback per check.
+ * Returns the number of problems found, or minus a status already
+ * reported (the database stayed busy past the timeout). */
 int cs_db_check(void (*report)(const char *check, int ok,
     const char *detail, void *arg), void *arg);
 
@@ -859,10 +877,11 @@ struct cs_attempt {
 	int64_t seq;		/* the attempt's number (import), 0: next */
 };
 /* Records an attempt. CS_ROW_ADDED, CS_ROW_UNCHANGED (that attempt was
- * recorded before), -1 with *problem, or a status. *ticket is the
- * complaint opened, or 0. */
+ * recorded before), -1 with *problem (caller frees) about the input
+ * *column ("id", "result", "score", or NULL), or a status. *ticket is
+ * the complaint opened, or 0. */
 int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
-    char **problem);
+    const char **column, char **problem);
 
 /* "12.35" for 100 * num / den rounded half away from zero (scale 100),
  * or num / den (scale 1); "" when den is 0. buf >= 32. */

@@ -1,4 +1,5 @@
 /* db.c - open, pragmas, migrations, transactions, statement cache */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -78,19 +79,31 @@ make_parent(const char *path)
 	return rc;
 }
 
+/* $CS_BUSY_TIMEOUT, read once; a value that is not one is told, as a bad
+ * $CS_NOW is, rather than silently taken for the default ("5s" would
+ * otherwise wait 10 s, "60000 " not a minute). */
 static int
 busy_timeout(void)
 {
-	const char *s = getenv("CS_BUSY_TIMEOUT");
+	static int ms = -1;
+	const char *s;
 	char *end;
-	long ms;
+	long v;
 
-	if (s && *s) {
-		ms = strtol(s, &end, 10);
-		if (!*end && ms >= 0 && ms <= 3600000)
-			return (int)ms;
+	if (ms >= 0)
+		return ms;
+	ms = 10000;
+	if ((s = getenv("CS_BUSY_TIMEOUT")) && *s) {
+		errno = 0;
+		v = strtol(s, &end, 10);
+		if (!*end && errno == 0 && v >= 0 && v <= 3600000 &&
+		    isdigit((unsigned char)*s))
+			ms = (int)v;
+		else
+			cs_warn("CS_BUSY_TIMEOUT: not a number of milliseconds "
+			    "from 0 to 3600000: %s: waiting 10000", s);
 	}
-	return 10000;
+	return ms;
 }
 
 static int
@@ -660,18 +673,31 @@ static int
 copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	struct timespec t0, t1;
 	int rc, sys;
 
 	if (!b)
 		return cs_err(CS_EX_IOERR, "%s: %s", what,
 		    sqlite3_errmsg(dst));
 	/* All pages in one step: one read transaction on the source, so the
-	 * copy is consistent however busy the writers are. */
+	 * copy is consistent however busy the writers are. Tried again
+	 * while busy, but only up to the busy timeout, as every other wait
+	 * for a lock: a restore into a database somebody keeps writing
+	 * would otherwise wait for ever. */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
-	    rc == SQLITE_LOCKED)
+	    rc == SQLITE_LOCKED) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) /
+		    1000000 >= busy_timeout())
+			break;
 		sqlite3_sleep(50);
+	}
 	sys = errno;	/* of a failed write, which SQLite does not keep */
 	sqlite3_backup_finish(b);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return cs_err(CS_EX_TEMPFAIL, "%s: the database stayed busy "
+		    "(another cs command is writing): try again", what);
 	if (rc != SQLITE_DONE && (sys == EFBIG || sys == ENOSPC))
 		return cs_err(CS_EX_IOERR, "%s: %s (%s)", what,
 		    sqlite3_errstr(rc), strerror(sys));
@@ -710,17 +736,21 @@ fsync_path(const char *path, int dir)
 static int
 write_copy(sqlite3 *src_db, const char *path)
 {
-	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path);
+	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path), *journal;
 	sqlite3 *dst = NULL;
 	int fd, rc;
 
-	if ((fd = mkstemp(tmp)) == -1) {
+	if ((fd = cs_tmp_mkstemp(tmp)) == -1) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
 		    strerror(errno));
 		free(tmp);
 		return rc;
 	}
 	close(fd);
+	/* the copy is made in a transaction of its own: a signal leaves its
+	 * journal as well as the half copy */
+	journal = cs_xasprintf("%s-journal", tmp);
+	cs_tmp_guard(journal);
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK)
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
@@ -743,8 +773,58 @@ write_copy(sqlite3 *src_db, const char *path)
 		unlink(tmp);
 	else
 		fsync_path(path, 1);
+	cs_tmp_forget(tmp);
+	cs_tmp_forget(journal);
 	free(tmp);
+	free(journal);
 	return rc;
+}
+
+/* path with its folder resolved (symbolic links, "..", "//"), so that
+ * two spellings of one file compare equal; caller frees. */
+static char *
+canonical(const char *path)
+{
+	char *dir = cs_xstrdup(path), *slash = strrchr(dir, '/'), *real, *s;
+
+	if (slash)
+		slash[slash == dir] = '\0';
+	real = realpath(slash ? dir : ".", NULL);
+	if (real)
+		s = cs_xasprintf("%s/%s", real, slash ? strrchr(path, '/') +
+		    1 : path);
+	else
+		s = cs_xstrdup(path);
+	free(real);
+	free(dir);
+	return s;
+}
+
+int
+cs_db_own_file(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal",
+		NULL };
+	struct stat a, b;
+	char *base = cs_db_path(), *name, *x, *y;
+	int i, same = 0, have = stat(path, &a) == 0;
+
+	for (i = 0; suffix[i] && !same; i++) {
+		name = cs_xasprintf("%s%s", base, suffix[i]);
+		if (have && stat(name, &b) == 0)
+			same = a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+		else {
+			/* not there yet, as a -wal may not be: by its name */
+			x = canonical(path);
+			y = canonical(name);
+			same = strcmp(x, y) == 0;
+			free(x);
+			free(y);
+		}
+		free(name);
+	}
+	free(base);
+	return same;
 }
 
 int
@@ -875,11 +955,18 @@ cs_db_check(void (*report)(const char *, int, const char *, void *),
 	report("schema", n == cs_db_schema_version(), b.s, arg);
 	bad += n != cs_db_schema_version();
 	/* The search index against the articles it indexes (FTS5 reads
-	 * both; the INSERT writes nothing). */
+	 * both; the INSERT writes nothing, but needs the write lock: held
+	 * by another past the timeout, that is no fault of the file). */
 	cs_buf_reset(&b);
 	if (sqlite3_exec(db, "INSERT INTO article_fts (article_fts, rank) "
-	    "VALUES ('integrity-check', 1)", NULL, NULL, NULL) != SQLITE_OK)
+	    "VALUES ('integrity-check', 1)", NULL, NULL, NULL) != SQLITE_OK) {
+		if ((sqlite3_errcode(db) & 0xff) == SQLITE_BUSY ||
+		    (sqlite3_errcode(db) & 0xff) == SQLITE_LOCKED) {
+			cs_buf_free(&b);
+			return -cs_db_fail("check search_index");
+		}
 		cs_buf_adds(&b, sqlite3_errmsg(db));
+	}
 	report("search_index", b.len == 0, b.len ? b.s : "ok", arg);
 	bad += b.len != 0;
 	cs_buf_free(&b);

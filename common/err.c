@@ -75,6 +75,110 @@ cs_exit(int status)
 	return status;
 }
 
+static const int tmp_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+static struct sigaction tmp_old[sizeof(tmp_sigs) / sizeof(tmp_sigs[0])];
+static const char *volatile tmp_paths[4];
+
+static void
+tmp_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(tmp_paths) / sizeof(tmp_paths[0]); i++)
+		if (tmp_paths[i])
+			unlink(tmp_paths[i]);	/* async-signal-safe */
+	for (i = 0; i < sizeof(tmp_sigs) / sizeof(tmp_sigs[0]); i++)
+		if (tmp_sigs[i] == sig && tmp_old[i].sa_handler != SIG_DFL &&
+		    !(tmp_old[i].sa_flags & SA_SIGINFO)) {
+			/* the handler before ours ends the process itself */
+			tmp_old[i].sa_handler(sig);
+			return;
+		}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+cs_tmp_guard(const char *path)
+{
+	struct sigaction sa;
+	size_t i;
+
+	for (i = 0; i < sizeof(tmp_paths) / sizeof(tmp_paths[0]); i++)
+		if (!tmp_paths[i]) {
+			tmp_paths[i] = path;
+			break;
+		}
+	for (i = 0; i < sizeof(tmp_sigs) / sizeof(tmp_sigs[0]); i++) {
+		if (sigaction(tmp_sigs[i], NULL, &sa) == -1 ||
+		    sa.sa_handler == tmp_signal || sa.sa_handler == SIG_IGN)
+			continue;
+		tmp_old[i] = sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = tmp_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(tmp_sigs[i], &sa, NULL);
+	}
+}
+
+/* The guarded signals held back, or let through again. */
+static void
+tmp_hold(int on, sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	if (!on) {
+		sigprocmask(SIG_SETMASK, old, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(tmp_sigs) / sizeof(tmp_sigs[0]); i++)
+		sigaddset(&set, tmp_sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+int
+cs_tmp_mkstemp(char *tmpl)
+{
+	sigset_t old;
+	int fd, e;
+
+	tmp_hold(1, &old);
+	if ((fd = mkstemp(tmpl)) != -1)
+		cs_tmp_guard(tmpl);
+	e = errno;
+	tmp_hold(0, &old);
+	errno = e;
+	return fd;
+}
+
+FILE *
+cs_tmp_fopen(const char *path, const char *mode)
+{
+	sigset_t old;
+	FILE *fp;
+	int e;
+
+	tmp_hold(1, &old);
+	if ((fp = fopen(path, mode)))
+		cs_tmp_guard(path);
+	e = errno;
+	tmp_hold(0, &old);
+	errno = e;
+	return fp;
+}
+
+void
+cs_tmp_forget(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(tmp_paths) / sizeof(tmp_paths[0]); i++)
+		if (tmp_paths[i] == path)
+			tmp_paths[i] = NULL;
+}
+
 static void
 vwarn(const char *fmt, va_list ap)
 {

@@ -3,6 +3,7 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cs.h"
@@ -26,13 +27,43 @@ struct rejects {
 	size_t nheld, capheld;
 };
 
+/*
+ * The rejects file is renamed into place after the commit: a path that
+ * cannot take it must be refused before anything is imported, or the
+ * good rows land and the bad ones are lost. Nor may it replace the
+ * database (a whole customer file turned into a few CSV lines) or the
+ * input being read.
+ */
+static int
+rejects_check(const struct cs_import *im)
+{
+	struct stat a, b;
+
+	if (cs_db_own_file(im->rejects))
+		return cs_err(CS_EX_USAGE, "--skip-invalid %s: that is the "
+		    "database: give another file for the rejected rows",
+		    im->rejects);
+	if (stat(im->rejects, &a) == -1)
+		return 0;
+	if (S_ISDIR(a.st_mode))
+		return cs_err(CS_EX_IOERR, "cannot write %s: %s", im->rejects,
+		    strerror(EISDIR));
+	if (strcmp(im->path, "-") != 0 && stat(im->path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return cs_err(CS_EX_USAGE, "--skip-invalid %s: that is the "
+		    "input: give another file for the rejected rows",
+		    im->rejects);
+	return 0;
+}
+
 static int
 rejects_open(struct rejects *rj, const char *path)
 {
 	int fd;
 
 	rj->tmp = cs_xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(rj->tmp)) == -1 || !(rj->fp = fdopen(fd, "w"))) {
+	if ((fd = cs_tmp_mkstemp(rj->tmp)) == -1 ||
+	    !(rj->fp = fdopen(fd, "w"))) {
 		if (fd != -1)
 			close(fd);
 		cs_warn("cannot write %s: %s", path, strerror(errno));
@@ -150,6 +181,7 @@ rejects_free(struct rejects *rj)
 	free(rj->cell.s);
 	if (rj->tmp)
 		unlink(rj->tmp);
+	cs_tmp_forget(rj->tmp);
 	free(rj->tmp);
 	for (i = 0; i < rj->nheld; i++) {
 		for (j = 0; j < rj->held[i].n; j++) {
@@ -233,6 +265,8 @@ cs_import_run(struct cs_import *im)
 	    CS_IN_AUTO, cs_conf.encoding, im->spec);
 	if (rc)
 		return rc;
+	if (im->rejects && (rc = rejects_check(im)))
+		goto out;
 	if ((rc = cs_db_open(im->dry_run ? CS_DB_SCRATCH : CS_DB_WRITE, &db)))
 		goto out;
 	/* A bulk load touches index pages all over: a large page cache
@@ -333,9 +367,19 @@ rejected:
 	if (rj.fp) {
 		fclose(rj.fp);
 		rj.fp = NULL;
-		if (rename(rj.tmp, im->rejects) == -1)
-			cs_warn("cannot write %s: %s", im->rejects,
-			    strerror(errno));
+		if (rename(rj.tmp, im->rejects) == -1) {
+			/* The good rows are in: the bad ones must not be
+			 * lost with the file, so it stays where it is. */
+			summary(im);
+			rc = cs_err(CS_EX_IOERR, "cannot write %s: %s: the "
+			    "rejected rows are in %s", im->rejects,
+			    strerror(errno), rj.tmp);
+			cs_tmp_forget(rj.tmp);
+			free(rj.tmp);
+			rj.tmp = NULL;
+			goto out;
+		}
+		cs_tmp_forget(rj.tmp);
 		free(rj.tmp);
 		rj.tmp = NULL;
 	}

@@ -350,7 +350,8 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 /* ---- attempts ----------------------------------------------------------- */
 
 int
-cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
+cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
+    const char **column, char **problem)
 {
 	static const char *const invalid[] = { "refused", "invalid-number",
 		"suspended", NULL };
@@ -363,25 +364,26 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 
 	*problem = NULL;
 	*ticket = 0;
+	*column = "result";
 	if (!at->result || !strstr(" reached no-answer busy refused "
 	    "invalid-number suspended ", at->result) || !*at->result ||
 	    strchr(at->result, ' ')) {
-		*problem = cs_xasprintf("unknown result '%s' (reached, no-answer,"
-		    " busy, refused, invalid-number, suspended)",
-		    at->result ? at->result : "");
+		*problem = cs_xstrdup("unknown result (reached, no-answer, "
+		    "busy, refused, invalid-number, suspended)");
 		return -1;
 	}
+	*column = "score";
 	if (at->score && (at->score < 1 || at->score > 5)) {
 		*problem = cs_xstrdup("a score is 1 to 5");
 		return -1;
 	}
+	*column = "id";
 	st = cs_sql("SELECT customer_id, coalesce(agent_id, 0), attempts, "
 	    "status FROM revisit WHERE id = ?");
 	sqlite3_bind_int64(st, 1, at->task);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		*problem = cs_xasprintf("no revisit task %lld",
-		    (long long)at->task);
+		*problem = cs_xstrdup("no such revisit task");
 		return CS_NOT_FOUND;
 	}
 	customer = sqlite3_column_int64(st, 0);
@@ -394,8 +396,7 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 	if (at->seq && at->seq <= attempts)
 		return CS_ROW_UNCHANGED;
 	if (strcmp(status, "open") != 0) {
-		*problem = cs_xasprintf("task %lld is %s", (long long)at->task,
-		    status);
+		*problem = cs_xasprintf("the task is %s, not open", status);
 		return -1;
 	}
 	if ((at->score && at->score <= 2) || at->complaint) {
@@ -408,8 +409,15 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 		tin.v[CS_TK_SUBJECT] = subject;
 		tin.v[CS_TK_BODY] = at->note;
 		rc = cs_ticket_new(&tin, ticket, &field, problem);
-		if (rc < 0)
+		if (rc < 0) {
+			char *why_not = *problem;
+
+			*column = NULL;
+			*problem = cs_xasprintf("cannot open the complaint "
+			    "ticket: %s", why_not);
+			free(why_not);
 			return -1;
+		}
 		if (rc > CS_ROW_UNCHANGED)
 			return rc;
 		/* the ticket's timeline tells the call it came from */
@@ -458,6 +466,7 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket, char **problem)
 					continue;
 				rc = cs_customer_invalidate(customer,
 				    at->result, "revisit", &why);
+				*column = "result";
 				if (rc < 0)
 					*problem = cs_xstrdup(why);
 				if (rc)

@@ -101,7 +101,7 @@ tasks() {
 	# an unknown task among good ones: nothing found, nothing done
 	run sh -c "printf '1\n2\n99\n' | cs-revisit cancel -"
 	[ "$status" -eq 1 ]
-	[ "$output" = "cs-revisit: cancel: no revisit task 99" ]
+	[ "$output" = "cs-revisit: cancel 99: no such revisit task" ]
 	[ "$(dbsum)" = "$before" ]
 	[ "$(tasks)" = "1:open:- 2:open:- 3:open:- 4:open:-" ]
 }

@@ -215,9 +215,9 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	cs-ticket link 99 1|link: no ticket 99
 	cs-ticket update 99 --stage 仓储|update: no ticket 99
 	cs-ticket review 99 --score 90 --reviewer wang.wei|review 99: no ticket 99
-	cs-revisit log 99 --result reached|log: no revisit task 99
-	cs-revisit cancel 99|cancel: no revisit task 99
-	cs-revisit reassign 99 li.na|reassign: no revisit task 99
+	cs-revisit log 99 --result reached|log 99: no such revisit task
+	cs-revisit cancel 99|cancel 99: no such revisit task
+	cs-revisit reassign 99 li.na|reassign 99: no such revisit task
 	cs-kb edit 99 --title 新|edit 99: no such article 99
 	cs-kb vote 99 --helpful|vote 99: no such article 99
 	cs-kb review 99|review 99: no such article 99
@@ -236,5 +236,5 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	cs-revisit cancel "$task" >/dev/null
 	run cs-revisit cancel "$task"
 	[ "$status" -eq 65 ]
-	[ "$output" = "cs-revisit: cancel: task $task is cancelled, not open: nothing changed" ]
+	[ "$output" = "cs-revisit: cancel $task: the task is cancelled, not open: nothing changed" ]
 }
