@@ -10,7 +10,8 @@ enum {
 	O_REASON = 256, O_DUE, O_SKILL, O_PERIOD, O_DRY_RUN, O_AFTER_RESOLVED,
 	O_TYPE, O_DATE_FIELD, O_OFFSET, O_WINDOW, O_SEGMENT, O_TAG, O_EVERY,
 	O_AGENT, O_STATUS, O_OVERDUE, O_NO_MASK, O_RESULT, O_SCORE, O_NOTE,
-	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_UNASSIGNED, O_FROM, O_TO
+	O_COMPLAINT, O_RETRY_AFTER, O_MAX_ATTEMPTS, O_UNASSIGNED, O_FROM, O_TO,
+	O_CUSTOMER, O_LIMIT
 };
 
 static const struct cs_opt plan_opts[] = {
@@ -71,6 +72,9 @@ static const struct cs_opt list_opts[] = {
 	{ O_DUE, "due", 0, CS_OPT_ARG, "DATE", "due up to DATE", NULL },
 	{ O_OVERDUE, "overdue", 0, CS_OPT_FLAG, NULL,
 	    "not contacted within 7 days of assignment", NULL },
+	{ O_CUSTOMER, "customer", 0, CS_OPT_ARG, "CUSTOMER",
+	    "only this customer's (id, code or phone)", NULL },
+	{ O_LIMIT, "limit", 0, CS_OPT_ARG, "N", "at most N tasks", NULL },
 	{ O_NO_MASK, "no-mask", 0, CS_OPT_FLAG, NULL,
 	    "show whole phone numbers (the agent's own sheet)", NULL },
 	CS_OPT_END
@@ -434,13 +438,14 @@ static int
 cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *agent = NULL, *status = "open", *reason = NULL, *v[NSHEET];
-	char due[16], *mask = NULL;
+	const char *cust = NULL, *why;
+	char due[16], *mask = NULL, *end;
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
 	int c, rc, overdue = 0, nomask = 0, unassigned = 0;
 	size_t i;
-	int64_t t = 0;
+	int64_t t = 0, customer = 0, limit = -1;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -451,6 +456,13 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_REASON: reason = g.arg; break;
 		case O_OVERDUE: overdue = 1; break;
 		case O_NO_MASK: nomask = 1; break;
+		case O_CUSTOMER: cust = g.arg; break;
+		case O_LIMIT:
+			limit = strtoll(g.arg, &end, 10);
+			if (*end || end == g.arg || limit <= 0)
+				return cs_usage(cmd, "--limit takes a number "
+				    "above 0 (%s)", g.arg);
+			break;
 		case O_DUE:
 			if (cs_parse_date(g.arg, cs_now(), &t) < 0)
 				return cs_usage(cmd, "--due: not a date (%s)",
@@ -468,6 +480,8 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		    "or all");
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
+	if (cust && !(customer = cs_customer_find(cust, &why)))
+		return cs_err(CS_EX_FAIL, "list: %s: %s", cust, why);
 	/* attempts is in the sheet so that an import knows which attempt a
 	 * filled-in row is; result is left to fill in, with score and note
 	 * as last recorded. */
@@ -479,8 +493,9 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	    "v.reason = ?3) AND (?4 IS NULL OR v.due_date <= ?4) AND (?5 = 0 OR "
 	    "(v.status = 'open' AND v.assigned_at <= ?6 AND NOT EXISTS (SELECT "
 	    "1 FROM revisit_attempt x WHERE x.revisit_id = v.id AND x.at >= "
-	    "v.assigned_at))) AND (?7 = 0 OR v.agent_id IS NULL) "
-	    "ORDER BY a.login, v.due_date, v.id");
+	    "v.assigned_at))) AND (?7 = 0 OR v.agent_id IS NULL) AND (?8 = 0 "
+	    "OR v.customer_id = ?8) ORDER BY a.login, v.due_date, v.id "
+	    "LIMIT ?9");
 	cs_bind_text(st, 1, status, 0);
 	cs_bind_text(st, 2, agent, 0);
 	cs_bind_text(st, 3, reason, 0);
@@ -488,6 +503,8 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	sqlite3_bind_int(st, 5, overdue);
 	sqlite3_bind_int64(st, 6, cs_now() - 7 * 86400);
 	sqlite3_bind_int(st, 7, unassigned);
+	sqlite3_bind_int64(st, 8, customer);
+	sqlite3_bind_int64(st, 9, limit);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), sheet_cols, NSHEET);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < NSHEET; i++)

@@ -50,7 +50,8 @@ static const struct cs_opt import_opts[] = {
 
 static const struct cs_opt list_opts[] = {
 	{ O_STATUS, "status", 0, CS_OPT_ARG, "STATUS",
-	    "new, open, pending, resolved, closed, reopened (repeatable)",
+	    "new, open, pending, resolved, closed, reopened (repeatable, or "
+	    "open,pending)",
 	    "new open pending resolved closed reopened" },
 	{ O_OPEN, "open", 0, CS_OPT_FLAG, NULL, "not resolved or closed",
 	    NULL },
@@ -412,6 +413,40 @@ list_rows(struct cs_out *o, sqlite3_stmt *st)
 	return rc;
 }
 
+/* --status open,pending is --status open --status pending. The parts
+ * are kept for the command's life; on a refusal f->status is freed. */
+static int
+add_status(const struct cs_cmd *cmd, struct cs_ticket_filter *f,
+    const char *arg)
+{
+	static char *kept[8];
+	static size_t nkept;
+	char *tok, *save = NULL;
+	size_t was = f->nstatus;
+
+	if (nkept == sizeof(kept) / sizeof(kept[0]))
+		goto many;
+	kept[nkept] = cs_xstrdup(arg);
+	for (tok = strtok_r(kept[nkept++], ",", &save); tok;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (f->nstatus == 8)
+			goto many;
+		f->status = cs_xrealloc(f->status, (f->nstatus + 1) *
+		    sizeof(*f->status));
+		f->status[f->nstatus++] = cs_text_trim(tok);
+	}
+	if (f->nstatus > was)
+		return 0;
+	free(f->status);
+	f->status = NULL;
+	return cs_usage(cmd, "--status: give a status (new, open, pending, "
+	    "resolved, closed, reopened)");
+many:
+	free(f->status);
+	f->status = NULL;
+	return cs_usage(cmd, "too many --status");
+}
+
 static int
 cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 {
@@ -429,11 +464,8 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	while ((c = cs_getopt(&g)) != -1)
 		switch (c) {
 		case O_STATUS:
-			if (f.nstatus == 8)
-				return cs_usage(cmd, "too many --status");
-			f.status = cs_xrealloc(f.status, (f.nstatus + 1) *
-			    sizeof(*f.status));
-			f.status[f.nstatus++] = g.arg;
+			if ((rc = add_status(cmd, &f, g.arg)))
+				return rc;
 			break;
 		case O_OPEN: f.open = 1; break;
 		case O_TYPE: f.type = g.arg; break;

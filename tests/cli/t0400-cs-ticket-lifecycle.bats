@@ -778,3 +778,26 @@ wang.wei" ]
 	[[ $output == *"li.na status: open → pending — 等客户回复"* ]]
 	[[ $output != *"status status"* ]]
 }
+
+@test "list --status takes several statuses separated by commas, as repeated" {
+	world
+	a=$(cs-ticket new C001 --type consult --subject 一)
+	b=$(cs-ticket new C001 --type consult --subject 二)
+	cs-ticket start "$b" >/dev/null
+	cs-ticket pend "$b" >/dev/null 2>&1 || true
+	c=$(cs-ticket new C001 --type consult --subject 三)
+	cs-ticket start "$c" >/dev/null
+	run cs-ticket list --status open,pending -f csv --no-header
+	[ "$status" -eq 0 ]
+	comma=$output
+	run cs-ticket list --status open --status pending -f csv --no-header
+	[ "$output" = "$comma" ]
+	[ "$(cs-ticket list --status 'new, open' -f csv --no-header | cut -d, -f1 | paste -sd' ' -)" = "$(cs-ticket list --status new --status open -f csv --no-header | cut -d, -f1 | paste -sd' ' -)" ]
+	[[ " $(cut -d, -f1 <<<"$comma" | paste -sd' ' -) " == *" $c "* ]]
+	[[ " $(cut -d, -f1 <<<"$comma" | paste -sd' ' -) " != *" $a "* ]]
+	run cs-ticket list --status open,closd
+	[ "$status" -eq 2 ]
+	[[ "${lines[0]}" == *"unknown status 'closd'"* ]]
+	run cs-ticket list --status ,
+	[ "$status" -eq 2 ]
+}

@@ -137,3 +137,28 @@ tasks() {
 	run cs-revisit __complete list
 	printf '%s\n' "$output" | grep -qx -- --unassigned
 }
+
+@test "list --customer: one customer's tasks, by id, code or phone; --limit" {
+	world
+	printf 'code\nC001\n' | cs-revisit plan --reason 续费提醒 - 2>/dev/null
+	cid=$(q "SELECT id FROM customer WHERE code = 'C001'")
+	want=$(sqlite3 "$CS_DB" "SELECT group_concat(id, ' ') FROM (SELECT id FROM revisit WHERE customer_id = $cid ORDER BY id)")
+	run cs-revisit list --status all --customer "$cid" -f csv --no-header
+	[ "$status" -eq 0 ]
+	[ "$(cut -d, -f1 <<<"$output" | sort -n | paste -sd' ' -)" = "$want" ]
+	[ "${#lines[@]}" -eq 2 ]
+	code=$(sqlite3 "$CS_DB" "SELECT code FROM customer WHERE id = $cid")
+	phone=$(sqlite3 "$CS_DB" "SELECT phone FROM customer WHERE id = $cid")
+	[ "$(cs-revisit list --status all --customer "$code" -f csv)" = "$(cs-revisit list --status all --customer "$cid" -f csv)" ]
+	[ "$(cs-revisit list --status all --customer "$phone" -f csv)" = "$(cs-revisit list --status all --customer "$cid" -f csv)" ]
+	run cs-revisit list --customer 不存在
+	[ "$status" -eq 1 ]
+	[[ "$output" == "cs-revisit: list: 不存在: no such customer" ]]
+	run cs-revisit list --status all --limit 1 -f csv --no-header
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	run cs-revisit list --limit 0
+	[ "$status" -eq 2 ]
+	run cs-revisit list --limit x
+	[ "$status" -eq 2 ]
+}
