@@ -455,9 +455,12 @@ set_active(const struct cs_cmd *cmd, int argc, char **argv, const char *v)
 			cs_rollback();
 			if (rc > 0)
 				return rc;
-			free(problem);
-			return cs_err(cs_refused(rc), "%s: no agent '%s': "
-			    "nothing changed", cmd->name, argv[i]);
+			if (rc == CS_NOT_FOUND) {
+				free(problem);
+				return cs_err(CS_EX_FAIL, "%s: no agent '%s': "
+				    "nothing changed", cmd->name, argv[i]);
+			}
+			return refuse(cmd, rc, field, argv[i], problem);
 		}
 	}
 	return cs_commit();

@@ -1,4 +1,5 @@
 /* cs-report - weekly, monthly, quarterly and yearly operations reports */
+#include <errno.h>
 #include <math.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -435,8 +436,8 @@ period(const struct cs_cmd *cmd, int argc, char **argv, int ind,
 	return 0;
 }
 
-/* Opens -o FILE beside itself (FILE.tmp, renamed by out_close so that a
- * reader never sees half a report) and picks the format: -f, else the
+/* Opens -o FILE beside itself (FILE.tmp-XXXXXX, renamed by out_close so
+ * that a reader never sees half a report) and picks the format: -f, else the
  * file's extension (.html, .md, .json; csv otherwise), else the default. */
 static int
 out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
@@ -449,9 +450,12 @@ out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
 		return cs_err(CS_EX_USAGE, "-o %s: that is the database: give "
 		    "another file", out);
 	if (out) {
-		*tmp = cs_xasprintf("%s.tmp", out);
-		if (!(*fp = cs_tmp_fopen(*tmp, "w")))
-			return cs_err(CS_EX_IOERR, "cannot write %s", out);
+		/* a name of its own (O_EXCL): never a file that exists,
+		 * nor another report's half */
+		*tmp = cs_xasprintf("%s.tmp-XXXXXX", out);
+		if (!(*fp = cs_tmp_fopen(*tmp)))
+			return cs_err(CS_EX_IOERR, "cannot write %s: %s", out,
+			    strerror(errno));
 	}
 	*fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(*fp);
 	if (out && cs_conf.format < 0) {

@@ -1612,7 +1612,8 @@ static const struct cs_cmd cmds[] = {
 	{ "overdue", cmd_overdue, "[--soon DURATION]",
 	    "open tickets past (or near) their targets; exit 1 when none",
 	    overdue_opts },
-	{ "sample", cmd_sample, "PERIOD --per-agent N | --share P%",
+	{ "sample", cmd_sample,
+	    "PERIOD | --from DATE --to DATE --per-agent N | --share P%",
 	    "draw resolved tickets of each agent for a quality review (抽查)",
 	    sample_opts },
 	{ "review", cmd_review, "ID --form NAME --item ITEM=POINTS... | "

@@ -9,6 +9,7 @@
 #ifndef CS_H
 #define CS_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -58,14 +59,18 @@ int cs_exit(int status);		/* flush stdout; a write error is 74 */
  * leave behind: the half-written copy of a backup or the rejects of an
  * import hold customers' data. path is borrowed until cs_tmp_forget;
  * a handler set before (cs-db's) still runs, an ignored signal stays
- * ignored. Up to four at once; more are not guarded.
+ * ignored. Up to eight at once; more are not guarded.
  */
 void cs_tmp_guard(const char *path);
 void cs_tmp_forget(const char *path);
-/* mkstemp(3) and fopen(3) of a file guarded as above from the moment it
- * exists: the signals wait while it is made. */
+/* mkstemp(3) of a file guarded as above from the moment it exists: the
+ * signals wait while it is made. cs_tmp_fopen opens it for writing with
+ * the mode fopen(3) would give (umask), not 0600; NULL with errno. */
 int cs_tmp_mkstemp(char *tmpl);
-FILE *cs_tmp_fopen(const char *path, const char *mode);
+FILE *cs_tmp_fopen(char *tmpl);
+/* The guarded signals held back (on, the mask before into *old), or let
+ * through again (the mask *old back): a signal then waits. */
+void cs_tmp_hold(int on, sigset_t *old);
 void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "prog: message" on stderr and returns status. */
 int cs_err(int status, const char *fmt, ...)
@@ -250,7 +255,7 @@ enum {
 	    "input is csv, json or jsonl (default: detected)", \
 	    "auto csv json jsonl" }, \
 	{ CS_OPT_ENCODING, "encoding", 0, CS_OPT_ARG, "ENC", \
-	    "input encoding: utf-8 (default), gbk or gb18030", \
+	    "input encoding: utf-8 (default), gbk (or gb2312, cp936), gb18030", \
 	    "utf-8 gbk gb18030" }, \
 	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
 	    "drop columns that are not known instead of refusing", NULL }

@@ -1367,14 +1367,15 @@ order(struct query *q, const char *sort)
 			    tok + desc);
 			break;
 		}
-		/* An attribute that holds a number sorts as one (5000
-		 * after 90), before those that hold text, as --where
-		 * compares them; one without it comes first. */
+		/* An attribute that holds a plain decimal number (a sign,
+		 * digits, one point) sorts as one (5000 after 90), before
+		 * those that hold text; one without it comes first. */
 		if (strncmp(tok + desc, "attr.", 5) == 0)
-			cs_buf_addf(&q->sql, "%s(SELECT CASE WHEN v GLOB "
-			    "'*[0-9]*' AND ltrim(v, '+-') NOT GLOB "
-			    "'*[^0-9.]*' THEN CAST(v AS REAL) ELSE v END FROM "
-			    "(SELECT %s AS v))%s", k++ ? ", " : "", expr,
+			cs_buf_addf(&q->sql, "%s(SELECT CASE WHEN u GLOB "
+			    "'*[0-9]*' AND u NOT GLOB '*[^0-9.]*' AND u NOT "
+			    "GLOB '*.*.*' THEN CAST(v AS REAL) ELSE v END FROM "
+			    "(SELECT v, substr(v, 1 + (v GLOB '[+-]*')) AS u "
+			    "FROM (SELECT %s AS v)))%s", k++ ? ", " : "", expr,
 			    desc ? " DESC" : "");
 		else
 			cs_buf_addf(&q->sql, "%s%s%s", k++ ? ", " : "", expr,

@@ -736,9 +736,11 @@ fsync_path(const char *path, int dir)
 static int
 write_copy(sqlite3 *src_db, const char *path)
 {
-	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path), *journal;
+	static const char *const sfx[] = { "-journal", "-wal", "-shm" };
+	char *tmp = cs_xasprintf("%s.tmp-XXXXXX", path), *side[3];
 	sqlite3 *dst = NULL;
 	int fd, rc;
+	size_t i;
 
 	if ((fd = cs_tmp_mkstemp(tmp)) == -1) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
@@ -747,10 +749,11 @@ write_copy(sqlite3 *src_db, const char *path)
 		return rc;
 	}
 	close(fd);
-	/* the copy is made in a transaction of its own: a signal leaves its
-	 * journal as well as the half copy */
-	journal = cs_xasprintf("%s-journal", tmp);
-	cs_tmp_guard(journal);
+	/* the copy is made in a transaction of its own, and takes the WAL
+	 * mode of the source until it is turned back: a signal leaves its
+	 * journal, or its -wal and -shm, as well as the half copy */
+	for (i = 0; i < 3; i++)
+		cs_tmp_guard(side[i] = cs_xasprintf("%s%s", tmp, sfx[i]));
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK)
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
@@ -774,9 +777,11 @@ write_copy(sqlite3 *src_db, const char *path)
 	else
 		fsync_path(path, 1);
 	cs_tmp_forget(tmp);
-	cs_tmp_forget(journal);
 	free(tmp);
-	free(journal);
+	for (i = 0; i < 3; i++) {
+		cs_tmp_forget(side[i]);
+		free(side[i]);
+	}
 	return rc;
 }
 

@@ -77,7 +77,7 @@ cs_exit(int status)
 
 static const int tmp_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
 static struct sigaction tmp_old[sizeof(tmp_sigs) / sizeof(tmp_sigs[0])];
-static const char *volatile tmp_paths[4];
+static const char *volatile tmp_paths[8];
 
 static void
 tmp_signal(int sig)
@@ -121,9 +121,8 @@ cs_tmp_guard(const char *path)
 	}
 }
 
-/* The guarded signals held back, or let through again. */
-static void
-tmp_hold(int on, sigset_t *old)
+void
+cs_tmp_hold(int on, sigset_t *old)
 {
 	sigset_t set;
 	size_t i;
@@ -144,28 +143,34 @@ cs_tmp_mkstemp(char *tmpl)
 	sigset_t old;
 	int fd, e;
 
-	tmp_hold(1, &old);
+	cs_tmp_hold(1, &old);
 	if ((fd = mkstemp(tmpl)) != -1)
 		cs_tmp_guard(tmpl);
 	e = errno;
-	tmp_hold(0, &old);
+	cs_tmp_hold(0, &old);
 	errno = e;
 	return fd;
 }
 
 FILE *
-cs_tmp_fopen(const char *path, const char *mode)
+cs_tmp_fopen(char *tmpl)
 {
-	sigset_t old;
-	FILE *fp;
-	int e;
+	mode_t mask;
+	FILE *fp = NULL;
+	int fd, e;
 
-	tmp_hold(1, &old);
-	if ((fp = fopen(path, mode)))
-		cs_tmp_guard(path);
-	e = errno;
-	tmp_hold(0, &old);
-	errno = e;
+	if ((fd = cs_tmp_mkstemp(tmpl)) == -1)
+		return NULL;
+	/* the mode fopen(3) would give: the file is read as any other */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) == -1 || !(fp = fdopen(fd, "w"))) {
+		e = errno;
+		close(fd);
+		unlink(tmpl);
+		cs_tmp_forget(tmpl);
+		errno = e;
+	}
 	return fp;
 }
 

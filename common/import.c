@@ -254,6 +254,7 @@ cs_import_run(struct cs_import *im)
 	const struct cs_record *rec;
 	sqlite3 *db;
 	char *err, **indexes = NULL, sql[32];
+	sigset_t held;
 	int rc, res, each;
 	long ncpu;
 	size_t hn;
@@ -362,28 +363,31 @@ rejected:
 	indexes = NULL;
 	if (rc)
 		goto fail;
-	if ((rc = cs_commit()))
-		goto out;
-	if (rj.fp) {
-		fclose(rj.fp);
-		rj.fp = NULL;
-		if (rename(rj.tmp, im->rejects) == -1) {
-			/* The good rows are in: the bad ones must not be
-			 * lost with the file, so it stays where it is. */
+	if (!rj.fp) {
+		if (!(rc = cs_commit()))
 			summary(im);
-			rc = cs_err(CS_EX_IOERR, "cannot write %s: %s: the "
-			    "rejected rows are in %s", im->rejects,
-			    strerror(errno), rj.tmp);
-			cs_tmp_forget(rj.tmp);
-			free(rj.tmp);
-			rj.tmp = NULL;
-			goto out;
-		}
-		cs_tmp_forget(rj.tmp);
-		free(rj.tmp);
-		rj.tmp = NULL;
+		goto out;
 	}
+	/* From the commit until the rejects have their name, a signal
+	 * waits: its clean-up would remove the bad rows of an import whose
+	 * good rows are in. */
+	cs_tmp_hold(1, &held);
+	if ((rc = cs_commit())) {
+		cs_tmp_hold(0, &held);
+		goto out;
+	}
+	fclose(rj.fp);
+	rj.fp = NULL;
 	summary(im);
+	if (rename(rj.tmp, im->rejects) == -1)
+		/* The good rows are in: the bad ones must not be lost with
+		 * the file, so it stays where it is. */
+		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s: the rejected "
+		    "rows are in %s", im->rejects, strerror(errno), rj.tmp);
+	cs_tmp_forget(rj.tmp);
+	free(rj.tmp);
+	rj.tmp = NULL;
+	cs_tmp_hold(0, &held);
 	goto out;
 fail:
 	cs_rollback();

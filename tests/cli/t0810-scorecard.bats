@@ -230,7 +230,7 @@ targets() {
 	[ "$(grep -c '<h2>' "$T/绩效.html")" -eq 3 ]
 	grep -q 'class="no">no<' "$T/绩效.html"
 	tail -n 1 "$T/绩效.html" | grep -q '</html>'
-	[ ! -e "$T/绩效.html.tmp" ]
+	[ -z "$(compgen -G "$T/绩效.html.tmp*" || true)" ]
 }
 
 @test "targets: the most specific applies, list shows them, rm removes one" {

@@ -159,14 +159,14 @@ codes() {
 }
 
 @test "list --sort attr.NAME: numbers as numbers, before text; customers without it first" {
-	printf 'code,name,attr.points\nA,a,90\nB,b,5000\nC,c,\nD,d,-3.5\nE,e,abc\nF,f,1e3\nG,g,2026-11-01\nH,h,+7\n' > "$T/p.csv"
+	printf 'code,name,attr.points\nA,a,90\nB,b,5000\nC,c,\nD,d,-3.5\nE,e,abc\nF,f,1e3\nG,g,2026-11-01\nH,h,+7\nI,i,+-5\nJ,j,1.2.3\nK,k,.5\n' > "$T/p.csv"
 	cs-customer import "$T/p.csv" 2>/dev/null
 	run cs-customer list --sort attr.points -f csv --no-header
 	[ "$status" -eq 0 ]
-	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "C D H A B F G E" ]
+	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "C D K H A B I J F G E" ]
 	run cs-customer list --sort -attr.points -f csv --no-header
-	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "E G F B A H D C" ]
+	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "E G F J I B A H K D C" ]
 	# text fields stay text
 	run cs-customer list --sort -code --limit 2 -f csv --no-header
-	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "H G" ]
+	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "K J" ]
 }

@@ -125,6 +125,17 @@ refuse() {
 	# another name beside it is fine
 	run cs-db backup "$dir/cs-copy.db"
 	[ "$status" -eq 0 ]
+	# nor is the report's temporary file ever the database: a database
+	# named like one (r.tmp for -o r) stays whole
+	mv "$CS_DB" "$dir/r.tmp"
+	[ ! -e "$CS_DB-wal" ] || mv "$CS_DB-wal" "$dir/r.tmp-wal"
+	sum=$(CS_DB="$dir/r.tmp" dbsum)
+	CS_DB="$dir/r.tmp" run cs-report show 2026-W48 -o "$dir/r"
+	[ "$status" -eq 0 ]
+	head -n 1 "$dir/r" | grep -q '^section,metric,'
+	[ "$(CS_DB="$dir/r.tmp" dbsum)" = "$sum" ]
+	# and the report is read as any file is, not kept to its owner
+	[ "$(stat -c %a "$dir/r")" = "$(printf '%o' $((0666 & ~$(umask))))" ]
 }
 
 # Holds the write lock with the sqlite3 shell until $T/release appears.
@@ -219,7 +230,7 @@ cut_short() {
 	for sig in TERM HUP TERM HUP; do
 		cut_short "$sig" "$T/rej.csv.tmp-*" cs-customer import --skip-invalid "$T/rej.csv" "$T/c.csv"
 		cut_short "$sig" "$T/b.db.tmp-*" cs-db backup "$T/b.db"
-		cut_short "$sig" "$T/r.html.tmp" cs-report show 2026-W48 -o "$T/r.html"
+		cut_short "$sig" "$T/r.html.tmp-*" cs-report show 2026-W48 -o "$T/r.html"
 		left=$(ls "$T" | grep -v '^\(c\|first\|rej\)\.csv$\|^b\.db$\|^r\.html$\|^gen$\|^db$\|^cut$' || true)
 		[ -z "$left" ] || { echo "SIG$sig left $left"; false; }
 	done
