@@ -930,20 +930,26 @@ cmd_revalidate(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_commit();
 }
 
-/* Whether ref names, by code or id, a customer merged into keep. */
+/* Whether ref names, by code, id or phone, a customer merged into keep. */
 static int
 merged_into(const char *ref, int64_t keep)
 {
 	sqlite3_stmt *st;
+	char *phone;
 	int r;
 
+	phone = cs_phone_norm(strncmp(ref, "phone:", 6) ? ref : ref + 6, NULL,
+	    NULL);
 	st = cs_sql("SELECT 1 FROM customer WHERE status = 'merged' AND "
 	    "merged_into = ?1 AND (code = ?2 OR 'code:' || code = ?2 OR "
-	    "CAST(id AS TEXT) = ?2 OR 'id:' || id = ?2)");
+	    "CAST(id AS TEXT) = ?2 OR 'id:' || id = ?2 OR phone = ?3 OR "
+	    "phone2 = ?3)");
 	sqlite3_bind_int64(st, 1, keep);
 	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+	cs_bind_text(st, 3, phone, 0);
 	r = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
+	free(phone);
 	return r;
 }
 

@@ -126,6 +126,19 @@ codes() {
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "merge run twice with DROP named by a phone that only DROP has: already merged" {
+	printf 'code,name,phone,phone2\nK3,王芳,13800000003,13800000013\nK4,王芳,13800000004,\n' > "$T/m.csv"
+	cs-customer import "$T/m.csv" 2>/dev/null
+	cs-customer merge K3 K4 2>/dev/null
+	before=$(dbsum)
+	for drop in 13800000004 138-0000-0004 phone:13800000004; do
+		run --separate-stderr cs-customer merge K3 "$drop"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"cs-customer: merge $drop: already merged into 1"* ]]
+	done
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "an extension in brackets after a landline is kept: 010-12345678（转8001）" {
 	run cs-customer add --name 赵敏 --phone '010-12345678（转8001）' -f jsonl
 	[ "$status" -eq 0 ]
