@@ -1010,8 +1010,9 @@ test_gb18030(void **state)
 	g = slurp_n(g4, sizeof(g4) - 1, CS_IN_AUTO, "gbk", NULL);
 	assert_int_equal(g->n, 0);
 	assert_int_equal(g->st, CS_EX_DATAERR);
+	/* four-byte characters: GB18030 read as GBK is named */
 	assert_msg(g, ":2: invalid GBK text (is it UTF-8? try without "
-	    "--encoding)");
+	    "--encoding; GB18030? try --encoding gb18030)");
 	got_free(g);
 	/* the GB18030 BOM decodes to U+FEFF and goes */
 	g = slurp_enc("\x84\x31\x95\x33" "a\n\xd6\xd0\n", "gb18030");
@@ -1032,7 +1033,7 @@ test_gb18030(void **state)
 	/* a truncated GBK character at the end of a line */
 	g = slurp_enc("a\nx\xd6\n", "gbk");
 	assert_msg(g, ":2: invalid GBK text (is it UTF-8? try without "
-	    "--encoding)");
+	    "--encoding; GB18030? try --encoding gb18030)");
 	got_free(g);
 }
 
