@@ -68,3 +68,19 @@ has_row() {
 		return 1
 	}
 }
+
+# Holds the write lock of $CS_DB with the sqlite3 shell until $T/release
+# appears (a minute at most); a file that uses it touches $T/release in
+# its teardown, so that a failed test leaves no holder behind.
+hold_lock() {
+	rm -f "$T/release" "$T/held"
+	{
+		echo 'BEGIN IMMEDIATE;'
+		echo "INSERT INTO change_log (at, actor, entity, entity_id, field) VALUES (0, 'lock', 'x', 0, 'x');"
+		echo '.print held'
+		for ((n = 0; n < 1200; n++)); do [ -e "$T/release" ] && break; sleep 0.05; done
+		echo 'ROLLBACK;'
+	} | sqlite3 "$CS_DB" > "$T/held" &
+	for ((n = 0; n < 1200; n++)); do [ -s "$T/held" ] && break; sleep 0.05; done
+	[ -s "$T/held" ]
+}

@@ -166,20 +166,6 @@ backup_loop() {
 	[ "$(grep -l "added 0, updated 0, unchanged $((100 * S))" "$T"/w[124].err | wc -l)" -eq 2 ]
 }
 
-# Holds the write lock with the sqlite3 shell until $T/release appears.
-hold_lock() {
-	rm -f "$T/release" "$T/held"
-	{
-		echo 'BEGIN IMMEDIATE;'
-		echo "INSERT INTO change_log (at, actor, entity, entity_id, field) VALUES (0, 'lock', 'x', 0, 'x');"
-		echo '.print held'
-		for ((n = 0; n < 1200; n++)); do [ -e "$T/release" ] && break; sleep 0.05; done
-		echo 'ROLLBACK;'
-	} | sqlite3 "$CS_DB" > "$T/held" &
-	for ((n = 0; n < 1200; n++)); do [ -s "$T/held" ] && break; sleep 0.05; done
-	[ -s "$T/held" ]
-}
-
 @test "a write lock held past CS_BUSY_TIMEOUT: exit 75, a clear message, nothing written; readers go on" {
 	world 3
 	sum=$(dbsum)

@@ -138,20 +138,6 @@ refuse() {
 	[ "$(stat -c %a "$dir/r")" = "$(printf '%o' $((0666 & ~$(umask))))" ]
 }
 
-# Holds the write lock with the sqlite3 shell until $T/release appears.
-hold_lock() {
-	rm -f "$T/release" "$T/held"
-	{
-		echo 'BEGIN IMMEDIATE;'
-		echo "INSERT INTO change_log (at, actor, entity, entity_id, field) VALUES (0, 'lock', 'x', 0, 'x');"
-		echo '.print held'
-		for ((n = 0; n < 600; n++)); do [ -e "$T/release" ] && break; sleep 0.05; done
-		echo 'ROLLBACK;'
-	} | sqlite3 "$CS_DB" > "$T/held" &
-	for ((n = 0; n < 600; n++)); do [ -s "$T/held" ] && break; sleep 0.05; done
-	[ -s "$T/held" ]
-}
-
 @test "cs-db restore and check under a write lock held past CS_BUSY_TIMEOUT: exit 75 at the timeout, nothing changed, no false alarm" {
 	world
 	cs-db backup "$T/bk.db" 2>/dev/null
