@@ -441,6 +441,14 @@ cs_sql(const char *sql)
 	return st;
 }
 
+/* The one message of a lock held past the busy timeout. */
+static int
+busy(const char *what)
+{
+	return cs_err(CS_EX_TEMPFAIL, "%s: the database stayed busy (another "
+	    "cs command is writing): try again", what);
+}
+
 int
 cs_db_fail(const char *what)
 {
@@ -450,8 +458,7 @@ cs_db_fail(const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return cs_err(CS_EX_TEMPFAIL, "%s: the database stayed busy "
-		    "(another cs command is writing): try again", what);
+		return busy(what);
 	case SQLITE_FULL:
 		return cs_err(CS_EX_IOERR, "%s: disk or file-size limit full: "
 		    "%s", what, msg);
@@ -696,8 +703,7 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 	sys = errno;	/* of a failed write, which SQLite does not keep */
 	sqlite3_backup_finish(b);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return cs_err(CS_EX_TEMPFAIL, "%s: the database stayed busy "
-		    "(another cs command is writing): try again", what);
+		return busy(what);
 	if (rc != SQLITE_DONE && (sys == EFBIG || sys == ENOSPC))
 		return cs_err(CS_EX_IOERR, "%s: %s (%s)", what,
 		    sqlite3_errstr(rc), strerror(sys));
