@@ -368,8 +368,8 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 	if (!at->result || !strstr(" reached no-answer busy refused "
 	    "invalid-number suspended ", at->result) || !*at->result ||
 	    strchr(at->result, ' ')) {
-		*problem = cs_xstrdup("unknown result (reached, no-answer, "
-		    "busy, refused, invalid-number, suspended)");
+		*problem = cs_xstrdup("unknown result: use reached, no-answer, "
+		    "busy, refused, invalid-number or suspended");
 		return -1;
 	}
 	*column = "score";
