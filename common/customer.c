@@ -650,16 +650,22 @@ final(int64_t id)
 	}
 }
 
+/* Tells the user that ref leads to customer to; returns to. */
+static int64_t
+tell_merged(const char *ref, int64_t to)
+{
+	cs_warn("customer %s was merged into %lld: using %lld", ref,
+	    (long long)to, (long long)to);
+	return to;
+}
+
 /* Follows merged_into to the surviving customer, telling the user. */
 static int64_t
 follow(int64_t id, const char *ref)
 {
 	int64_t to = final(id);
 
-	if (to != id)
-		cs_warn("customer %s was merged into %lld: using %lld", ref,
-		    (long long)to, (long long)to);
-	return to;
+	return to != id ? tell_merged(ref, to) : id;
 }
 
 /*
@@ -692,9 +698,7 @@ merged_phone(const char *norm, const char *ref, const char **problem)
 	if (!id || !cs_customer_status(id, status) ||
 	    strcmp(status, "erased") == 0)
 		return 0;
-	cs_warn("customer %s was merged into %lld: using %lld", ref,
-	    (long long)id, (long long)id);
-	return id;
+	return tell_merged(ref, id);
 }
 
 int64_t
