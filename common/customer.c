@@ -409,9 +409,58 @@ same(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Writes every column of r (insert when r->id is 0). */
+#define ATTRS_BIT (1u << CS_CUST_NFIELDS)
+
+/* The UPDATE that sets the columns of the fields in mask (bit f for field
+ * f, ATTRS_BIT for the attributes) and updated_at, with the parameter
+ * numbers of write_row. SQLite rewrites every index on a column that an
+ * UPDATE sets, changed or not: setting all of them made a re-import that
+ * changes one note per row rewrite six index entries per row, at random
+ * places. The texts are kept (cs_sql knows a statement by its text's
+ * address); past the last slot every column is set. */
+static const char *
+update_sql(unsigned mask)
+{
+	static const char *const set[] = {
+		"code = ?1", "name = coalesce(?2, '')", "phone = ?3",
+		"phone2 = ?4", "email = ?5, email_key = ?16", "wechat = ?6",
+		"company = ?7", "city = ?8", "address = ?9", "segment = ?10",
+		"tags = coalesce(?11, '')", "owner_id = ?12", "birthday = ?13",
+		"notes = ?14", "attrs = ?15"
+	};
+	static struct {
+		unsigned mask;
+		char *sql;
+	} kept[32];
+	static size_t nkept;
+	struct cs_buf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < nkept; i++)
+		if (kept[i].mask == mask)
+			return kept[i].sql;
+	if (nkept >= sizeof(kept) / sizeof(kept[0]) - 1) {
+		mask = ~0u;	/* the last slot is for every column */
+		for (i = 0; i < nkept; i++)
+			if (kept[i].mask == mask)
+				return kept[i].sql;
+	}
+	cs_buf_adds(&b, "UPDATE customer SET ");
+	for (i = 0; i < sizeof(set) / sizeof(set[0]); i++)
+		if (mask & (1u << i)) {
+			cs_buf_adds(&b, set[i]);
+			cs_buf_adds(&b, ", ");
+		}
+	cs_buf_adds(&b, "updated_at = ?17 WHERE id = ?19");
+	kept[nkept].mask = mask;
+	kept[nkept].sql = b.s;
+	return kept[nkept++].sql;
+}
+
+/* Writes r: every column when r->id is 0 (insert), else those of the
+ * fields in mask (see update_sql). */
 static int
-write_row(struct row *r)
+write_row(struct row *r, unsigned mask)
 {
 	sqlite3_stmt *st;
 	char *key = NULL;
@@ -426,12 +475,7 @@ write_row(struct row *r)
 		    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, coalesce(?11, ''), ?12, "
 		    "?13, ?14, ?15, ?16, ?17, ?18, ?17)");
 	else
-		st = cs_sql("UPDATE customer SET code = ?1, name = coalesce(?2,"
-		    " ''), phone = ?3, phone2 = ?4, email = ?5, wechat = ?6, "
-		    "company = ?7, city = ?8, address = ?9, segment = ?10, "
-		    "tags = coalesce(?11, ''), owner_id = ?12, birthday = ?13, "
-		    "notes = ?14, attrs = ?15, email_key = ?16, updated_at = "
-		    "?17 WHERE id = ?19");
+		st = cs_sql(update_sql(mask));
 	for (i = 0; i < CS_CUST_NFIELDS; i++) {
 		if (i == CS_CUST_OWNER) {
 			if (r->v[i])
@@ -469,7 +513,8 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 	struct row old = { 0 }, now = { 0 };
 	json_t *attrs = NULL;
 	const char *p;
-	int f, rc, found = 0, changed = 0;
+	int f, rc, found = 0;
+	unsigned changed = 0;
 	size_t i;
 
 	*field = -1;
@@ -569,7 +614,7 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 	} else
 		now.attrs = cs_xstrdup(found && old.attrs ? old.attrs : "{}");
 	if (!found) {
-		if ((rc = write_row(&now)))
+		if ((rc = write_row(&now, 0)))
 			goto out;
 		*id = now.id;
 		rc = CS_ROW_ADDED;
@@ -577,7 +622,7 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 	}
 	for (f = 0; f < CS_CUST_NFIELDS; f++)
 		if (!same(old.v[f], now.v[f])) {
-			changed = 1;
+			changed |= 1u << f;
 			if ((rc = cs_log_change("customer", old.id,
 			    cs_customer_field[f], old.v[f], now.v[f], NULL)))
 				goto out;
@@ -597,7 +642,7 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 		}
 	}
 	if (!same(old.attrs ? old.attrs : "{}", now.attrs)) {
-		changed = 1;
+		changed |= ATTRS_BIT;
 		if ((rc = log_attrs(old.id, old.attrs, now.attrs)))
 			goto out;
 	}
@@ -606,7 +651,7 @@ cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
 		rc = CS_ROW_UNCHANGED;
 		goto out;
 	}
-	if ((rc = write_row(&now)))
+	if ((rc = write_row(&now, changed)))
 		goto out;
 	rc = CS_ROW_UPDATED;
 out:
