@@ -270,9 +270,6 @@ cs_import_run(struct cs_import *im)
 		goto out;
 	if ((rc = cs_db_open(im->dry_run ? CS_DB_SCRATCH : CS_DB_WRITE, &db)))
 		goto out;
-	/* A bulk load touches index pages all over: a large page cache
-	 * keeps them from being read back from the WAL again and again. */
-	sqlite3_exec(db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	/* The indexes an import into an empty table builds at its end are
 	 * sorted by the other CPUs too (0.5 s of 1M customers on two). */
 	if ((ncpu = sysconf(_SC_NPROCESSORS_ONLN)) > 1) {
@@ -304,6 +301,14 @@ cs_import_run(struct cs_import *im)
 		goto out;
 	if ((rc = bulk_start(db, im, &indexes)))
 		goto fail;
+	/* Updates touch table and index pages all over: a large page cache
+	 * keeps them from being read back from the WAL again and again
+	 * (33 s against 92 s with 8 MB, for 1M changed customers in random
+	 * order). Into an empty table the rows go at its end, and a small
+	 * one costs less to fill and write out (8.0 s against 10.0 s for
+	 * 1M new customers). */
+	sqlite3_exec(db, im->empty ? "PRAGMA cache_size = -8192" :
+	    "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	while ((rc = im->next ? im->next(im->src, &rec) :
 	    cs_reader_next(r, &rec)) == 0 || rc == CS_IN_BAD) {
 		if (rc == CS_IN_BAD) {
