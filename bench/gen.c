@@ -1,7 +1,11 @@
 /* gen - writes N generated customer rows as CSV (deterministic).
- * Usage: gen N [ATTRS] > FILE */
+ * Usage: gen N [ATTRS [changed]] > FILE
+ * changed: the same customers in a scrambled order, with the notes that
+ * fit on one line changed (two in three), as a re-import from another
+ * system would bring them. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static unsigned long long seed = 88172645463325252ULL;
 
@@ -12,6 +16,18 @@ rnd(unsigned n)
 	seed ^= seed >> 7;
 	seed ^= seed << 17;
 	return (unsigned)(seed % n);
+}
+
+static long
+gcd(long a, long b)
+{
+	while (b) {
+		long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
 }
 
 int
@@ -27,15 +43,29 @@ main(int argc, char **argv)
 	static const char *const note[] = { "", "老客户，偏好电话联系",
 		"\"投诉过物流\", 需跟进", "多行备注\n第二行", "喜欢微信沟通",
 		"" };
-	long n = argc > 1 ? atol(argv[1]) : 1000000, i;
+	long n = argc > 1 ? atol(argv[1]) : 1000000, i, k, step = 1;
 	int attrs = argc > 2 ? atoi(argv[2]) : 0, a;
+	int changed = argc > 3;
 	const char *nt;
+
+	/* Row k is customer k * step mod n: a permutation, as step and n
+	 * have no common factor, and step near n / 1.618 sends each row far
+	 * from the one before. Each row's values come from its number. */
+	if (changed)
+		for (step = (long)((double)n * 0.6180339887) | 1;
+		    gcd(step, n) != 1; step += 2)
+			;
 
 	fputs("code,name,phone,email,city,segment,tags,notes", stdout);
 	for (a = 0; a < attrs; a++)
 		printf(",attr.a%d", a);
 	putchar('\n');
-	for (i = 0; i < n; i++) {
+	for (k = 0; k < n; k++) {
+		i = (long)((unsigned long long)k * (unsigned long long)step %
+		    (unsigned long long)n);
+		seed = 88172645463325252ULL ^ ((unsigned long long)i *
+		    0x9e3779b97f4a7c15ULL);
+		rnd(2);
 		nt = note[rnd(6)];
 		printf("C%08ld,%s%s,1%u%09u,u%ld@example.com,%s,%s,%s,", i,
 		    sur[rnd(12)], given[rnd(15)], 3 + rnd(7), rnd(1000000000),
@@ -46,6 +76,9 @@ main(int argc, char **argv)
 			printf("\"%s\"", nt);
 		else
 			fputs(nt, stdout);
+		if (changed)
+			fputs(nt[0] && nt[0] != '"' && !strchr(nt, '\n') ? "。" :
+			    nt[0] ? "" : "已更新", stdout);
 		for (a = 0; a < attrs; a++)
 			printf(",2026-%02u-%02u", 1 + rnd(12), 1 + rnd(28));
 		putchar('\n');
