@@ -94,22 +94,23 @@ cmd_check(const struct cs_cmd *cmd, int argc, char **argv)
 		{ "detail", "详情", CS_COL_TEXT },
 	};
 	struct check_out c;
-	int rc, bad;
+	int rc, busy, bad;
 
 	if ((rc = no_args(cmd, argc, argv, 0)) < 0)
 		return -rc;
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
 	c.o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 3);
-	bad = cs_db_check(check_row, &c);
+	busy = cs_db_check(check_row, &c, &bad);
 	if ((rc = cs_out_end(c.o)))
 		return rc;
-	if (bad < 0)
-		return -bad;
+	/* Problems found before a lock stopped the checks are still told;
+	 * the status is the lock's, as the checks are not complete. */
 	if (bad)
-		return cs_err(CS_EX_FAIL, "check: %d problem%s found", bad,
-		    bad == 1 ? "" : "s");
-	return 0;
+		rc = cs_err(CS_EX_FAIL, "check: %d problem%s found%s", bad,
+		    bad == 1 ? "" : "s", busy ? " before the database was "
+		    "busy" : "");
+	return busy ? busy : rc;
 }
 
 /*

@@ -389,11 +389,12 @@ int cs_db_backup(const char *path);
  * the current one as PATH.bak and replaces it with src in one step; name
  * is src in messages (NULL: src itself). */
 int cs_db_restore(const char *src, const char *name);
-/* integrity, foreign keys, schema, search index: one callback per check.
- * Returns the number of problems found, or minus a status already
- * reported (the database stayed busy past the timeout). */
+/* integrity, foreign keys, schema, search index: one callback per check,
+ * the number of problems found in *problems. Returns 0, or a status
+ * already reported when the database stayed busy past the timeout before
+ * the last check (*problems counts those done). */
 int cs_db_check(void (*report)(const char *check, int ok,
-    const char *detail, void *arg), void *arg);
+    const char *detail, void *arg), void *arg, int *problems);
 
 /* ---- in.c: record readers --------------------------------------------- */
 

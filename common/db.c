@@ -923,11 +923,13 @@ cs_db_restore(const char *src_path, const char *name)
 
 int
 cs_db_check(void (*report)(const char *, int, const char *, void *),
-    void *arg)
+    void *arg, int *problems)
 {
 	sqlite3_stmt *st;
 	struct cs_buf b = { 0 };
 	int bad = 0, n = 0, rc;
+
+	*problems = 0;
 
 	st = cs_sql("PRAGMA integrity_check");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -974,12 +976,14 @@ cs_db_check(void (*report)(const char *, int, const char *, void *),
 		if ((sqlite3_errcode(db) & 0xff) == SQLITE_BUSY ||
 		    (sqlite3_errcode(db) & 0xff) == SQLITE_LOCKED) {
 			cs_buf_free(&b);
-			return -cs_db_fail("check search_index");
+			*problems = bad;
+			return cs_db_fail("check search_index");
 		}
 		cs_buf_adds(&b, sqlite3_errmsg(db));
 	}
 	report("search_index", b.len == 0, b.len ? b.s : "ok", arg);
 	bad += b.len != 0;
 	cs_buf_free(&b);
-	return bad;
+	*problems = bad;
+	return 0;
 }

@@ -163,6 +163,20 @@ refuse() {
 	[ "$status" -eq 0 ]
 }
 
+@test "cs-db check that finds a problem and then meets a lock tells the problem, and exits 75" {
+	cs-db init 2>/dev/null
+	sqlite3 "$CS_DB" 'INSERT INTO agent_skill VALUES (42, "x")'
+	hold_lock
+	CS_BUSY_TIMEOUT=300 run timeout 20 cs-db check -f csv
+	touch "$T/release"
+	wait
+	[ "$status" -eq 75 ]
+	[[ "$output" == *"foreign_keys,FAILED,agent_skill row"* ]]
+	[[ "$output" == *"stayed busy"* ]]
+	[[ "$output" == *"check: 1 problem found before the database was busy"* ]]
+	[[ "$output" != *"search_index,"* ]]
+}
+
 @test "a CS_BUSY_TIMEOUT that is not a number of milliseconds is told, not silently replaced" {
 	world
 	for v in 5s abc -1 99999999999999999999 '200 '; do
