@@ -96,10 +96,24 @@ load(const char *login, struct row *r)
 	return 1;
 }
 
+static const char *check_ascii(int f, const char *s, char **out);
+
 /* Checks one value and puts its stored form in *out (caller frees).
- * Returns NULL, or the problem. */
+ * Returns NULL, or the problem. A weight or capacity may come typed in
+ * full-width digits (１.５). */
 static const char *
 check(int f, const char *s, char **out)
+{
+	char *h = f == CS_AGENT_WEIGHT || f == CS_AGENT_CAPACITY ?
+	    cs_text_halfwidth(s) : NULL;
+	const char *why = check_ascii(f, h ? h : s, out);
+
+	free(h);
+	return why;
+}
+
+static const char *
+check_ascii(int f, const char *s, char **out)
 {
 	char *end;
 	double d;

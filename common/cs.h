@@ -117,6 +117,10 @@ size_t cs_text_fit(const char *s, size_t width);
 char *cs_text_fold(const char *s);
 /* NFKC only; caller frees. NULL for invalid UTF-8. */
 char *cs_text_nfkc(const char *s);
+/* s with full-width ASCII (１２：３０, ２０２６－１１－０１, as Chinese input
+ * methods type them) and the ideographic space made ASCII, for parsers of
+ * numbers, dates and times; NULL when s has none, so s is read as it is. */
+char *cs_text_halfwidth(const char *s);
 /* A list such as tags or skills: items separated by ';' (or '；'),
  * trimmed, sorted, each once, joined by ';'. Caller frees; NULL when an
  * item holds a ',' or is longer than 64 bytes. */

@@ -150,6 +150,36 @@ cs_text_nfkc(const char *s)
 	return map(s, 0);
 }
 
+char *
+cs_text_halfwidth(const char *s)
+{
+	const unsigned char *p;
+	char *out, *o;
+
+	if (s == NULL || (!strstr(s, "\xef\xbc") && !strstr(s, "\xef\xbd") &&
+	    !strstr(s, "\xe3\x80\x80")))
+		return NULL;
+	o = out = cs_xmalloc(strlen(s) + 1);
+	for (p = (const unsigned char *)s; *p; ) {
+		/* U+FF01..U+FF3F, U+FF40..U+FF5E: ASCII 0x21..0x7e */
+		if (p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x81 &&
+		    p[2] <= 0xbf) {
+			*o++ = (char)(0x21 + p[2] - 0x81);
+			p += 3;
+		} else if (p[0] == 0xef && p[1] == 0xbd && p[2] >= 0x80 &&
+		    p[2] <= 0x9e) {
+			*o++ = (char)(0x60 + p[2] - 0x80);
+			p += 3;
+		} else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) {
+			*o++ = ' ';
+			p += 3;
+		} else
+			*o++ = (char)*p++;
+	}
+	*o = '\0';
+	return out;
+}
+
 static int
 is_space(utf8proc_int32_t c)
 {

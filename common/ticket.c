@@ -814,9 +814,15 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		return fail(field, CS_TK_CLOSED_AT, problem, "a closed ticket "
 		    "needs closed_at");
 	if (nz(in->v[CS_TK_CSAT])) {
-		csat = (int)strtol(in->v[CS_TK_CSAT], &end, 10);
-		if (*end || end - in->v[CS_TK_CSAT] != 1 || csat < 1 || csat > 5 ||
-		    !isdigit((unsigned char)*in->v[CS_TK_CSAT]))
+		char *h = cs_text_halfwidth(in->v[CS_TK_CSAT]);
+		const char *v = h ? h : in->v[CS_TK_CSAT];
+
+		csat = (int)strtol(v, &end, 10);
+		if (*end || end - v != 1 || csat < 1 || csat > 5 ||
+		    !isdigit((unsigned char)*v))
+			csat = 0;
+		free(h);
+		if (!csat)
 			return fail(field, CS_TK_CSAT, problem, "a score is a "
 			    "whole number from 1 to 5");
 		if (!t[2])

@@ -311,8 +311,8 @@ cs_set_now(const char *s)
 
 /* ---- parsing -------------------------------------------------------- */
 
-int
-cs_parse_time(const char *s, int64_t *out)
+static int
+parse_time_ascii(const char *s, int64_t *out)
 {
 	const char *p = s;
 	int y, mo, d, h, mi, sec = 0, oh, om = 0, os = 0, sign;
@@ -432,8 +432,8 @@ relative_days(const char *s, int64_t today, int64_t *dn)
 	return 0;
 }
 
-int
-cs_parse_date(const char *s, int64_t now, int64_t *out)
+static int
+parse_date_ascii(const char *s, int64_t now, int64_t *out)
 {
 	const char *p = s;
 	int64_t today, dn;
@@ -467,8 +467,8 @@ cs_parse_when(const char *s, int64_t now, int64_t *out)
 	return cs_parse_time(s, out);
 }
 
-int
-cs_parse_duration(const char *s, int64_t *secs)
+static int
+parse_duration_ascii(const char *s, int64_t *secs)
 {
 	static const char units[] = "wdhms";
 	static const int64_t mult[] = { 604800, 86400, 3600, 60, 1 };
@@ -646,8 +646,8 @@ year_before(int64_t dn)
 	return days_from_civil(y, m, d);
 }
 
-int
-cs_parse_period(const char *s, int64_t now, struct cs_period *p)
+static int
+parse_period_ascii(const char *s, int64_t now, struct cs_period *p)
 {
 	const char *dots, *q = s;
 	char from[64], to[64];
@@ -840,8 +840,8 @@ cs_iso_week(int64_t t, int *year, int *week)
 	iso_from_days(dn, year, week);
 }
 
-int
-cs_parse_ymd(const char *s, char out[11])
+static int
+parse_ymd_ascii(const char *s, char out[11])
 {
 	const char *p = s;
 	long v[3];
@@ -882,4 +882,58 @@ cs_parse_ymd(const char *s, char out[11])
 	out[9] = (char)('0' + v[2] % 10);
 	out[10] = '\0';
 	return 0;
+}
+
+/* ---- full-width input ----------------------------------------------
+ * The parsers above read ASCII; these read what an input method types
+ * too (２０２６－１１－０１), through cs_text_halfwidth. */
+
+int
+cs_parse_time(const char *s, int64_t *out)
+{
+	char *h = cs_text_halfwidth(s);
+	int rc = parse_time_ascii(h ? h : s, out);
+
+	free(h);
+	return rc;
+}
+
+int
+cs_parse_date(const char *s, int64_t now, int64_t *out)
+{
+	char *h = cs_text_halfwidth(s);
+	int rc = parse_date_ascii(h ? h : s, now, out);
+
+	free(h);
+	return rc;
+}
+
+int
+cs_parse_duration(const char *s, int64_t *secs)
+{
+	char *h = cs_text_halfwidth(s);
+	int rc = parse_duration_ascii(h ? h : s, secs);
+
+	free(h);
+	return rc;
+}
+
+int
+cs_parse_period(const char *s, int64_t now, struct cs_period *p)
+{
+	char *h = cs_text_halfwidth(s);
+	int rc = parse_period_ascii(h ? h : s, now, p);
+
+	free(h);
+	return rc;
+}
+
+int
+cs_parse_ymd(const char *s, char out[11])
+{
+	char *h = cs_text_halfwidth(s);
+	int rc = parse_ymd_ascii(h ? h : s, out);
+
+	free(h);
+	return rc;
 }

@@ -238,3 +238,27 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "$status" -eq 65 ]
 	[ "$output" = "cs-revisit: cancel $task: the task is cancelled, not open: nothing changed" ]
 }
+
+@test "numbers, dates and times typed in full-width digits are read as ASCII ones; text stays as typed" {
+	printf 'code,name,phone,birthday,attr.note\nF1,全角客户,１３８１２３４５６７８,１９９０－０１－０２,ＶＩＰ１\n' > "$T/c.csv"
+	run cs-customer import "$T/c.csv"
+	[ "$status" -eq 0 ]
+	run cs-customer show F1 -f csv
+	[[ "$output" == *"profile,birthday,1990-01-02"* ]]
+	[[ "$output" == *"profile,phone,13812345678"* ]]
+	[[ "$output" == *"attr,note,ＶＩＰ１"* ]]
+	printf 'login,name,weight,capacity\nq1,全角,１.５,２０\n' > "$T/a.csv"
+	run cs-agent import "$T/a.csv"
+	[ "$status" -eq 0 ]
+	[ "$(cs-agent list -f csv --no-header | cut -d, -f6,7)" = "1.5,20" ]
+	printf 'external_id,customer,type,status,subject,created_at,resolved_at,csat\nX1,F1,consult,resolved,测试,２０２６－１１－０１Ｔ０９：００：００,２０２６-１１-０２　１０:００,５\n' > "$T/t.csv"
+	run cs-ticket import "$T/t.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT datetime(created_at, 'unixepoch', '+8 hours') || '|' || datetime(resolved_at, 'unixepoch', '+8 hours') || '|' || csat FROM ticket")" = "2026-11-01 09:00:00|2026-11-02 10:00:00|5" ]
+	[ "$(cs-report weekly ２０２６-Ｗ４４ -f csv | grep '^tickets,created,,' | cut -d, -f4)" = 1 ]
+	# a full-width letter where a digit belongs is still refused
+	printf 'login,name,weight\nq2,全角,１.Ｘ\n' > "$T/b.csv"
+	run cs-agent import "$T/b.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"b.csv:2: weight:"*"(１.Ｘ)"* ]]
+}

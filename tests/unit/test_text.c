@@ -68,6 +68,29 @@ test_trim_fold(void **state)
 	assert_null(cs_text_fold("\xff"));
 }
 
+static void
+test_halfwidth(void **state)
+{
+	char *h;
+
+	(void)state;
+	assert_null(cs_text_halfwidth("2026-11-01 09:00"));
+	assert_null(cs_text_halfwidth("李娜。"));	/* U+3002 is not ASCII's */
+	assert_null(cs_text_halfwidth(NULL));
+	/* ２０２６－１１－０１　０９：００ */
+	h = cs_text_halfwidth("\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x96"
+	    "\xef\xbc\x8d\xef\xbc\x91\xef\xbc\x91\xef\xbc\x8d\xef\xbc\x90"
+	    "\xef\xbc\x91\xe3\x80\x80\xef\xbc\x90\xef\xbc\x99\xef\xbc\x9a"
+	    "\xef\xbc\x90\xef\xbc\x90");
+	assert_string_equal(h, "2026-11-01 09:00");
+	free(h);
+	/* ！ and ～, the ends of the block; Ｗ, ａ; ￥ (U+FFE5) stays */
+	h = cs_text_halfwidth("\xef\xbc\x81\xef\xbd\x9e\xef\xbc\xb7\xef\xbd\x81"
+	    "\xef\xbf\xa5x");
+	assert_string_equal(h, "!~Wa\xef\xbf\xa5x");
+	free(h);
+}
+
 int
 main(void)
 {
@@ -75,6 +98,7 @@ main(void)
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_invalid),
 		cmocka_unit_test(test_trim_fold),
+		cmocka_unit_test(test_halfwidth),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
