@@ -699,6 +699,12 @@ int cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
  * Returns the id, 0 when none (with *problem saying why, static).
  */
 int64_t cs_customer_find(const char *ref, const char **problem);
+/* The same, with *named (when not NULL) the customer that ref names
+ * before merges are followed (for a phone that only merged customers
+ * have, the first of them): it differs from the id returned when ref
+ * led to the customer it was merged into. 0 when none is found. */
+int64_t cs_customer_find_named(const char *ref, int64_t *named,
+    const char **problem);
 /* Status of a customer ("active", "invalid", ...); NULL when none. */
 const char *cs_customer_status(int64_t id, char buf[16]);
 
