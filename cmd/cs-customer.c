@@ -124,14 +124,20 @@ static const struct cs_opt no_opts[] = { CS_OPT_END };
 
 /* Customer of a reference given on the command line; 0 after a message. */
 static int64_t
-find(const struct cs_cmd *cmd, const char *ref)
+find_named(const struct cs_cmd *cmd, const char *ref, int64_t *named)
 {
 	const char *problem;
-	int64_t id = cs_customer_find(ref, &problem);
+	int64_t id = cs_customer_find_named(ref, named, &problem);
 
 	if (!id)
 		cs_warn("%s: %s: %s", cmd->name, ref, problem);
 	return id;
+}
+
+static int64_t
+find(const struct cs_cmd *cmd, const char *ref)
+{
+	return find_named(cmd, ref, NULL);
 }
 
 /* The fields given with --code ... --attr, for add and update. */
@@ -930,35 +936,12 @@ cmd_revalidate(const struct cs_cmd *cmd, int argc, char **argv)
 	return cs_commit();
 }
 
-/* Whether ref names, by code, id or phone, a customer merged into keep. */
-static int
-merged_into(const char *ref, int64_t keep)
-{
-	sqlite3_stmt *st;
-	char *phone;
-	int r;
-
-	phone = cs_phone_norm(strncmp(ref, "phone:", 6) ? ref : ref + 6, NULL,
-	    NULL);
-	st = cs_sql("SELECT 1 FROM customer WHERE status = 'merged' AND "
-	    "merged_into = ?1 AND (code = ?2 OR 'code:' || code = ?2 OR "
-	    "CAST(id AS TEXT) = ?2 OR 'id:' || id = ?2 OR phone = ?3 OR "
-	    "phone2 = ?3)");
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
-	cs_bind_text(st, 3, phone, 0);
-	r = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	free(phone);
-	return r;
-}
-
 static int
 cmd_merge(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *problem;
 	struct cs_getopt g;
-	int64_t keep, drop;
+	int64_t keep, drop, named;
 	int i, rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -973,14 +956,14 @@ cmd_merge(const struct cs_cmd *cmd, int argc, char **argv)
 		return CS_EX_FAIL;
 	}
 	for (i = g.ind + 1; i < argc; i++) {
-		if (!(drop = find(cmd, argv[i]))) {
+		if (!(drop = find_named(cmd, argv[i], &named))) {
 			cs_rollback();
 			return CS_EX_FAIL;
 		}
 		/* A DROP merged into KEEP before leads to KEEP: a merge run
 		 * twice is told so, not that a customer cannot be merged
 		 * into itself. */
-		if (drop == keep && merged_into(argv[i], keep)) {
+		if (drop == keep && named != keep) {
 			cs_rollback();
 			return cs_err(CS_EX_DATAERR, "merge %s: already merged "
 			    "into %lld", argv[i], (long long)keep);

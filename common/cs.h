@@ -650,16 +650,23 @@ enum { CS_PUT_ANY, CS_PUT_CREATE, CS_PUT_UPDATE };
 /*
  * Checks in and inserts or updates the agent of that login (mode says
  * which may happen), logging each changed field. Returns a cs_row_result;
- * -1 with *field (-1 for the record as a whole) and *problem set for a
- * bad value; or a status >= 64 already reported.
+ * -1 with *field (-1 for the record as a whole) and *problem (caller
+ * frees) set for a bad value, or for a login that exists already with
+ * CS_PUT_CREATE; CS_NOT_FOUND with *field CS_AGENT_LOGIN and *problem
+ * for a login that no agent has with CS_PUT_UPDATE; or a status >= 64
+ * already reported.
  */
 int cs_agent_put(const struct cs_agent_in *in, int mode, int *field,
     char **problem);
 /* Id of the agent with that login, 0 when there is none. */
 int64_t cs_agent_id(const char *login);
-/* 0 and the leave's id, -1 with *problem, or a status. Days inclusive. */
+/* 0 and the leave's id, CS_NOT_FOUND with *problem (caller frees) when
+ * no agent has the login, -1 with *problem for a bad date or --to before
+ * --from, or a status. Days inclusive. */
 int cs_agent_leave(const char *login, const char *first, const char *last,
     const char *note, int64_t *id, char **problem);
+/* 0, CS_NOT_FOUND with *problem (caller frees) when no agent has the
+ * login, -1 with *problem when the agent has no such leave, or a status. */
 int cs_agent_leave_cancel(const char *login, int64_t leave_id,
     char **problem);
 /* 1 when the agent is on leave on that local day (YYYY-MM-DD). */
@@ -704,20 +711,31 @@ int cs_customer_put(const struct cs_customer_in *in, int mode, int64_t *id,
  * Returns the id, 0 when none (with *problem saying why, static).
  */
 int64_t cs_customer_find(const char *ref, const char **problem);
+/* The same, with *named (when not NULL) the customer that ref names
+ * before merges are followed (for a phone that only merged customers
+ * have, the first of them): it differs from the id returned when ref
+ * led to the customer it was merged into. 0 when none is found. */
+int64_t cs_customer_find_named(const char *ref, int64_t *named,
+    const char **problem);
 /* Status of a customer ("active", "invalid", ...); NULL when none. */
 const char *cs_customer_status(int64_t id, char buf[16]);
 
+/*
+ * The calls below take an id that cs_customer_find gave: one that names
+ * no customer is -1 with *problem "no such customer", not CS_NOT_FOUND.
+ */
 /* invalidate / revalidate: 0, -1 with *problem (static), or a status. */
 int cs_customer_invalidate(int64_t id, const char *reason, const char *note,
     const char **problem);
 int cs_customer_revalidate(int64_t id, const char **problem);
-/* Adds and removes tags; 0, -1 with *problem, or a status. */
+/* Adds and removes tags; 0, -1 with *problem (static), or a status. */
 int cs_customer_tag(int64_t id, const char *const *add, size_t nadd,
     const char *const *rm, size_t nrm, const char **problem);
 /* Moves everything of drop to keep (see cs-customer(1)); 0, -1 with
- * *problem, or a status. */
+ * *problem (static), or a status. */
 int cs_customer_merge(int64_t keep, int64_t drop, const char **problem);
-/* Anonymises a customer for a privacy request; 0, -1, or a status. */
+/* Anonymises a customer for a privacy request; 0, -1 with *problem
+ * (static), or a status. */
 int cs_customer_erase(int64_t id, const char **problem);
 
 /* Filters of cs-customer list; NULL or 0 for none. */
@@ -788,8 +806,11 @@ int cs_ticket_new(const struct cs_ticket_in *in, int64_t *id, int *field,
 int cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
     char **problem);
 
-/* The actions on one ticket. Each returns 0, -1 with *problem (caller
- * frees), or a status >= 64; each appends its events. */
+/* The actions on one ticket. Each returns 0; CS_NOT_FOUND with *problem
+ * (caller frees) when no ticket has the id; -1 with *problem for what
+ * the ticket's status or the input does not allow (assign checks the
+ * agent first: an unknown or inactive one is -1 even for a missing
+ * ticket); or a status >= 64. Each appends its events. */
 struct cs_ticket_act {
 	const char *note;	/* comment, reply, reason, resolution ... */
 	const char *root_cause, *stage;
@@ -807,7 +828,9 @@ int cs_ticket_rate(int64_t id, int score, const char *comment,
     char **problem);
 int cs_ticket_link(int64_t id, const char *article, char **problem);
 /* Sets the descriptive fields that are not NULL in given (subtype,
- * category, stage, priority, subject, root_cause), each change an event. */
+ * category, stage, priority, subject, root_cause), each change an event.
+ * 0, CS_NOT_FOUND with *problem (caller frees) when no ticket has the id,
+ * -1 with *problem for an unknown priority, or a status >= 64. */
 int cs_ticket_update(int64_t id, const char *const given[CS_TK_NFIELDS],
     char **problem);
 /* 1 when a ticket of that id exists. */
@@ -887,9 +910,10 @@ struct cs_attempt {
 	int64_t seq;		/* the attempt's number (import), 0: next */
 };
 /* Records an attempt. CS_ROW_ADDED, CS_ROW_UNCHANGED (that attempt was
- * recorded before), -1 with *problem (caller frees) about the input
- * *column ("id", "result", "score", or NULL), or a status. *ticket is
- * the complaint opened, or 0. */
+ * recorded before), CS_NOT_FOUND with *problem (caller frees) and
+ * *column "id" when there is no such task, -1 with *problem about the
+ * input *column ("id" for a task not open, "result", "score", or NULL),
+ * or a status. *ticket is the complaint opened, or 0. */
 int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
     const char **column, char **problem);
 
@@ -997,7 +1021,8 @@ struct cs_review {
 	int replace;		/* take the place of an earlier review */
 };
 /* Checks everything, then writes the review and its timeline event.
- * 0 with *total, -1 with *problem (caller frees), or a status. Self-review,
+ * 0 with *total, CS_NOT_FOUND with *problem (caller frees) when there is
+ * no such ticket, -1 with *problem, or a status. Self-review,
  * a second review without replace, unknown or missing items and points out
  * of range are refused. */
 int cs_qa_review(const struct cs_review *rv, int *total, char **problem);
@@ -1126,20 +1151,24 @@ struct cs_kb_in {
 int cs_kb_add(const struct cs_kb_in *in, int64_t *id, int *field,
     char **problem);
 /* edit: a new version when title, body, category or tags change (the
- * status only by import). CS_ROW_UPDATED, CS_ROW_UNCHANGED, -1 with
+ * status only by import). CS_ROW_UPDATED, CS_ROW_UNCHANGED, CS_NOT_FOUND
+ * with *problem (caller frees) when no article has the id, -1 with
  * *field and *problem, or a status >= 64. */
 int cs_kb_edit(int64_t id, const struct cs_kb_in *in, int *field,
     char **problem);
 /* Import: the article of that title is updated, else one is added. A
  * cs_row_result, -1 with *field and *problem, or a status >= 64. */
 int cs_kb_put(const struct cs_kb_in *in, int *field, char **problem);
-/* submit, approve, reject (needs a reason), archive: 0, -1 with
+/* submit, approve, reject (needs a reason), archive: 0, CS_NOT_FOUND
+ * with *problem (caller frees) when no article has the id, -1 with
  * *problem, or a status. approve and reject need the actor to be an
  * active agent of role reviewer or owner, and record them. */
 int cs_kb_move(int64_t id, const char *action, const char *reason,
     char **problem);
 /* One vote per actor and article (a second one replaces the first).
- * A cs_row_result, -1 with *problem, or a status. */
+ * A cs_row_result, CS_NOT_FOUND with *problem (caller frees) when no
+ * article has the id, -1 with *problem (one not published), or a
+ * status. */
 int cs_kb_vote(int64_t id, int helpful, char **problem);
 /* Counts a view. 0 or a status. */
 int cs_kb_viewed(int64_t id);

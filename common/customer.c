@@ -716,11 +716,13 @@ follow(int64_t id, const char *ref)
 /*
  * The customer that the merged ones with phone norm went into, when no
  * live customer has it (a merge keeps the phone of the one it keeps):
- * found as an id or code of theirs is, with a notice; 0 when they went
- * into several, or into one that was erased since.
+ * found as an id or code of theirs is, with a notice, and the first of
+ * them in *named; 0 when they went into several, or into one that was
+ * erased since.
  */
 static int64_t
-merged_phone(const char *norm, const char *ref, const char **problem)
+merged_phone(const char *norm, const char *ref, int64_t *named,
+    const char **problem)
 {
 	sqlite3_stmt *st;
 	int64_t id = 0, to;
@@ -737,25 +739,39 @@ merged_phone(const char *norm, const char *ref, const char **problem)
 			id = 0;
 			break;
 		}
+		if (!id)
+			*named = sqlite3_column_int64(st, 0);
 		id = to;
 	}
 	sqlite3_reset(st);
 	if (!id || !cs_customer_status(id, status) ||
-	    strcmp(status, "erased") == 0)
+	    strcmp(status, "erased") == 0) {
+		*named = 0;
 		return 0;
+	}
 	return tell_merged(ref, id);
 }
 
 int64_t
 cs_customer_find(const char *ref, const char **problem)
 {
+	return cs_customer_find_named(ref, NULL, problem);
+}
+
+int64_t
+cs_customer_find_named(const char *ref, int64_t *named,
+    const char **problem)
+{
 	enum cs_phone_kind kind;
 	const char *how = NULL, *p;
 	sqlite3_stmt *st;
 	char *norm;
-	int64_t id = 0;
+	int64_t id = 0, unused;
 	int n = 0;
 
+	if (named == NULL)
+		named = &unused;
+	*named = 0;
 	*problem = "no such customer";
 	if (!strncmp(ref, "id:", 3) || !strncmp(ref, "code:", 5) ||
 	    !strncmp(ref, "phone:", 6)) {
@@ -772,6 +788,7 @@ cs_customer_find(const char *ref, const char **problem)
 			n = sqlite3_column_int(st, 1);
 		}
 		sqlite3_reset(st);
+		*named = id;
 		if (id || how)
 			return id && n ? follow(id, ref) : id;
 	}
@@ -783,6 +800,7 @@ cs_customer_find(const char *ref, const char **problem)
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
+		*named = id;
 		if (id || how)
 			return id ? follow(id, ref) : 0;
 	}
@@ -801,12 +819,14 @@ cs_customer_find(const char *ref, const char **problem)
 	}
 	sqlite3_reset(st);
 	if (n == 0)
-		id = merged_phone(norm, ref, problem);
+		id = merged_phone(norm, ref, named, problem);
 	free(norm);
 	if (n > 1) {
 		*problem = "several customers have this phone: use the id";
 		return 0;
 	}
+	if (n == 1)
+		*named = id;
 	return id;
 }
 

@@ -139,6 +139,43 @@ codes() {
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "merge: a DROP merged into one that went into KEEP later is already merged, by code, id or a phone only it had" {
+	printf 'code,name,phone,phone2\nK1,王芳,13800000001,13800000011\nK2,王芳,13800000002,13800000012\nK3,王芳,13800000003,\n' > "$T/m.csv"
+	cs-customer import "$T/m.csv" 2>/dev/null
+	cs-customer merge K2 K3 2>/dev/null
+	cs-customer merge K1 K2 2>/dev/null
+	before=$(dbsum)
+	for drop in K3 3 id:3 code:K3 13800000003 phone:138-0000-0003 \
+	    K2 id:2 13800000012; do
+		run --separate-stderr cs-customer merge K1 "$drop"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"was merged into 1: using 1"* ]]
+		[[ "$stderr" == *"cs-customer: merge $drop: already merged into 1"* ]]
+		[[ "$stderr" != *"into itself"* ]]
+	done
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "merge: KEEP named again, by code, id or phone, cannot be merged into itself, even with a phone a merged customer had too" {
+	staff_and_customers
+	cs-customer add --code C007 --name 王芳 --phone 13812345678 >/dev/null
+	cs-customer merge C001 C007 2>/dev/null
+	before=$(dbsum)
+	for drop in C001 1 id:1 code:C001 13812345678 phone:138-1234-5678 \
+	    010-88886666; do
+		run --separate-stderr cs-customer merge C001 "$drop"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"cs-customer: merge $drop: a customer cannot be merged into itself"* ]]
+		[[ "$stderr" != *"already merged"* ]]
+		[[ "$stderr" != *"was merged into"* ]]
+	done
+	# KEEP named by the merged customer is still KEEP, named twice
+	run --separate-stderr cs-customer merge C007 1
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"cannot be merged into itself"* ]]
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "an extension in brackets after a landline is kept: 010-12345678（转8001）" {
 	run cs-customer add --name 赵敏 --phone '010-12345678（转8001）' -f jsonl
 	[ "$status" -eq 0 ]
