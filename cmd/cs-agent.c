@@ -360,7 +360,7 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *note = NULL, *cancel = NULL;
 	struct cs_getopt g;
-	char *problem, *end;
+	char *problem;
 	int64_t id, t;
 	int c, rc;
 
@@ -406,12 +406,8 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_usage(cmd, "--cancel goes without --from and --to");
 	if (!cancel && (!from || !to))
 		return cs_usage(cmd, "give both --from and --to");
-	if (cancel) {
-		id = strtoll(cancel, &end, 10);
-		if (*end || id <= 0)
-			return cs_usage(cmd, "--cancel takes a leave id (%s)",
-			    cancel);
-	}
+	if (cancel && cs_parse_int(cancel, 1, INT64_MAX, &id))
+		return cs_usage(cmd, "--cancel takes a leave id (%s)", cancel);
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
 		return rc;
 	if (cancel)

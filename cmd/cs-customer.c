@@ -1,4 +1,5 @@
 /* cs-customer - customer records, from import to erasure */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -372,7 +373,7 @@ static int
 take_filter(const struct cs_cmd *cmd, struct cs_customer_filter *f, int c,
     const char *arg, int *mask)
 {
-	char *end;
+	int64_t n;
 
 	switch (c) {
 	case O_SEGMENT:
@@ -411,9 +412,10 @@ take_filter(const struct cs_cmd *cmd, struct cs_customer_filter *f, int c,
 		f->sort = arg;
 		break;
 	case O_LIMIT:
-		f->limit = strtol(arg, &end, 10);
-		if (*end || f->limit <= 0)
-			return cs_usage(cmd, "--limit takes a number above 0");
+		if (cs_parse_int(arg, 1, LONG_MAX, &n))
+			return cs_usage(cmd, "--limit takes a number above 0 "
+			    "(%s)", arg);
+		f->limit = (long)n;
 		break;
 	case O_MASK:
 		*mask = 1;

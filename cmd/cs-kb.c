@@ -1,6 +1,7 @@
 /* cs-kb - the knowledge base: articles, review, search */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -131,10 +132,9 @@ static const char *const required_cols[] = { "title", NULL };
 static int64_t
 article_id(const struct cs_cmd *cmd, const char *s)
 {
-	char *end;
-	long long id = strtoll(s, &end, 10);
+	int64_t id;
 
-	if (*end || id <= 0 || !*s) {
+	if (cs_parse_int(s, 1, INT64_MAX, &id)) {
 		cs_usage(cmd, "not an article id '%s'", s);
 		return 0;
 	}
@@ -144,10 +144,9 @@ article_id(const struct cs_cmd *cmd, const char *s)
 static long
 limit_arg(const struct cs_cmd *cmd, const char *s, int *bad)
 {
-	char *end;
-	long n = strtol(s, &end, 10);
+	int64_t n = 0;
 
-	*bad = *end || n < 0 || !*s;
+	*bad = cs_parse_int(s, 0, LONG_MAX, &n) != 0;
 	if (*bad)
 		cs_usage(cmd, "--limit takes a number (%s)", s);
 	return n;
@@ -513,18 +512,17 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_getopt g;
 	sqlite3 *db;
-	char *end;
-	int64_t id;
+	int64_t id, n;
 	long ver = 0;
 	int c, rc, count;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
 		if (c == O_VERSION) {
-			ver = strtol(g.arg, &end, 10);
-			if (*end || ver <= 0)
+			if (cs_parse_int(g.arg, 1, INT_MAX, &n))
 				return cs_usage(cmd, "--version takes a version "
 				    "number (%s)", g.arg);
+			ver = (long)n;
 		}
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one article id");
@@ -723,9 +721,9 @@ cmd_diff(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_getopt g;
 	struct lines la, lb;
-	char *da, *db, *end;
+	char *da, *db;
 	long v[2];
-	int64_t id;
+	int64_t id, n;
 	int i, rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -736,10 +734,10 @@ cmd_diff(const struct cs_cmd *cmd, int argc, char **argv)
 	if (!(id = article_id(cmd, argv[g.ind])))
 		return CS_EX_USAGE;
 	for (i = 0; i < 2; i++) {
-		v[i] = strtol(argv[g.ind + 1 + i], &end, 10);
-		if (*end || v[i] <= 0)
+		if (cs_parse_int(argv[g.ind + 1 + i], 1, INT_MAX, &n))
 			return cs_usage(cmd, "not a version '%s'",
 			    argv[g.ind + 1 + i]);
+		v[i] = (long)n;
 	}
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
@@ -1237,7 +1235,7 @@ lifecycle(const struct cs_cmd *cmd, int argc, char **argv)
 	action = strcmp(cmd->name, "review") == 0 ? "submit" :
 	    strcmp(cmd->name, "publish") == 0 ? "approve" : cmd->name;
 	for (i = g.ind; i < argc; i++) {
-		id = strtoll(argv[i], NULL, 10);
+		id = article_id(cmd, argv[i]);
 		if ((rc = cs_kb_move(id, action, note, &problem))) {
 			cs_rollback();
 			return rc < 0 ? refuse(cmd, rc, id, -1, problem) : rc;
@@ -1382,7 +1380,7 @@ cmd_suggest(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_getopt g;
 	struct cs_kbq q;
-	char *tk, *end;
+	char *tk;
 	long limit = 5;
 	int64_t id;
 	int c, rc, all = 0, bad;
@@ -1401,8 +1399,7 @@ cmd_suggest(const struct cs_cmd *cmd, int argc, char **argv)
 		}
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one ticket id");
-	id = strtoll(argv[g.ind], &end, 10);
-	if (*end || id <= 0)
+	if (cs_parse_int(argv[g.ind], 1, INT64_MAX, &id))
 		return cs_usage(cmd, "not a ticket id '%s'", argv[g.ind]);
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;

@@ -1,5 +1,4 @@
 /* cs-revisit - follow-up call campaigns, fair assignment, the record sheet */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,7 +438,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *agent = NULL, *status = "open", *reason = NULL, *v[NSHEET];
 	const char *cust = NULL, *why;
-	char due[16], *mask = NULL, *end;
+	char due[16], *mask = NULL;
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
@@ -458,8 +457,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_NO_MASK: nomask = 1; break;
 		case O_CUSTOMER: cust = g.arg; break;
 		case O_LIMIT:
-			limit = strtoll(g.arg, &end, 10);
-			if (*end || end == g.arg || limit <= 0)
+			if (cs_parse_int(g.arg, 1, INT64_MAX, &limit))
 				return cs_usage(cmd, "--limit takes a number "
 				    "above 0 (%s)", g.arg);
 			break;
@@ -528,14 +526,15 @@ static int
 attempt_opts(const struct cs_cmd *cmd, int c, const char *arg,
     struct cs_attempt *a)
 {
-	char *end;
+	int64_t n;
 
 	if (c == O_RETRY_AFTER)
 		return days_of(cmd, "retry-after", arg, &a->retry_days);
 	if (c == O_MAX_ATTEMPTS) {
-		a->max_attempts = (int)strtol(arg, &end, 10);
-		if (*end || a->max_attempts < 1 || a->max_attempts > 100)
-			return cs_usage(cmd, "--max-attempts is 1 to 100");
+		if (cs_parse_int(arg, 1, 100, &n))
+			return cs_usage(cmd, "--max-attempts is 1 to 100 (%s)",
+			    arg);
+		a->max_attempts = (int)n;
 	}
 	return 0;
 }
@@ -546,8 +545,8 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_attempt a = { 0 };
 	struct cs_getopt g;
 	const char *column;
-	char *problem = NULL, *end;
-	int64_t ticket;
+	char *problem = NULL;
+	int64_t ticket, n;
 	int c, rc;
 
 	a.retry_days = 1;
@@ -559,10 +558,10 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_NOTE: a.note = g.arg; break;
 		case O_COMPLAINT: a.complaint = 1; break;
 		case O_SCORE:
-			a.score = (int)strtol(g.arg, &end, 10);
-			if (*end || a.score < 1 || a.score > 5)
+			if (cs_parse_int(g.arg, 1, 5, &n))
 				return cs_err(CS_EX_DATAERR, "log: --score: 1 to "
 				    "5 (%s)", g.arg);
+			a.score = (int)n;
 			break;
 		}
 		if ((rc = attempt_opts(cmd, c, g.arg, &a)))
@@ -570,9 +569,7 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 	}
 	if (g.ind != argc - 1 || !a.result)
 		return cs_usage(cmd, "give a task id and --result");
-	errno = 0;
-	a.task = strtoll(argv[g.ind], &end, 10);
-	if (*end || a.task <= 0 || errno == ERANGE)
+	if (cs_parse_int(argv[g.ind], 1, INT64_MAX, &a.task))
 		return cs_usage(cmd, "not a task id '%s'", argv[g.ind]);
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
 		return rc;
@@ -609,16 +606,14 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 	    *score = cs_record_get(rec, "score"),
 	    *attempts = cs_record_get(rec, "attempts");
 	const char *column;
-	char *end, *problem;
-	int64_t ticket;
+	char *problem;
+	int64_t ticket, n;
 	int rc;
 
 	/* Rows nobody filled in are not attempts. */
 	if (!result || !*result)
 		return CS_ROW_UNCHANGED;
-	errno = 0;
-	a.task = id ? strtoll(id, &end, 10) : 0;
-	if (!id || *end || a.task <= 0 || errno == ERANGE) {
+	if (cs_parse_int(id, 1, INT64_MAX, &a.task)) {
 		*err = cs_record_msg(rec, "id", id, "not a task id");
 		return -1;
 	}
@@ -627,15 +622,14 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 	if (a.note && !*a.note)
 		a.note = NULL;
 	if (score && *score) {
-		a.score = (int)strtol(score, &end, 10);
-		if (*end || end - score != 1 || a.score < 1 || a.score > 5) {
+		if (cs_parse_int(score, 1, 5, &n)) {
 			*err = cs_record_msg(rec, "score", score, "1 to 5");
 			return -1;
 		}
+		a.score = (int)n;
 	}
 	if (attempts && *attempts) {
-		a.seq = strtoll(attempts, &end, 10);
-		if (*end || a.seq < 0 || a.seq > 1000000) {
+		if (cs_parse_int(attempts, 0, 1000000, &a.seq)) {
 			*err = cs_record_msg(rec, "attempts", attempts,
 			    "not a count");
 			return -1;

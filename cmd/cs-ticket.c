@@ -1,4 +1,5 @@
 /* cs-ticket - the ticket lifecycle, SLA clocks, history import */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -453,7 +454,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_ticket_filter f = { 0 };
 	struct cs_period created, resolved;
 	const char *why, *cust = NULL;
-	char *end;
+	int64_t n;
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
@@ -491,15 +492,14 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 			f.resolved = &resolved;
 			break;
 		case O_ID:
-			f.id = strtoll(g.arg, &end, 10);
-			if (*end || f.id <= 0)
+			if (cs_parse_int(g.arg, 1, INT64_MAX, &f.id))
 				return cs_usage(cmd, "--id takes a ticket id");
 			break;
 		case O_LIMIT:
-			f.limit = strtol(g.arg, &end, 10);
-			if (*end || f.limit <= 0)
+			if (cs_parse_int(g.arg, 1, LONG_MAX, &n))
 				return cs_usage(cmd, "--limit takes a number "
-				    "above 0");
+				    "above 0 (%s)", g.arg);
+			f.limit = (long)n;
 			break;
 		}
 	if (g.ind != argc) {
@@ -557,7 +557,7 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_out *o;
 	struct cs_buf line = { 0 };
 	const char *v[3];
-	char buf[32], *end;
+	char buf[32];
 	int64_t id;
 	int i, rc;
 
@@ -566,8 +566,7 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		;
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one ticket id");
-	id = strtoll(argv[g.ind], &end, 10);
-	if (*end || id <= 0)
+	if (cs_parse_int(argv[g.ind], 1, INT64_MAX, &id))
 		return cs_usage(cmd, "not a ticket id '%s'", argv[g.ind]);
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
@@ -796,7 +795,7 @@ static int
 note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 {
 	struct cs_getopt g;
-	char *problem, *end, *body = NULL;
+	char *problem, *body = NULL;
 	const char *textarg;
 	int64_t id;
 	int rc;
@@ -807,8 +806,7 @@ note(const struct cs_cmd *cmd, int argc, char **argv, int public)
 	if (argc - g.ind < 1 || argc - g.ind > 2)
 		return cs_usage(cmd, "give a ticket id and the TEXT (or it on "
 		    "standard input)");
-	id = strtoll(argv[g.ind], &end, 10);
-	if (*end || id <= 0)
+	if (cs_parse_int(argv[g.ind], 1, INT64_MAX, &id))
 		return cs_usage(cmd, "not a ticket id '%s'", argv[g.ind]);
 	if (argc - g.ind == 2)
 		textarg = argv[g.ind + 1];
@@ -888,7 +886,7 @@ cmd_rate(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct act x = { NULL, { 0 }, NULL };
 	struct cs_getopt g;
-	char *end;
+	int64_t n;
 	int c;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -897,9 +895,8 @@ cmd_rate(const struct cs_cmd *cmd, int argc, char **argv)
 			x.a.note = g.arg;
 	if (argc - g.ind != 2)
 		return cs_usage(cmd, "give a ticket id and a SCORE from 1 to 5");
-	x.a.score = (int)strtol(argv[argc - 1], &end, 10);
-	if (*end || end - argv[argc - 1] != 1)	/* 1 to 5: one digit */
-		x.a.score = 0;
+	/* out of range: 0, refused with the ticket named */
+	x.a.score = cs_parse_int(argv[argc - 1], 1, 5, &n) ? 0 : (int)n;
 	return each(cmd, 1, argv + g.ind, do_rate, &x);
 }
 
@@ -937,7 +934,8 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_out *o;
 	sqlite3_stmt *st;
 	const char *share = NULL, *from = NULL, *to = NULL;
-	char *end, *pct;
+	char *pct;
+	int64_t k;
 	size_t n = 0, i;
 	int c, rc;
 
@@ -946,10 +944,10 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 	while ((c = cs_getopt(&g)) != -1)
 		switch (c) {
 		case O_PER_AGENT:
-			smp.per_agent = strtol(g.arg, &end, 10);
-			if (*end || smp.per_agent <= 0 || *g.arg == '+')
+			if (cs_parse_int(g.arg, 1, LONG_MAX, &k))
 				return cs_usage(cmd, "--per-agent takes a whole "
 				    "number above 0 (%s)", g.arg);
+			smp.per_agent = (long)k;
 			break;
 		case O_SHARE: share = g.arg; break;
 		case O_TYPE: smp.type = g.arg; break;
@@ -994,7 +992,7 @@ cmd_review(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_review rv = { 0 };
 	struct cs_getopt g;
 	const char **items = NULL;
-	char *end, *problem, *copy, *tok, *save;
+	char *problem, *copy, *tok, *save;
 	char **owned = NULL;
 	size_t nowned = 0, i;
 	int c, rc, total;
@@ -1037,8 +1035,7 @@ cmd_review(const struct cs_cmd *cmd, int argc, char **argv)
 	else if (rv.nitems && !rv.form)
 		rc = cs_usage(cmd, "items are scored with --form");
 	else {
-		rv.ticket = strtoll(argv[g.ind], &end, 10);
-		if (*end || rv.ticket <= 0)
+		if (cs_parse_int(argv[g.ind], 1, INT64_MAX, &rv.ticket))
 			rc = cs_usage(cmd, "not a ticket id '%s'", argv[g.ind]);
 	}
 	if (!rc && !(rc = cs_db_open(CS_DB_WRITE, NULL)) &&
@@ -1496,8 +1493,7 @@ cmd_type(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
-	char *end;
-	long d = -1;
+	int64_t d = -1;
 	int c, n, rc, i;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -1526,8 +1522,7 @@ cmd_type(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_usage(cmd, "type [list] | type set NAME "
 		    "[--revisit-days N] [--revisit-reason TEXT]");
 	if (days && *days) {
-		d = strtol(days, &end, 10);
-		if (*end || d < 0 || d > 365)
+		if (cs_parse_int(days, 0, 365, &d))
 			return cs_err(CS_EX_DATAERR, "type: --revisit-days: 0 to "
 			    "365, or empty for none (%s)", days);
 	}

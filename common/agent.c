@@ -117,7 +117,7 @@ check_ascii(int f, const char *s, char **out)
 {
 	char *end;
 	double d;
-	long l;
+	int64_t l;
 	int b;
 
 	*out = NULL;
@@ -158,12 +158,10 @@ check_ascii(int f, const char *s, char **out)
 	case CS_AGENT_CAPACITY:
 		if (!*s)
 			break;
-		l = strtol(s, &end, 10);
-		if (*end || end == s || !isdigit((unsigned char)*s) ||
-		    l > 1000000)
+		if (cs_parse_int(s, 0, 1000000, &l))
 			return "the capacity is a whole number of revisits a "
 			    "day, 0 or more (empty: no limit)";
-		*out = cs_xasprintf("%ld", l);
+		*out = cs_xasprintf("%lld", (long long)l);
 		return NULL;
 	case CS_AGENT_ACTIVE:
 		if (!*s) {

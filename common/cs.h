@@ -121,6 +121,10 @@ char *cs_text_nfkc(const char *s);
  * methods type them) and the ideographic space made ASCII, for parsers of
  * numbers, dates and times; NULL when s has none, so s is read as it is. */
 char *cs_text_halfwidth(const char *s);
+/* A whole number from min to max in s: ASCII or full-width digits, an
+ * optional '-', nothing else (no space, no fraction); 0, or -1 when s
+ * is not one or is out of range. */
+int cs_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
 /* A list such as tags or skills: items separated by ';' (or '；'),
  * trimmed, sorted, each once, joined by ';'. Caller frees; NULL when an
  * item holds a ',' or is longer than 64 bytes. */

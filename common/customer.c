@@ -663,17 +663,6 @@ out:
 	return rc;
 }
 
-static int
-all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* The customer that id was merged into, through every merge since. */
 static int64_t
 final(int64_t id)
@@ -766,8 +755,8 @@ cs_customer_find_named(const char *ref, int64_t *named,
 	const char *how = NULL, *p;
 	sqlite3_stmt *st;
 	char *norm;
-	int64_t id = 0, unused;
-	int n = 0;
+	int64_t id = 0, unused, num;
+	int n = 0, isid;
 
 	if (named == NULL)
 		named = &unused;
@@ -792,11 +781,12 @@ cs_customer_find_named(const char *ref, int64_t *named,
 		if (id || how)
 			return id && n ? follow(id, ref) : id;
 	}
-	if (how && how[0] == 'i' && !all_digits(ref))
+	isid = cs_parse_int(ref, 1, INT64_MAX, &num) == 0;
+	if (how && how[0] == 'i' && !isid)
 		return 0;
-	if ((!how || how[0] == 'i') && all_digits(ref) && strlen(ref) < 19) {
+	if ((!how || how[0] == 'i') && isid) {
 		st = cs_sql("SELECT id FROM customer WHERE id = ?");
-		sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
+		sqlite3_bind_int64(st, 1, num);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);

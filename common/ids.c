@@ -17,33 +17,22 @@ is_blank(int c)
 	    c == '\f';
 }
 
-/* An id: decimal digits making 1 to INT64_MAX, blanks around them
- * ignored. 0, or -1 when s[0..len) is not one. */
+/* An id: decimal digits (ASCII or full-width) making 1 to INT64_MAX,
+ * blanks around them ignored. 0, or -1 when s[0..len) is not one. */
 static int
 parse_id(const char *s, size_t len, int64_t *out)
 {
-	int64_t v = 0;
-	size_t i = 0;
-	int d;
+	char *t;
+	int rc;
 
 	while (len > 0 && is_blank((unsigned char)s[len - 1]))
 		len--;
-	while (i < len && is_blank((unsigned char)s[i]))
-		i++;
-	if (i == len)
-		return -1;
-	for (; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		d = s[i] - '0';
-		if (v > (INT64_MAX - d) / 10)
-			return -1;
-		v = v * 10 + d;
-	}
-	if (v == 0)
-		return -1;
-	*out = v;
-	return 0;
+	while (len > 0 && is_blank((unsigned char)*s))
+		s++, len--;
+	t = cs_xstrndup(s, len);
+	rc = cs_parse_int(t, 1, INT64_MAX, out);
+	free(t);
+	return rc;
 }
 
 /* Appends id unless it is there already: the first place is kept. */

@@ -411,13 +411,10 @@ cs_kb_status(int64_t id, char buf[16])
 int64_t
 cs_kb_ref(const char *s)
 {
-	char buf[16], *end;
-	long long id;
+	char buf[16];
+	int64_t id;
 
-	if (!s || *s < '1' || *s > '9')
-		return 0;
-	id = strtoll(s, &end, 10);
-	if (*end || id <= 0)
+	if (cs_parse_int(s, 1, INT64_MAX, &id))
 		return 0;
 	return cs_kb_status(id, buf) ? id : 0;
 }

@@ -1,4 +1,5 @@
 /* text.c - UTF-8 validation, display width and folding with utf8proc */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,6 +179,40 @@ cs_text_halfwidth(const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+int
+cs_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	char *half = cs_text_halfwidth(s);
+	const char *p = half ? half : s;
+	int neg = 0, rc = -1;
+	uint64_t v = 0, lim;
+	int64_t r;
+
+	if (!p)
+		goto out;
+	if (*p == '-')
+		neg = *p++ == '-';
+	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	if (!isdigit((unsigned char)*p))
+		goto out;
+	for (; isdigit((unsigned char)*p); p++) {
+		if (v > (lim - (uint64_t)(*p - '0')) / 10)
+			goto out;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	if (*p)
+		goto out;
+	/* -v without overflow: v may be 2^63 */
+	r = neg ? (v ? -(int64_t)(v - 1) - 1 : 0) : (int64_t)v;
+	if (r >= min && r <= max) {
+		*out = r;
+		rc = 0;
+	}
+out:
+	free(half);
+	return rc;
 }
 
 static int

@@ -1,5 +1,4 @@
 /* ticket.c - tickets: creation, the status machine, events, import */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -774,7 +773,7 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 	int64_t t[4], cust, agent = 0, fr = 0, res = 0, old = 0, reopened = 0;
 	const char *why, *status, *last, *prio;
 	sqlite3_stmt *st;
-	char *end;
+	int64_t n;
 	int f, i, csat = 0, inactive, rc, before = 0;
 
 	*problem = NULL;
@@ -814,15 +813,9 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 		return fail(field, CS_TK_CLOSED_AT, problem, "a closed ticket "
 		    "needs closed_at");
 	if (nz(in->v[CS_TK_CSAT])) {
-		char *h = cs_text_halfwidth(in->v[CS_TK_CSAT]);
-		const char *v = h ? h : in->v[CS_TK_CSAT];
-
-		csat = (int)strtol(v, &end, 10);
-		if (*end || end - v != 1 || csat < 1 || csat > 5 ||
-		    !isdigit((unsigned char)*v))
-			csat = 0;
-		free(h);
-		if (!csat)
+		if (cs_parse_int(in->v[CS_TK_CSAT], 1, 5, &n) == 0)
+			csat = (int)n;
+		else
 			return fail(field, CS_TK_CSAT, problem, "a score is a "
 			    "whole number from 1 to 5");
 		if (!t[2])
@@ -830,9 +823,7 @@ cs_ticket_import(const struct cs_ticket_in *in, int64_t *id, int *field,
 			    "the ticket resolved (resolved_at)");
 	}
 	if (nz(in->v[CS_TK_REOPENED])) {
-		reopened = strtoll(in->v[CS_TK_REOPENED], &end, 10);
-		if (*end || reopened < 0 || reopened > 1000 ||
-		    !isdigit((unsigned char)*in->v[CS_TK_REOPENED]))
+		if (cs_parse_int(in->v[CS_TK_REOPENED], 0, 1000, &reopened))
 			return fail(field, CS_TK_REOPENED, problem, "reopened "
 			    "counts the reopenings: 0 or more");
 		if (reopened == 0 && strcmp(status, "reopened") == 0)

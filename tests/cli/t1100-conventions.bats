@@ -262,3 +262,40 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	[ "$status" -eq 65 ]
 	[[ "$output" == *"b.csv:2: weight:"*"(１.Ｘ)"* ]]
 }
+
+@test "counts and ids given on the command line may be typed in full-width digits; anything else is refused with the value" {
+	staff_and_customers
+	id=$(cs-ticket new 1 --type consult --subject 全角编号)
+	[ "$id" = 1 ]
+	# １ (U+FF11): the ticket, and --limit １
+	run cs-ticket show １ -f csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *全角编号* ]]
+	[ "$(cs-customer list --limit ２ -f csv --no-header | wc -l)" -eq 2 ]
+	[ "$(cs-customer show ３ -f csv | grep "^profile,code,")" = "profile,code,C003" ]
+	[ "$(cs-ticket list --limit １ -f csv --no-header | wc -l)" -eq 1 ]
+	cs-ticket start １ >/dev/null
+	cs-ticket resolve １ --resolution 已答复 >/dev/null
+	run cs-ticket rate １ ５
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT csat FROM ticket WHERE id = 1")" = 5 ]
+	before=$(dbsum)
+	while IFS='|' read -r cmd msg; do
+		run $cmd
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"$msg"* ]]
+	done <<'LIST'
+	cs-customer list --limit １Ｘ|--limit takes a number above 0 (１Ｘ)
+	cs-customer list --limit 0|--limit takes a number above 0 (0)
+	cs-ticket list --limit +3|--limit takes a number above 0 (+3)
+	cs-ticket show 1.0|not a ticket id '1.0'
+	cs-ticket show 99999999999999999999|not a ticket id '99999999999999999999'
+	cs-revisit log ｘ --result reached|not a task id 'ｘ'
+LIST
+	run cs-kb show ' 1'
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"not an article id ' 1'"* ]]
+	run cs-ticket rate 1 ６
+	[ "$status" -eq 65 ]
+	[ "$(dbsum)" = "$before" ]
+}

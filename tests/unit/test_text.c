@@ -91,6 +91,40 @@ test_halfwidth(void **state)
 	free(h);
 }
 
+static void
+test_parse_int(void **state)
+{
+	int64_t v = 7;
+
+	(void)state;
+	assert_int_equal(cs_parse_int("42", 1, 100, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(cs_parse_int("\xef\xbc\x91\xef\xbc\x92", 1, 100, &v), 0);
+	assert_int_equal(v, 12);			/* １２ */
+	assert_int_equal(cs_parse_int("-3", -5, 5, &v), 0);
+	assert_int_equal(v, -3);
+	assert_int_equal(cs_parse_int("+3", 0, 5, &v), -1);
+	assert_int_equal(cs_parse_int("-9223372036854775808", INT64_MIN,
+	    INT64_MAX, &v), 0);
+	assert_true(v == INT64_MIN);
+	assert_int_equal(cs_parse_int("9223372036854775807", 0, INT64_MAX,
+	    &v), 0);
+	assert_true(v == INT64_MAX);
+	v = 7;
+	assert_int_equal(cs_parse_int("9223372036854775808", 0, INT64_MAX,
+	    &v), -1);
+	assert_int_equal(cs_parse_int("101", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int("0", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int("", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int("-", -5, 5, &v), -1);
+	assert_int_equal(cs_parse_int(" 5", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int("5x", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int("1.5", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int("\xef\xbd\x81", 1, 100, &v), -1);
+	assert_int_equal(cs_parse_int(NULL, 1, 100, &v), -1);
+	assert_int_equal(v, 7);			/* untouched on failure */
+}
+
 int
 main(void)
 {
@@ -99,6 +133,7 @@ main(void)
 		cmocka_unit_test(test_utf8_invalid),
 		cmocka_unit_test(test_trim_fold),
 		cmocka_unit_test(test_halfwidth),
+		cmocka_unit_test(test_parse_int),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
