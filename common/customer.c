@@ -954,11 +954,41 @@ cs_customer_tag(int64_t id, const char *const *add, size_t nadd,
 	return rc < 0 ? -1 : rc > CS_ROW_UNCHANGED ? rc : 0;
 }
 
+/* Cancels the open revisit tasks of customer id, which nobody may call
+ * any more (merged away or erased), each with note as its reason. */
+static int
+cancel_revisits(int64_t id, const char *note)
+{
+	sqlite3_stmt *st = cs_sql("SELECT id FROM revisit WHERE customer_id = "
+	    "? AND status = 'open' ORDER BY id");
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ids = cs_xrealloc(ids, (n + 1) * sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	for (i = 0; i < n && !rc; i++) {
+		st = cs_sql("UPDATE revisit SET status = 'cancelled', note = ? "
+		    "WHERE id = ?");
+		cs_bind_text(st, 1, note, 0);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		if (!(rc = cs_step_done(st, "revisit")))
+			rc = cs_log_change("revisit", ids[i], "status", "open",
+			    "cancelled", note);
+	}
+	free(ids);
+	return rc;
+}
+
 /* Points every row of every table with a customer_id column at keep:
  * tickets and revisits of later migrations come along without this code
  * knowing them. Table names come from the schema, never from users. A row
  * that would double one of keep's (the same revisit planned for both) stays
- * with drop, where nothing picks it up any more. */
+ * with drop; an open task among them is cancelled. */
 static int
 move_rows(int64_t keep, int64_t drop)
 {
@@ -1058,7 +1088,10 @@ cs_customer_merge(int64_t keep, int64_t drop, const char **problem)
 		free(err);
 		goto out;
 	}
-	if (rc > CS_ROW_UNCHANGED || (rc = move_rows(keep, drop)))
+	snprintf(note, sizeof(note), "merged into %lld, which has this task",
+	    (long long)keep);
+	if (rc > CS_ROW_UNCHANGED || (rc = move_rows(keep, drop)) ||
+	    (rc = cancel_revisits(drop, note)))
 		goto out;
 	st = cs_sql("UPDATE customer SET status = 'merged', merged_into = ?, "
 	    "updated_at = ? WHERE id = ?");
@@ -1098,7 +1131,8 @@ anonymise(int64_t id, const char *status)
 	cs_bind_text(st, 1, status, 0);
 	sqlite3_bind_int64(st, 2, cs_now());
 	sqlite3_bind_int64(st, 3, id);
-	if ((rc = cs_step_done(st, "erase")))
+	if ((rc = cs_step_done(st, "erase")) ||
+	    (rc = cancel_revisits(id, "customer erased")))
 		return rc;
 	/* The log must not keep what was erased: its values go too. */
 	for (i = 0; personal[i] >= 0; i++) {

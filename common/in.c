@@ -220,6 +220,17 @@ rerr(struct cs_reader *r, long line, const char *column, const char *value,
 /* ---- column rules ------------------------------------------------------ */
 
 static int
+is_required(const struct cs_reader *r, const char *name)
+{
+	const char *const *q;
+
+	for (q = r->spec.required; q && *q; q++)
+		if (strcmp(name, *q) == 0)
+			return 1;
+	return 0;
+}
+
+static int
 is_known(const struct cs_reader *r, const char *name)
 {
 	const char *const *k;
@@ -704,7 +715,10 @@ json_record(struct cs_reader *r, long line)
 	cs_buf_reset(&r->scratch);
 	r->nf = 0;
 	json_object_foreach(r->jcur, key, v) {
-		if (json_is_null(v))
+		/* null leaves a field as it was, as if the key were not
+		 * there; a required one (the result of a record sheet's
+		 * row that JSON output left null) is there, empty */
+		if (json_is_null(v) && !is_required(r, key))
 			continue;
 		if (!is_known(r, key)) {
 			if (r->spec.ignore_unknown)
@@ -718,6 +732,8 @@ json_record(struct cs_reader *r, long line)
 		}
 		off = r->scratch.len;
 		switch (json_typeof(v)) {
+		case JSON_NULL:
+			break;
 		case JSON_STRING:
 			cs_buf_add(&r->scratch, json_string_value(v),
 			    json_string_length(v));
@@ -749,8 +765,8 @@ json_record(struct cs_reader *r, long line)
 			if (strcmp(r->names[i], *q) == 0)
 				break;
 		if (i == r->nf)
-			st = rerr(r, line, NULL, NULL,
-			    "missing required field %s", *q);
+			st = rerr(r, line, *q, NULL, "a required field, "
+			    "missing");
 	}
 out:
 	/* Values go in only now: the scratch buffer may have moved. A bad

@@ -299,3 +299,24 @@ LIST
 	[ "$status" -eq 65 ]
 	[ "$(dbsum)" = "$before" ]
 }
+
+@test "list output in JSON and JSON lines is valid input of the next command: a null required field is empty, a key left out is missing" {
+	staff_and_customers
+	cs-customer list -f csv | cs-revisit plan --reason 关怀 - 2>/dev/null
+	n=$(sqlite3 "$CS_DB" "SELECT count(*) FROM revisit")
+	[ "$n" -gt 1 ]
+	# nobody filled in a result: nothing to record
+	run sh -c 'cs-revisit list -f jsonl | cs-revisit import -'
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 0, updated 0, unchanged $n, rejected 0"* ]]
+	# one row filled in, from the JSON array
+	cs-revisit list -f json | sed 's/"result":null/"result":"reached"/' > "$T/s.json"
+	run cs-revisit import "$T/s.json"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM revisit_attempt")" = "$n" ]
+	# the key itself left out: FILE:LINE: column: problem
+	printf '{"id": 1}\n' > "$T/r.jsonl"
+	run cs-revisit import "$T/r.jsonl"
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-revisit: $T/r.jsonl:1: result: a required field, missing" ]
+}

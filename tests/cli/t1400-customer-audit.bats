@@ -220,3 +220,25 @@ codes() {
 	run cs-customer list --sort -code --limit 2 -f csv --no-header
 	[ "$(cut -d, -f2 <<<"$output" | paste -sd' ' -)" = "K J" ]
 }
+
+@test "merge and erase cancel the open revisit tasks nobody may call any more; the one kept stays open, and assign hands it out" {
+	cs-agent add li.na >/dev/null
+	cs-customer add --name 甲 --phone 13812345678 >/dev/null
+	cs-customer add --name 乙 --phone2 13812345678 >/dev/null
+	cs-customer add --name 丙 --phone 13812345679 >/dev/null
+	printf 'id\n1\n2\n3\n' | cs-revisit plan --reason 春节关怀 - 2>/dev/null
+	# a call recorded on 丙's task first: erase overwrites its note too
+	cs-revisit log 3 --result busy --note 丙说下午再打 2>/dev/null
+	cs-customer merge 1 2 2>/dev/null
+	cs-customer erase 3 2>/dev/null
+	run sqlite3 "$CS_DB" "SELECT id || ' ' || customer_id || ' ' || status || ' ' || coalesce(note, '-') FROM revisit ORDER BY id"
+	[ "${lines[0]}" = "1 1 open -" ]
+	[ "${lines[1]}" = "2 2 cancelled merged into 1, which has this task" ]
+	[ "${lines[2]}" = "3 3 cancelled customer erased" ]
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM change_log WHERE entity = 'revisit' AND new_value = 'cancelled'")" = 2 ]
+	run cs-revisit assign -f csv
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "id,customer_id,agent,reason,due" ]
+	[ "${lines[1]}" = "1,1,li.na,春节关怀,2026-11-24" ]
+	[ "${lines[2]}" = "cs-revisit: assigned 1 task, 0 left unassigned (no eligible agent)" ]
+}
