@@ -541,9 +541,12 @@ const char *cs_excel_cell(const char *v, struct cs_buf *tmp);
 /* Its inverse, in place, for the record reader: ="0123" is 0123 and the
  * quote before a formula-looking text goes. Returns the new length. */
 size_t cs_excel_uncell(char *v);
-/* Writes one CSV field (quoted when needed) to fp; with a buffer for
- * excel, as --excel writes it (a ';' quoted too, cs_excel_cell). */
-void cs_csv_field(FILE *fp, const char *v, struct cs_buf *excel);
+/* One cell of plain CSV: v, or, when the reader would take it for what
+ * --excel wrote (="0123", '=1), v behind one more quote in *tmp. */
+const char *cs_csv_cell(const char *v, struct cs_buf *tmp);
+/* Writes one CSV field (quoted when needed) to fp, in plain CSV or as
+ * --excel writes it (a ';' quoted too, cs_excel_cell); tmp: scratch. */
+void cs_csv_field(FILE *fp, const char *v, struct cs_buf *tmp, int excel);
 
 /* Writes s to fp with & < > " escaped for HTML, newlines as <br>. */
 void cs_html_str(FILE *fp, const char *s);

@@ -79,7 +79,7 @@ rejects_open(struct rejects *rj, const char *path)
 static void
 rejects_field(struct rejects *rj, const char *v, int last)
 {
-	cs_csv_field(rj->fp, v, cs_conf.excel ? &rj->cell : NULL);
+	cs_csv_field(rj->fp, v, &rj->cell, cs_conf.excel);
 	fputs(!last ? "," : cs_conf.excel ? "\r\n" : "\n", rj->fp);
 }
 

@@ -153,6 +153,65 @@ plain_decimal(const char *v)
 	return *p == '\0';
 }
 
+/* Whether cs_excel_uncell would change v: ="0123", or quotes before
+ * what --excel defuses (one of them goes: each writer that quotes adds
+ * one). */
+static int
+uncell_changes(const char *v)
+{
+	size_t n, i;
+
+	if (v[0] == '=' && v[1] == '"') {
+		/* ="DIGITS", with an optional sign */
+		n = strlen(v);
+		if (n < 4 || v[n - 1] != '"')
+			return 0;
+		i = v[2] == '+' || v[2] == '-' ? 3 : 2;
+		if (i == n - 1)
+			return 0;
+		for (; i < n - 1; i++)
+			if (v[i] < '0' || v[i] > '9')
+				return 0;
+		return 1;
+	}
+	if (v[0] != '\'')
+		return 0;
+	while (v[1] == '\'')
+		v++;
+	switch (v[1]) {
+	case '+':
+	case '-':
+		return !plain_decimal(v + 1);
+	case '=':
+	case '@':
+	case '\t':
+	case '\r':
+	case '\n':
+		return 1;
+	}
+	return 0;
+}
+
+/* v with one more quote in front, in *tmp. */
+static const char *
+quoted(const char *v, struct cs_buf *tmp)
+{
+	cs_buf_reset(tmp);
+	cs_buf_addc(tmp, '\'');
+	cs_buf_adds(tmp, v);
+	return tmp->s;
+}
+
+const char *
+cs_csv_cell(const char *v, struct cs_buf *tmp)
+{
+	/* the record reader takes a quote away from such a cell, as it
+	 * would from what --excel wrote: one more, and it reads back */
+	if (v && (v[0] == '\'' || v[0] == '=') && uncell_changes(v))
+		return quoted(v, tmp);
+	return v;
+}
+
 const char *
 cs_excel_cell(const char *v, struct cs_buf *tmp)
 {
@@ -161,6 +220,8 @@ cs_excel_cell(const char *v, struct cs_buf *tmp)
 
 	if (v == NULL)
 		return NULL;
+	if (v[0] == '\'' && uncell_changes(v))
+		return quoted(v, tmp);
 	/*
 	 * Digit strings a spreadsheet would turn into numbers and so lose:
 	 * 11 or more digits (phone and order numbers; Excel keeps only 15
@@ -189,10 +250,7 @@ cs_excel_cell(const char *v, struct cs_buf *tmp)
 	case '\r':
 	case '\n':
 		/* OWASP's defusing: a leading quote makes the cell text. */
-		cs_buf_reset(tmp);
-		cs_buf_addc(tmp, '\'');
-		cs_buf_adds(tmp, v);
-		return tmp->s;
+		return quoted(v, tmp);
 	}
 	return v;
 }
@@ -212,23 +270,10 @@ cs_excel_uncell(char *v)
 		v[n - 1] = '"';
 		return n;
 	}
-	if (v[0] != '\'')
+	if (v[0] != '\'' || !uncell_changes(v))
 		return n;
-	switch (v[1]) {
-	case '+':
-	case '-':
-		if (plain_decimal(v + 1))
-			return n;
-		/* FALLTHROUGH */
-	case '=':
-	case '@':
-	case '\t':
-	case '\r':
-	case '\n':
-		memmove(v, v + 1, n);
-		return n - 1;
-	}
-	return n;
+	memmove(v, v + 1, n);
+	return n - 1;
 }
 
 /* One CSV field; special holds the bytes that force quotes. */
@@ -260,13 +305,13 @@ csv_field(FILE *fp, const char *v, const char *special)
 }
 
 void
-cs_csv_field(FILE *fp, const char *v, struct cs_buf *excel)
+cs_csv_field(FILE *fp, const char *v, struct cs_buf *tmp, int excel)
 {
 	flockfile(fp);
 	if (excel)
-		csv_field(fp, cs_excel_cell(v, excel), ",\"\r\n;\t");
+		csv_field(fp, cs_excel_cell(v, tmp), ",\"\r\n;\t");
 	else
-		csv_field(fp, v, ",\"\r\n");
+		csv_field(fp, cs_csv_cell(v, tmp), ",\"\r\n");
 	funlockfile(fp);
 }
 
@@ -304,6 +349,8 @@ sv_row(struct cs_out *o, const char *const *vals)
 		v = vals[i];
 		if (o->excel && v != NULL)
 			v = cs_excel_cell(v, &o->tmp);
+		else if (o->fmt == CS_FMT_CSV)
+			v = cs_csv_cell(v, &o->tmp);
 		if (o->fmt == CS_FMT_TSV)
 			tsv_field(fp, v);
 		else if (o->ncols == 1 && (v == NULL || *v == '\0'))

@@ -320,3 +320,17 @@ LIST
 	[ "$status" -eq 65 ]
 	[ "$output" = "cs-revisit: $T/r.jsonl:1: result: a required field, missing" ]
 }
+
+@test "text that looks like what --excel writes ('=1, =\"0123\") comes back from a plain or --excel export unchanged" {
+	cs-customer add --name "'=1" --code K1 >/dev/null
+	cs-customer add --name '="0123"' --code K2 >/dev/null
+	cs-customer add --name "''@x" --code K3 --notes "'李娜" >/dev/null
+	cs-customer export -f csv > "$T/plain.csv"
+	cs-customer export --excel > "$T/excel.csv"
+	grep -qx "K1,''=1,.*" "$T/plain.csv"
+	for f in plain excel; do
+		CS_DB="$T/$f.db" cs-customer import "$T/$f.csv" 2>/dev/null
+		[ "$(CS_DB="$T/$f.db" cs-customer export -f csv)" = "$(cat "$T/plain.csv")" ]
+		[ "$(CS_DB="$T/$f.db" sqlite3 "$T/$f.db" "SELECT group_concat(name, '|') FROM customer ORDER BY id")" = "'=1|=\"0123\"|''@x" ]
+	done
+}

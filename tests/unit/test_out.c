@@ -356,47 +356,87 @@ test_csv_field(void **state)
 
 	(void)state;
 	fp = open_memstream(&s, &n);
-	cs_csv_field(fp, "plain", NULL);
+	cs_csv_field(fp, "plain", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, "a,b", NULL);
+	cs_csv_field(fp, "a,b", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, "a;b", NULL);
+	cs_csv_field(fp, "a;b", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, "q\"q", NULL);
+	cs_csv_field(fp, "q\"q", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, "", NULL);
+	cs_csv_field(fp, "", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, NULL, NULL);
+	cs_csv_field(fp, NULL, &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, " x", NULL);
+	cs_csv_field(fp, " x", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, "x ", NULL);
+	cs_csv_field(fp, "x ", &x, 0);
 	putc('|', fp);
-	cs_csv_field(fp, "l\nf", NULL);
+	cs_csv_field(fp, "l\nf", &x, 0);
+	putc('|', fp);
+	/* what the reader would take for --excel's: one more quote */
+	cs_csv_field(fp, "'=1", &x, 0);
+	putc('|', fp);
+	cs_csv_field(fp, "=\"0123\"", &x, 0);
+	putc('|', fp);
+	cs_csv_field(fp, "'-5", &x, 0);
+	putc('|', fp);
+	cs_csv_field(fp, "'x", &x, 0);
+	putc('|', fp);
+	cs_csv_field(fp, "=1+2", &x, 0);
 	fclose(fp);
 	assert_string_equal(s, "plain|\"a,b\"|a;b|\"q\"\"q\"|"
-	    "||\" x\"|\"x \"|\"l\nf\"");
+	    "||\" x\"|\"x \"|\"l\nf\"|''=1|\"'=\"\"0123\"\"\"|'-5|'x|=1+2");
 	free(s);
 	/* for a spreadsheet: ';' and tab quoted, cells as cs_excel_cell */
 	s = NULL;
 	fp = open_memstream(&s, &n);
-	cs_csv_field(fp, "a;b", &x);
+	cs_csv_field(fp, "a;b", &x, 1);
 	putc('|', fp);
-	cs_csv_field(fp, "a\tb", &x);
+	cs_csv_field(fp, "a\tb", &x, 1);
 	putc('|', fp);
-	cs_csv_field(fp, "13812345678", &x);
+	cs_csv_field(fp, "13812345678", &x, 1);
 	putc('|', fp);
-	cs_csv_field(fp, "=1+2", &x);
+	cs_csv_field(fp, "=1+2", &x, 1);
 	putc('|', fp);
-	cs_csv_field(fp, "-5", &x);
+	cs_csv_field(fp, "-5", &x, 1);
+	putc('|', fp);
+	cs_csv_field(fp, "'=1", &x, 1);
+	putc('|', fp);
+	cs_csv_field(fp, "'+x", &x, 1);
 	fclose(fp);
 	assert_string_equal(s, "\"a;b\"|\"a\tb\"|\"=\"\"13812345678\"\"\"|"
-	    "'=1+2|-5");
+	    "'=1+2|-5|''=1|''+x");
 	free(s);
 	free(x.s);
 }
 
 /* ---- --excel ---------------------------------------------------------- */
+
+/* Whatever a cell holds, the record reader gets it back from plain CSV
+ * and from --excel's. */
+static void
+test_cell_round_trip(void **state)
+{
+	static const char *const v[] = { "", "x", "'", "''", "'x", "'=1",
+		"''=1", "=1", "=\"0123\"", "'=\"0123\"", "=\"\"", "=\"+\"",
+		"=\"-12\"", "=\"1a\"", "-5", "'-5", "+x", "'+x", "'+1.5", "@a",
+		"'@a", "'\tx", "\tx", "0123", "13812345678", "+8613812345678",
+		"'13812345678", "李娜", NULL };
+	struct cs_buf t = { 0 };
+	char buf[64];
+	int i, excel;
+
+	(void)state;
+	for (i = 0; v[i]; i++)
+		for (excel = 0; excel < 2; excel++) {
+			snprintf(buf, sizeof(buf), "%s", excel ?
+			    cs_excel_cell(v[i], &t) : cs_csv_cell(v[i], &t));
+			cs_excel_uncell(buf);
+			assert_string_equal(buf, v[i]);
+		}
+	free(t.s);
+}
 
 static void
 check_cell(const char *in, const char *want)
@@ -1402,6 +1442,7 @@ main(void)
 		cmocka_unit_test_setup(test_csv_one_column, setup),
 		cmocka_unit_test_setup(test_csv_lang_zh, setup),
 		cmocka_unit_test_setup(test_csv_field, setup),
+		cmocka_unit_test_setup(test_cell_round_trip, setup),
 		cmocka_unit_test_setup(test_excel_cell, setup),
 		cmocka_unit_test_setup(test_excel_csv, setup),
 		cmocka_unit_test_setup(test_excel_tsv, setup),
