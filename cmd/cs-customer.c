@@ -545,7 +545,8 @@ cmd_export(const struct cs_cmd *cmd, int argc, char **argv)
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, ncols);
 	while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
 		st = cs_sql("SELECT c.code, c.name, c.phone, c.phone2, c.email, "
-		    "c.wechat, c.company, c.city, c.address, c.segment, c.tags, "
+		    "c.wechat, c.company, c.city, c.address, c.segment, "
+		    "nullif(c.tags, ''), "
 		    "(SELECT login FROM agent a WHERE a.id = c.owner_id), "
 		    "c.birthday, c.notes, c.attrs FROM customer c WHERE c.id = ?");
 		sqlite3_bind_int64(st, 1, sqlite3_column_int64(ids, 0));

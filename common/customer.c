@@ -1419,14 +1419,16 @@ where_value(struct query *q, const char *w, char *name, const char *op,
 		free(norm);
 		return 0;
 	}
-	/* Dates compare as dates: both sides as YYYY-MM-DD. A customer
-	 * without the value has no date to compare: never < or >. */
+	/* Dates compare as dates: both sides as YYYY-MM-DD (a time
+	 * stored is its day). A customer without the value, or with one
+	 * that is no date, has no date to compare: it matches only !=. */
 	if (cs_parse_ymd(value, ymd) == 0 || (!is_number(value, &d) &&
 	    cs_parse_date(value, cs_now(), &t) == 0 && cs_fmt_date(t, ymd))) {
-		if (ordered)
-			cs_buf_addf(&q->sql, "nullif(%s, '') %s ?", expr, op);
+		if (strcmp(op, "!=") == 0)
+			cs_buf_addf(&q->sql, "coalesce(date(%s), '') != ?",
+			    expr);
 		else
-			cs_buf_addf(&q->sql, "coalesce(%s, '') %s ?", expr, op);
+			cs_buf_addf(&q->sql, "date(%s) %s ?", expr, op);
 		add_text(q, ymd);
 		return 0;
 	}

@@ -242,3 +242,15 @@ codes() {
 	[ "${lines[1]}" = "1,1,li.na,春节关怀,2026-11-24" ]
 	[ "${lines[2]}" = "cs-revisit: assigned 1 task, 0 left unassigned (no eligible agent)" ]
 }
+
+@test "list --where against a date: a time stored is its day; no value, or one that is no date, matches only !=" {
+	printf 'code,name,attr.d\nA,a,2026-01-01\nB,b,\nC,c,abc\nD,d,2026-01-01T15:00\n' > "$T/d.csv"
+	cs-customer import "$T/d.csv" 2>/dev/null
+	[ "$(codes -w 'attr.d<2027-01-01')" = "A D" ]
+	[ "$(codes -w 'attr.d>2000-01-01')" = "A D" ]
+	[ "$(codes -w 'attr.d=2026-01-01')" = "A D" ]
+	[ "$(codes -w 'attr.d>=2026-01-02')" = "" ]
+	[ "$(codes -w 'attr.d!=2026-01-01')" = "B C" ]
+	[ "$(codes -w 'birthday<2027-01-01')" = "" ]
+	[ "$(codes -w 'birthday!=today')" = "A B C D" ]
+}
