@@ -1293,6 +1293,7 @@ print_hits(const struct cs_kbq *q, int all, const char *category,
 	struct cs_out *o;
 	const char *v[6];
 	char score[32], *snip = NULL;
+	double best = 0, s;
 	long n = 0;
 	int rc;
 
@@ -1304,12 +1305,24 @@ print_hits(const struct cs_kbq *q, int all, const char *category,
 		v[1] = cs_col_text(st, 1);
 		v[2] = cs_col_text(st, 2);
 		v[3] = cs_col_text(st, 3);
-		snprintf(score, sizeof(score), "%.2f",
-		    sqlite3_column_double(st, 4));
+		/* BM25 over a few articles, or of a word most of them
+		 * have, is near 0 however good the hit: the score is shown
+		 * against the best hit's, which comes first, as 100 */
+		s = sqlite3_column_double(st, 4);
+		if (n == 0)
+			best = s > 0 ? s : 1;
+		snprintf(score, sizeof(score), "%.2f", s > 0 ? 100 * s / best :
+		    0.0);
 		v[4] = score;
 		if (snippet) {
 			snip = cs_kbq_mark(q, cs_col_text(st, 5), 60, CS_MARK_ON_S,
 			    CS_MARK_OFF_S);
+			/* a hit in the title alone: the title, marked */
+			if (!snip || !strstr(snip, CS_MARK_ON_S)) {
+				free(snip);
+				snip = cs_kbq_mark(q, v[1], 60, CS_MARK_ON_S,
+				    CS_MARK_OFF_S);
+			}
 			v[5] = snip;
 		}
 		cs_out_row(o, v);

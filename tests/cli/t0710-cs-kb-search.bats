@@ -284,3 +284,19 @@ id_of() {
 	[ "$status" -eq 0 ]
 	[ "$output" = category,tickets ]
 }
+
+@test "the score is against the best hit's 100, even among a few articles that all have the word; a hit in the title alone shows the title marked" {
+	add() { cs-kb add --title "$1" --body "$2" >/dev/null; }
+	add 退货流程 '七天无理由退货，运费由客户承担。'
+	add 发票说明 '开具发票后如需退货，请先退回发票。'
+	add 退款说明 '款项原路退回。'
+	sqlite3 "$CS_DB" "UPDATE article SET status = 'published'"
+	run cs-kb search 退货 -f csv --no-header
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "1,退货流程,,published,100.00,七天无理由[退货]，运费由客户承担。" ]
+	[[ "${lines[1]}" == "2,发票说明,,published,"* ]]
+	s=$(echo "${lines[1]}" | cut -d, -f5)
+	awk -v s="$s" 'BEGIN { exit !(s > 0 && s < 100) }'
+	run cs-kb search 退款 -f csv --no-header
+	[ "$output" = "3,退款说明,,published,100.00,[退款]说明" ]
+}
