@@ -155,7 +155,7 @@ priv_make(const char *what)
 	if (!mkdtemp(dir)) {
 		rc = cs_err(CS_EX_IOERR, "%s: cannot make a folder in %s: %s: "
 		    "set TMPDIR", what, tmpdir && *tmpdir ? tmpdir : "/tmp",
-		    strerror(errno));
+		    cs_strerror(errno));
 		free(dir);
 		return rc;
 	}
@@ -191,17 +191,17 @@ copy_out(const char *path, FILE *fp)
 
 	if (!(in = fopen(path, "rb")))
 		return cs_err(CS_EX_IOERR, "backup: cannot read %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 	priv_remove();
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, fp) != n)
 			break;
 	if (ferror(in))
 		rc = cs_err(CS_EX_IOERR, "backup: cannot read %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 	else if (fflush(fp) != 0 || ferror(fp))
 		rc = cs_err(CS_EX_IOERR, "backup: write error on standard "
-		    "output: %s", strerror(errno));
+		    "output: %s", cs_strerror(errno));
 	fclose(in);
 	return rc;
 }
@@ -261,17 +261,17 @@ restore_stdin(void)
 	file = priv_file;
 	if (!(out = fopen(file, "wb")))
 		rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s", file,
-		    strerror(errno));
+		    cs_strerror(errno));
 	while (!rc && (n = fread(buf, 1, sizeof(buf), stdin)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
 			rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s",
-			    file, strerror(errno));
+			    file, cs_strerror(errno));
 	if (!rc && ferror(stdin))
 		rc = cs_err(CS_EX_IOERR, "restore: cannot read standard "
-		    "input: %s", strerror(errno));
+		    "input: %s", cs_strerror(errno));
 	if (out && fclose(out) != 0 && !rc)
 		rc = cs_err(CS_EX_IOERR, "restore: cannot write %s: %s", file,
-		    strerror(errno));
+		    cs_strerror(errno));
 	if (!rc)
 		rc = cs_db_restore(file, "standard input");
 	priv_done();

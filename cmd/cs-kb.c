@@ -275,7 +275,7 @@ run_editor(const char *path)
 	if ((pid = fork()) == -1) {
 		free(script);
 		return cs_err(CS_EX_SOFTWARE, "cannot start the editor: %s",
-		    strerror(errno));
+		    cs_strerror(errno));
 	}
 	if (pid == 0) {
 		execl("/bin/sh", "sh", "-c", script, "sh", path, (char *)NULL);
@@ -285,7 +285,7 @@ run_editor(const char *path)
 	while (waitpid(pid, &st, 0) == -1)
 		if (errno != EINTR)
 			return cs_err(CS_EX_SOFTWARE, "editor: %s",
-			    strerror(errno));
+			    cs_strerror(errno));
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		return cs_err(CS_EX_FAIL, "the editor failed (status %d): "
 		    "nothing changed; the text is kept in %s", WIFEXITED(st) ?
@@ -328,7 +328,7 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 	    *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long long)id);
 	if ((fd = mkstemps(path, 3)) == -1 || !(fp = fdopen(fd, "w"))) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 		free(doc);
 		free(path);
 		return rc;
@@ -336,7 +336,7 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 	fputs(doc, fp);
 	if (fclose(fp) != 0) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 		goto out;
 	}
 	if ((rc = run_editor(path)) || !(back = cs_slurp(path, NULL, &rc)))
@@ -909,7 +909,7 @@ write_file(const char *path, const char *s)
 		if (fp)
 			fclose(fp);
 		return cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 	}
 	return 0;
 }
@@ -930,7 +930,7 @@ export_dir(const struct filter *f, const char *dir)
 	    == -1)) {
 		cs_map_free(used);
 		return cs_err(CS_EX_IOERR, "cannot create folder %s: %s", dir,
-		    strerror(errno));
+		    cs_strerror(errno));
 	}
 	if (!S_ISDIR(sb.st_mode)) {
 		cs_map_free(used);
@@ -1051,7 +1051,7 @@ md_open(struct mdsrc *md, const char *dir)
 	memset(md, 0, sizeof(*md));
 	if (!d)
 		return cs_err(errno == ENOENT ? CS_EX_NOINPUT : CS_EX_IOERR,
-		    "%s: %s", dir, strerror(errno));
+		    "%s: %s", dir, cs_strerror(errno));
 	md->dir = cs_xstrdup(dir);
 	while ((e = readdir(d))) {
 		len = strlen(e->d_name);

@@ -455,7 +455,7 @@ out_open(const char *out, FILE **fp, char **tmp, enum cs_fmt *fmt)
 		*tmp = cs_xasprintf("%s.tmp-XXXXXX", out);
 		if (!(*fp = cs_tmp_fopen(*tmp)))
 			return cs_err(CS_EX_IOERR, "cannot write %s: %s", out,
-			    strerror(errno));
+			    cs_strerror(errno));
 	}
 	*fmt = out && cs_conf.format < 0 ? CS_FMT_CSV : cs_fmt_default(*fp);
 	if (out && cs_conf.format < 0) {

@@ -77,6 +77,9 @@ int cs_err(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 _Noreturn void cs_die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* strerror(e) and what to do about it, for "PATH: " before it: "No such
+ * file or directory: check the name". */
+const char *cs_strerror(int e);
 
 void *cs_xmalloc(size_t n);
 void *cs_xcalloc(size_t n, size_t size);

@@ -70,7 +70,7 @@ make_parent(const char *path)
 		*p = '\0';
 		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
 			rc = cs_err(CS_EX_IOERR, "cannot create folder %s: %s",
-			    dir, strerror(errno));
+			    dir, cs_strerror(errno));
 			break;
 		}
 		*p = '/';
@@ -330,7 +330,7 @@ cs_db_open(int mode, sqlite3 **out)
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 		if (fd == -1 && errno != EEXIST) {
 			rc = cs_err(CS_EX_IOERR, "cannot create %s: %s", path,
-			    strerror(errno));
+			    cs_strerror(errno));
 			free(path);
 			return rc;
 		}
@@ -475,7 +475,7 @@ cs_db_fail(const char *what)
 			sys = errno;
 		if (sys != 0)
 			return cs_err(CS_EX_IOERR, "%s: %s (%s)", what, msg,
-			    strerror(sys));
+			    cs_strerror(sys));
 		if ((code & 0xff) == SQLITE_READONLY)
 			return cs_err(CS_EX_IOERR, "%s: %s: the file or its "
 			    "folder is read-only", what, msg);
@@ -706,7 +706,7 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
 		return busy(what);
 	if (rc != SQLITE_DONE && (sys == EFBIG || sys == ENOSPC))
 		return cs_err(CS_EX_IOERR, "%s: %s (%s)", what,
-		    sqlite3_errstr(rc), strerror(sys));
+		    sqlite3_errstr(rc), cs_strerror(sys));
 	if (rc != SQLITE_DONE)
 		return cs_err(rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ?
 		    CS_EX_IOERR : CS_EX_SOFTWARE, "%s: %s", what,
@@ -750,7 +750,7 @@ write_copy(sqlite3 *src_db, const char *path)
 
 	if ((fd = cs_tmp_mkstemp(tmp)) == -1) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 		free(tmp);
 		return rc;
 	}
@@ -774,10 +774,10 @@ write_copy(sqlite3 *src_db, const char *path)
 		rc = cs_err(CS_EX_IOERR, "cannot close %s", path);
 	if (!rc && fsync_path(tmp, 0) != 0)
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 	if (!rc && rename(tmp, path) == -1)
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
+		    cs_strerror(errno));
 	if (rc)
 		unlink(tmp);
 	else
@@ -862,7 +862,7 @@ cs_db_restore(const char *src_path, const char *name)
 		name = src_path;
 	if (stat(src_path, &sb) == -1)
 		return cs_err(CS_EX_NOINPUT, "%s: %s", src_path,
-		    strerror(errno));
+		    cs_strerror(errno));
 	if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL)
 	    != SQLITE_OK) {
 		rc = cs_err(CS_EX_DATAERR, "%s: cannot open: %s", name,

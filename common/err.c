@@ -68,7 +68,7 @@ cs_exit(int status)
 	if (bad && (status == CS_EX_OK || status == CS_EX_FAIL)) {
 		if (errno != EPIPE)
 			cs_warn("write error on standard output: %s",
-			    strerror(errno));
+			    cs_strerror(errno));
 		status = CS_EX_IOERR;
 	}
 	cs_db_close();
@@ -218,6 +218,29 @@ cs_err(int status, const char *fmt, ...)
 	vwarn(fmt, ap);
 	va_end(ap);
 	return status;
+}
+
+const char *
+cs_strerror(int e)
+{
+	static char buf[256];
+	const char *hint;
+
+	switch (e) {
+	case ENOENT: hint = "check the name"; break;
+	case EACCES:
+	case EPERM: hint = "check the permissions of the file and its folder";
+		break;
+	case EISDIR: hint = "name a file, not a folder"; break;
+	case ENOTDIR: hint = "a part of the path is a file, not a folder";
+		break;
+	case ENOSPC:
+	case EDQUOT: hint = "free some space, or write elsewhere"; break;
+	case EROFS: hint = "write elsewhere"; break;
+	default: return strerror(e);
+	}
+	snprintf(buf, sizeof(buf), "%s: %s", strerror(e), hint);
+	return buf;
 }
 
 void
@@ -377,13 +400,13 @@ cs_slurp(const char *path, size_t *len, int *rc)
 
 	if (!fp) {
 		*rc = cs_err(errno == ENOENT ? CS_EX_NOINPUT : CS_EX_IOERR,
-		    "%s: %s", path, strerror(errno));
+		    "%s: %s", path, cs_strerror(errno));
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		cs_buf_add(&b, chunk, n);
 	if (ferror(fp)) {
-		*rc = cs_err(CS_EX_IOERR, "%s: %s", path, strerror(errno));
+		*rc = cs_err(CS_EX_IOERR, "%s: %s", path, cs_strerror(errno));
 		if (fp != stdin)
 			fclose(fp);
 		cs_buf_free(&b);

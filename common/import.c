@@ -47,7 +47,7 @@ rejects_check(const struct cs_import *im)
 		return 0;
 	if (S_ISDIR(a.st_mode))
 		return cs_err(CS_EX_IOERR, "cannot write %s: %s", im->rejects,
-		    strerror(EISDIR));
+		    cs_strerror(EISDIR));
 	if (strcmp(im->path, "-") != 0 && stat(im->path, &b) == 0 &&
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 		return cs_err(CS_EX_USAGE, "--skip-invalid %s: that is the "
@@ -66,7 +66,7 @@ rejects_open(struct rejects *rj, const char *path)
 	    !(rj->fp = fdopen(fd, "w"))) {
 		if (fd != -1)
 			close(fd);
-		cs_warn("cannot write %s: %s", path, strerror(errno));
+		cs_warn("cannot write %s: %s", path, cs_strerror(errno));
 		free(rj->tmp);
 		rj->tmp = NULL;
 		return CS_EX_IOERR;
@@ -361,7 +361,7 @@ rejected:
 	if (rj.fp && (fflush(rj.fp) != 0 || ferror(rj.fp) ||
 	    fsync(fileno(rj.fp)) != 0)) {
 		rc = cs_err(CS_EX_IOERR, "cannot write %s: %s", im->rejects,
-		    strerror(errno));
+		    cs_strerror(errno));
 		goto fail;
 	}
 	rc = cs_indexes_restore(indexes);

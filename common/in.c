@@ -297,7 +297,7 @@ src_fill(struct cs_reader *r)
 		n = read(r->fd, r->raw + r->rlen, r->rcap - r->rlen);
 	while (n == -1 && errno == EINTR);
 	if (n == -1)
-		return cs_err(CS_EX_IOERR, "%s: %s", r->file, strerror(errno));
+		return cs_err(CS_EX_IOERR, "%s: %s", r->file, cs_strerror(errno));
 	if (n == 0) {
 		r->eof = 1;
 		return -1;
@@ -1230,12 +1230,12 @@ cs_reader_open(struct cs_reader **rp, const char *path,
 		r->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (r->fd == -1) {
 			st = cs_err(CS_EX_NOINPUT, "%s: %s", path,
-			    strerror(errno));
+			    cs_strerror(errno));
 			goto fail;
 		}
 		if (fstat(r->fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			st = cs_err(CS_EX_NOINPUT, "%s: %s", path,
-			    strerror(EISDIR));
+			    cs_strerror(EISDIR));
 			goto fail;
 		}
 	}
@@ -1245,7 +1245,7 @@ cs_reader_open(struct cs_reader **rp, const char *path,
 		r->cd = iconv_open("UTF-8", iname);
 		if (r->cd == (iconv_t)-1) {
 			st = cs_err(CS_EX_SOFTWARE, "cannot decode %s: %s",
-			    iname, strerror(errno));
+			    iname, cs_strerror(errno));
 			goto fail;
 		}
 	}

@@ -1027,7 +1027,7 @@ cs_out_end(struct cs_out *o)
 		/* A closed pipe is the reader's choice, not news. */
 		if (o->err != EPIPE)
 			cs_warn("write error: %s",
-			    strerror(o->err != 0 ? o->err : EIO));
+			    cs_strerror(o->err != 0 ? o->err : EIO));
 		status = CS_EX_IOERR;
 	}
 	cs_buf_free(&o->tmp);

@@ -32,7 +32,7 @@ teardown() {
 		[ "$status" -eq 0 ]
 		run sh -c "cs-customer list -f $f > /dev/full"
 		[ "$status" -eq 74 ]
-		[ "$output" = "cs-customer: write error: No space left on device" ]
+		[ "$output" = "cs-customer: write error: No space left on device: free some space, or write elsewhere" ]
 	done
 	run sh -c 'cs-customer list --excel > /dev/full'
 	[ "$status" -eq 74 ]
@@ -47,7 +47,7 @@ teardown() {
 	# says so
 	run sh -c 'cs-ticket new C00000002 --type consult > /dev/full'
 	[ "$status" -eq 74 ]
-	[ "$output" = "cs-ticket: write error on standard output: No space left on device" ]
+	[ "$output" = "cs-ticket: write error on standard output: No space left on device: free some space, or write elsewhere" ]
 }
 
 @test "a pipe closed by the reader ends a command quietly" {
@@ -97,7 +97,7 @@ teardown() {
 	for c in 'list -f csv' 'list -f json' 'export -f csv' 'search 退货' 'show 1'; do
 		run sh -c "cs-kb $c > /dev/full"
 		[ "$status" -eq 74 ]
-		[ "$output" = "cs-kb: write error: No space left on device" ]
+		[ "$output" = "cs-kb: write error: No space left on device: free some space, or write elsewhere" ]
 	done
 	mkdir "$T/big"
 	for ((i = 1; i <= 20; i++)); do
@@ -179,7 +179,7 @@ as_other() {
 	[ "$output" = "cs-customer: $CS_DB: attempt to write a readonly database: the file or its folder is read-only" ]
 	run as_other cs-db backup "$OTHER/d/b.db"
 	[ "$status" -eq 74 ]
-	[ "$output" = "cs-db: cannot write $OTHER/d/b.db: Permission denied" ]
+	[ "$output" = "cs-db: cannot write $OTHER/d/b.db: Permission denied: check the permissions of the file and its folder" ]
 	# reading needs no -wal: it still works there
 	run as_other cs-customer list -f csv
 	[ "$status" -eq 0 ]

@@ -85,7 +85,7 @@ refuse() {
 	mkdir "$T/rej"
 	run cs-customer import --skip-invalid "$T/rej" "$T/c.csv"
 	[ "$status" -eq 74 ]
-	[ "$output" = "cs-customer: cannot write $T/rej: Is a directory" ]
+	[ "$output" = "cs-customer: cannot write $T/rej: Is a directory: name a file, not a folder" ]
 	# the same for every importer, with nothing written
 	printf 'login,name\nx.y,甲\n' > "$T/a.csv"
 	run cs-agent import --skip-invalid "$CS_DB" "$T/a.csv"

@@ -321,7 +321,7 @@ test_missing_file(void **state)
 	g = slurp_path("/nonexistent/cs-test.csv", CS_IN_AUTO, NULL, NULL);
 	assert_int_equal(g->open_st, CS_EX_NOINPUT);
 	assert_string_equal(g->err, "cs-test: /nonexistent/cs-test.csv: "
-	    "No such file or directory\n");
+	    "No such file or directory: check the name\n");
 	got_free(g);
 	g = slurp_path("/", CS_IN_AUTO, NULL, NULL);
 	assert_int_equal(g->open_st, CS_EX_NOINPUT);
