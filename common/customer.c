@@ -129,6 +129,22 @@ has_control(const char *s)
 	return 0;
 }
 
+/* A date as YYYY-MM-DD in ymd, from any spelling cs(7) allows for one:
+ * 2026/11/1, 2026年11月1日, today, -7d (resolved now); 0 or -1. */
+static int
+date_value(const char *v, char ymd[11])
+{
+	int64_t t;
+
+	if (cs_parse_ymd(v, ymd) == 0)
+		return 0;
+	if (cs_parse_date(v, cs_now(), &t) == 0) {
+		cs_fmt_date(t, ymd);
+		return 0;
+	}
+	return -1;
+}
+
 /* Checks one value; *out is its stored form (NULL: empty). Returns the
  * problem, or NULL. */
 static const char *
@@ -185,7 +201,7 @@ check(int f, const char *in, char **out)
 			    "cs-agent first)";
 		break;
 	case CS_CUST_BIRTHDAY:
-		if (cs_parse_ymd(s, ymd) < 0)
+		if (date_value(s, ymd) < 0)
 			problem = "not a date (use 1990-05-17)";
 		else {
 			free(s);
@@ -226,7 +242,7 @@ set_attr(json_t *obj, const char *name, const char *value, int clear)
 		return 0;
 	}
 	/* Dates are kept as YYYY-MM-DD, so that they compare as dates. */
-	if (cs_parse_ymd(v, ymd) == 0)
+	if (date_value(v, ymd) == 0)
 		json_object_set_new(obj, name, json_string(ymd));
 	else
 		json_object_set_new(obj, name, json_string(v));
@@ -334,7 +350,7 @@ attrs_new(const struct cs_customer_in *in)
 			continue;
 		}
 		/* Dates are kept as YYYY-MM-DD, as set_attr keeps them. */
-		if (cs_parse_ymd(v, ymd) == 0) {
+		if (date_value(v, ymd) == 0) {
 			free(v);
 			v = cs_xstrdup(ymd);
 		}

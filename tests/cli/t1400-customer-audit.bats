@@ -254,3 +254,12 @@ codes() {
 	[ "$(codes -w 'birthday<2027-01-01')" = "" ]
 	[ "$(codes -w 'birthday!=today')" = "A B C D" ]
 }
+
+@test "a birthday or a date attribute given as today, -3d or +1m is stored as the day it names; other text stays text" {
+	cs-customer add --name 甲 --code K1 --birthday yesterday -a purchase_date=today -a card_expiry=+1m -a level=-3 -a size=3d >/dev/null
+	[ "$(sqlite3 "$CS_DB" "SELECT birthday || ' ' || attrs FROM customer")" = '2026-11-23 {"card_expiry":"2026-12-24","level":"-3","purchase_date":"2026-11-24","size":"3d"}' ]
+	[ "$(codes -w 'attr.purchase_date=today')" = "K1" ]
+	printf 'code,name,birthday\nK2,乙,-2w\n' > "$T/b.csv"
+	cs-customer import "$T/b.csv" 2>/dev/null
+	[ "$(sqlite3 "$CS_DB" "SELECT birthday FROM customer WHERE code = 'K2'")" = 2026-11-10 ]
+}
