@@ -98,12 +98,16 @@ static const char *const required_cols[] = { "login", NULL };
 static int print_agents(const char *, const char *, const char *,
     const char *, int);
 
-/* Reports what the library refused (rc: -1 or CS_NOT_FOUND). */
+/* Reports what the library refused (rc: -1 or CS_NOT_FOUND). value is
+ * the field's, or for CS_NOT_FOUND the login that names no agent. */
 static int
 refuse(const struct cs_cmd *cmd, int rc, int field, const char *value,
     char *problem)
 {
-	if (field >= 0)
+	if (rc == CS_NOT_FOUND)
+		rc = cs_err(CS_EX_FAIL, "%s: %s: %s", cmd->name,
+		    value ? value : "", problem);
+	else if (field >= 0)
 		rc = cs_err(cs_refused(rc), "%s: --%s: %s (%s)", cmd->name,
 		    cs_agent_field[field], problem, value ? value : "");
 	else
@@ -237,7 +241,10 @@ print_agents(const char *login, const char *team, const char *role,
 
 	if ((rc = cs_db_open(CS_DB_READ, NULL)))
 		return rc;
-	st = cs_sql("SELECT login, name, team, role, skills, weight, capacity,"
+	/* An unset field is NULL, so JSON says null for each alike: team and
+	 * skills are stored so, a name as '' (the column is NOT NULL). */
+	st = cs_sql("SELECT login, nullif(name, ''), team, role, skills, "
+	    "weight, capacity,"
 	    " CASE active WHEN 1 THEN 'yes' ELSE 'no' END,"
 	    " CASE WHEN EXISTS (SELECT 1 FROM agent_leave l WHERE"
 	    "  l.agent_id = v_agents.id AND l.first_day <= ?1 AND"
@@ -305,8 +312,9 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	return rc == CS_EX_FAIL ? 0 : rc;
 }
 
+/* The leave of login, or everyone's (NULL); only leave id when id > 0. */
 static int
-print_leave(const char *login)
+print_leave(const char *login, int64_t id)
 {
 	static const struct cs_col cols[] = {
 		{ "id", "编号", CS_COL_NUM },
@@ -317,13 +325,14 @@ print_leave(const char *login)
 	};
 	/* login NULL: everyone's leave, as a team's calendar */
 	sqlite3_stmt *st = cs_sql("SELECT id, login, first_day, last_day, "
-	    "note FROM v_agent_leave WHERE ?1 IS NULL OR login = ?1 "
-	    "ORDER BY first_day, login, id");
+	    "note FROM v_agent_leave WHERE (?1 IS NULL OR login = ?1) "
+	    "AND (?2 <= 0 OR id = ?2) ORDER BY first_day, login, id");
 	struct cs_out *o;
 	const char *v[5];
 	int i, rc;
 
 	cs_bind_text(st, 1, login, 0);
+	sqlite3_bind_int64(st, 2, id);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < 5; i++)
@@ -349,10 +358,13 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 		;
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one LOGIN");
-	rc = print_agents(argv[g.ind], NULL, NULL, NULL, -1);
-	if (rc == CS_EX_FAIL)
-		return cs_err(CS_EX_FAIL, "show: no agent '%s'", argv[g.ind]);
-	return rc;
+	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+		return rc;
+	/* asked before printing, so that stdout gets no header for none */
+	if (!cs_agent_id(argv[g.ind]))
+		return cs_err(CS_EX_FAIL, "show: %s: no such agent",
+		    argv[g.ind]);
+	return print_agents(argv[g.ind], NULL, NULL, NULL, -1);
 }
 
 static int
@@ -390,7 +402,7 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 	if (g.ind == argc && !from && !to && !cancel) {
 		if ((rc = cs_db_open(CS_DB_READ, NULL)))
 			return rc;
-		return print_leave(NULL);
+		return print_leave(NULL, 0);
 	}
 	if (g.ind != argc - 1)
 		return cs_usage(cmd, "give one LOGIN");
@@ -398,9 +410,9 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 		if ((rc = cs_db_open(CS_DB_READ, NULL)))
 			return rc;
 		if (!cs_agent_id(argv[g.ind]))
-			return cs_err(CS_EX_FAIL, "leave: no agent '%s'",
+			return cs_err(CS_EX_FAIL, "leave: %s: no such agent",
 			    argv[g.ind]);
-		return print_leave(argv[g.ind]);
+		return print_leave(argv[g.ind], 0);
 	}
 	if (cancel && (from || to))
 		return cs_usage(cmd, "--cancel goes without --from and --to");
@@ -418,13 +430,17 @@ cmd_leave(const struct cs_cmd *cmd, int argc, char **argv)
 	if (rc) {
 		cs_rollback();
 		if (rc < 0)
-			return refuse(cmd, rc, -1, NULL, problem);
+			return refuse(cmd, rc, -1, argv[g.ind], problem);
 		return rc;
 	}
-	if ((rc = cs_commit()))
+	if ((rc = cs_commit()) || cancel)
 		return rc;
-	if (!cancel)
-		printf("%lld\n", (long long)id);
+	/* The new leave's id alone, or the whole leave when asked. */
+	if (cs_conf.format == CS_FMT_JSON || cs_conf.format == CS_FMT_JSONL) {
+		cs_conf.format = CS_FMT_JSONL;	/* one object, not a list */
+		return print_leave(argv[g.ind], id);
+	}
+	printf("%lld\n", (long long)id);
 	return 0;
 }
 
@@ -453,8 +469,9 @@ set_active(const struct cs_cmd *cmd, int argc, char **argv, const char *v)
 				return rc;
 			if (rc == CS_NOT_FOUND) {
 				free(problem);
-				return cs_err(CS_EX_FAIL, "%s: no agent '%s': "
-				    "nothing changed", cmd->name, argv[i]);
+				return cs_err(CS_EX_FAIL, "%s: %s: no such "
+				    "agent: nothing changed", cmd->name,
+				    argv[i]);
 			}
 			return refuse(cmd, rc, field, argv[i], problem);
 		}

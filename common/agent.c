@@ -151,8 +151,8 @@ check_ascii(int f, const char *s, char **out)
 		d = strtod(s, &end);
 		if (*end || end == s || !isfinite(d) || d <= 0 || d > 1000 ||
 		    !isdigit((unsigned char)s[strlen(s) - 1]))
-			return "the weight is a number above 0 (1 = an average "
-			    "specialist)";
+			return "the weight is a number above 0 and at most 1000 "
+			    "(1 = an average specialist)";
 		*out = cs_xasprintf("%g", d);
 		return NULL;
 	case CS_AGENT_CAPACITY:
@@ -302,7 +302,7 @@ cs_agent_put(const struct cs_agent_in *in, int mode, int *field,
 	}
 	if (!found && mode == CS_PUT_UPDATE) {
 		*field = CS_AGENT_LOGIN;
-		*problem = cs_xstrdup("no agent with this login");
+		*problem = cs_xstrdup("no such agent");
 		rc = CS_NOT_FOUND;
 		goto out;
 	}
@@ -364,7 +364,7 @@ cs_agent_leave(const char *login, const char *first, const char *last,
 
 	*problem = NULL;
 	if (!aid) {
-		*problem = cs_xasprintf("no agent '%s'", login);
+		*problem = cs_xstrdup("no such agent");
 		return CS_NOT_FOUND;
 	}
 	if (cs_parse_date(first, cs_now(), &t1) < 0) {
@@ -404,7 +404,7 @@ cs_agent_leave_cancel(const char *login, int64_t leave_id, char **problem)
 
 	*problem = NULL;
 	if (!aid) {
-		*problem = cs_xasprintf("no agent '%s'", login);
+		*problem = cs_xstrdup("no such agent");
 		return CS_NOT_FOUND;
 	}
 	st = cs_sql("SELECT first_day || '..' || last_day FROM agent_leave "

@@ -28,6 +28,20 @@ load helper
 	[[ "$output" == *"unchanged 1"* ]]
 }
 
+@test "in JSON an empty field is null, name and text fields alike, never \"\"" {
+	cs-agent add x.y >/dev/null
+	run cs-agent show x.y -f jsonl
+	[ "$output" = '{"login":"x.y","name":null,"team":null,"role":"agent","skills":null,"weight":1,"capacity":null,"active":"yes","on_leave":"no"}' ]
+	cs-agent update x.y --name 李娜 --team 售后组 --skills 投诉 >/dev/null
+	cs-agent update x.y --name '' --team '' --skills '' >/dev/null
+	run cs-agent list -f json
+	[ "$output" = '[
+{"login":"x.y","name":null,"team":null,"role":"agent","skills":null,"weight":1,"capacity":null,"active":"yes","on_leave":"no"}
+]' ]
+	# CSV and tables are unchanged: empty cells
+	[ "$(cs-agent show x.y -f csv --no-header)" = "x.y,,,agent,,1,,yes,no" ]
+}
+
 @test "the table aligns Chinese names by display width" {
 	cs-agent add li.na --name 李娜 >/dev/null
 	cs-agent add ouyang.nn --name 欧阳娜娜 >/dev/null
@@ -60,6 +74,9 @@ load helper
 	[[ "$output" == *"--weight: the weight is a number above 0"*"(0)"* ]]
 	run cs-agent add x.y --weight abc
 	[ "$status" -eq 65 ]
+	run cs-agent add x.y --weight 1001
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-agent: add: --weight: the weight is a number above 0 and at most 1000 (1 = an average specialist) (1001)" ]
 	run cs-agent add x.y --capacity -1
 	[ "$status" -eq 65 ]
 	[[ "$output" == *"--capacity"* ]]
@@ -69,6 +86,9 @@ load helper
 	run cs-agent add
 	[ "$status" -eq 2 ]
 	[ "$(dbsum)" = "$before" ]
+	# 1000 itself is a weight
+	run cs-agent add x.y --weight 1000
+	[ "$status" -eq 0 ]
 }
 
 @test "import reads the spec's columns and re-import updates" {
@@ -204,9 +224,13 @@ load helper
 	cs-agent import "$T/agents.csv" 2>/dev/null
 	run cs-agent show wang.wei -f csv --no-header
 	[ "$output" = "wang.wei,王伟,售后组,supervisor,投诉,2,,yes,no" ]
-	run cs-agent show nobody
-	[ "$status" -eq 1 ]
-	[[ "$output" == *"no agent 'nobody'"* ]]
+	for f in csv tsv json jsonl table; do
+		run cs-agent show nobody -f $f
+		[ "$status" -eq 1 ]
+		[ "$output" = "cs-agent: show: nobody: no such agent" ]
+		# no header row, no [] on stdout: nothing at all
+		[ -z "$(cs-agent show nobody -f $f 2>/dev/null)" ]
+	done
 }
 
 @test "update changes only the given fields and logs who did it" {
@@ -218,8 +242,11 @@ load helper
 	[ "$output" = "li.na,李娜,投诉组,agent,售后;投诉,1,20,yes,no" ]
 	run sqlite3 "$CS_DB" "SELECT actor, old_value, new_value FROM v_changes WHERE field = 'team'"
 	[ "$output" = "boss|售后组|投诉组" ]
+	before=$(dbsum)
 	run cs-agent update nobody --team x
 	[ "$status" -eq 1 ]
+	[ "$output" = "cs-agent: update: nobody: no such agent" ]
+	[ "$(dbsum)" = "$before" ]
 	run cs-agent update li.na --active maybe
 	[ "$status" -eq 65 ]
 }
@@ -243,12 +270,41 @@ load helper
 	[ "$status" -eq 2 ]
 	run cs-agent leave nobody --from today --to today
 	[ "$status" -eq 1 ]
+	[ "$output" = "cs-agent: leave: nobody: no such agent" ]
+	run cs-agent leave nobody --cancel "$id"
+	[ "$status" -eq 1 ]
+	[ "$output" = "cs-agent: leave: nobody: no such agent" ]
+	run cs-agent leave nobody
+	[ "$status" -eq 1 ]
+	[ "$output" = "cs-agent: leave: nobody: no such agent" ]
 	run cs-agent leave li.na --cancel "$id"
 	[ "$status" -eq 0 ]
 	run cs-agent leave li.na -f csv --no-header
 	[ -z "$output" ]
 	run cs-agent leave li.na --cancel "$id"
 	[ "$status" -eq 65 ]
+}
+
+@test "leave -f json prints the new leave as one object, as add does; plain, its id" {
+	roster
+	cs-agent import "$T/agents.csv" 2>/dev/null
+	run cs-agent leave li.na --from 2026-11-24 --to +2d --note 年假 -f json
+	[ "$status" -eq 0 ]
+	[ "$output" = '{"id":1,"login":"li.na","first_day":"2026-11-24","last_day":"2026-11-26","note":"年假"}' ]
+	run cs-agent leave wang.wei --from 2026-12-01 --to 2026-12-01 -f jsonl
+	[ "$status" -eq 0 ]
+	[ "$output" = '{"id":2,"login":"wang.wei","first_day":"2026-12-01","last_day":"2026-12-01","note":null}' ]
+	# only the new one, though li.na has other leave
+	run cs-agent leave li.na --from 2026-12-24 --to 2026-12-25 -f json
+	[ "$output" = '{"id":3,"login":"li.na","first_day":"2026-12-24","last_day":"2026-12-25","note":null}' ]
+	run cs-agent leave li.na --from 2027-01-04 --to 2027-01-04 -f csv
+	[ "$output" = 4 ]
+	# the object is what the listing shows for that id
+	[ "$(cs-agent leave li.na -f jsonl | grep '"id":3,')" = '{"id":3,"login":"li.na","first_day":"2026-12-24","last_day":"2026-12-25","note":null}' ]
+	# cancelling prints nothing, in any format
+	run cs-agent leave li.na --cancel 3 -f json
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
 }
 
 @test "deactivate and activate several logins at once, all or nothing" {
@@ -261,6 +317,7 @@ load helper
 	before=$(dbsum)
 	run cs-agent activate li.na nobody
 	[ "$status" -eq 1 ]
+	[ "$output" = "cs-agent: activate: nobody: no such agent: nothing changed" ]
 	[ "$(dbsum)" = "$before" ]
 	run cs-agent activate li.na
 	run cs-agent list --active -f csv --no-header

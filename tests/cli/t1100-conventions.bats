@@ -222,9 +222,9 @@ BINS="cs-agent cs-customer cs-db cs-kb cs-report cs-revisit cs-ticket"
 	cs-kb vote 99 --helpful|vote 99: no such article 99
 	cs-kb review 99|review 99: no such article 99
 	cs-kb suggest 99|suggest 99: no such ticket
-	cs-agent update nobody --team 客服部|update: --login: no agent with this login (nobody)
-	cs-agent leave nobody --from 2026-12-01 --to 2026-12-02|leave: no agent 'nobody'
-	cs-agent deactivate nobody|deactivate: no agent 'nobody'
+	cs-agent update nobody --team 客服部|update: nobody: no such agent
+	cs-agent leave nobody --from 2026-12-01 --to 2026-12-02|leave: nobody: no such agent
+	cs-agent deactivate nobody|deactivate: nobody: no such agent
 	cs-customer update 99 --name 王芳|update: 99: no such customer
 	LIST
 	[ "$(dbsum)" = "$before" ]
