@@ -83,8 +83,9 @@ r.ticket_id = t.id AND r.kind = 'status' AND r.new_value = \
 'reopened')))), count(*) $RESD WHERE $TF"
 
 plan "csat" \
-"SELECT '', sum(t.csat), count(t.csat) FROM ticket t WHERE t.csat_at >= ?1 \
-AND t.csat_at < ?2 AND $TF"
+"SELECT '', sum(CAST(r.new_value AS INTEGER)), count(*) FROM ticket_event r \
+JOIN ticket t ON t.id = r.ticket_id WHERE r.kind = 'rate' AND r.at >= ?1 AND \
+r.at < ?2 AND $TF"
 
 plan "revisits finished" \
 "SELECT 'reason=' || v.reason, count(*) FROM revisit v WHERE v.status IN \

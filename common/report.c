@@ -19,6 +19,12 @@
  * scan every resolution of the whole history through the status index. */
 #define BYTICKET "INDEXED BY ticket_event_ticket"
 
+/* The scores given in [?1, ?2) (each a 'rate' event: a ticket rated
+ * twice counts in both periods), with their tickets as t. */
+#define RATED " FROM ticket_event r JOIN ticket t ON t.id = r.ticket_id " \
+	"WHERE r.kind = 'rate' AND r.at >= ?1 AND r.at < ?2 AND "
+#define SCORE "CAST(r.new_value AS INTEGER)"
+
 /* The period's resolved tickets (cs_report_resolved), then each ticket. */
 #define RESD " FROM res CROSS JOIN ticket t ON t.id = res.id "
 
@@ -335,13 +341,11 @@ complaints(struct ctx *c)
 static void
 csat(struct ctx *c)
 {
-	ratios(c, "csat", "csat_mean", "SELECT '', sum(t.csat), count(t.csat) "
-	    "FROM ticket t WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF, 1);
-	ratios(c, "csat", "satisfied_pct", "SELECT '', sum(t.csat >= 4), "
-	    "count(t.csat) FROM ticket t WHERE t.csat_at >= ?1 AND t.csat_at < "
-	    "?2 AND " TF, 100);
-	counts(c, "csat", "csat_scores", "SELECT '', count(*) FROM ticket t "
-	    "WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF, 0);
+	ratios(c, "csat", "csat_mean", "SELECT '', sum(" SCORE "), count(*)"
+	    RATED TF, 1);
+	ratios(c, "csat", "satisfied_pct", "SELECT '', sum(" SCORE " >= 4), "
+	    "count(*)" RATED TF, 100);
+	counts(c, "csat", "csat_scores", "SELECT '', count(*)" RATED TF, 0);
 }
 
 static int
@@ -436,12 +440,13 @@ agents(struct ctx *c)
 	    " ORDER BY k, s");
 	/* a score counts for the agent of the resolution it followed */
 	ratios(c, "agents", "csat_mean", "SELECT 'agent=' || a.login, "
-	    "sum(t.csat), count(t.csat) FROM ticket t JOIN agent a ON a.id = "
-	    "(SELECT e.agent_id FROM ticket_event e " BYTICKET " WHERE "
-	    "e.ticket_id = t.id AND e.kind = 'status' AND e.new_value = "
-	    "'resolved' AND e.at <= t.csat_at ORDER BY e.at DESC, e.id DESC "
-	    "LIMIT 1) WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
-	    " GROUP BY a.login ORDER BY a.login", 1);
+	    "sum(" SCORE "), count(*) FROM ticket_event r JOIN ticket t ON "
+	    "t.id = r.ticket_id JOIN agent a ON a.id = (SELECT e.agent_id "
+	    "FROM ticket_event e " BYTICKET " WHERE e.ticket_id = t.id AND "
+	    "e.kind = 'status' AND e.new_value = 'resolved' AND e.at <= r.at "
+	    "ORDER BY e.at DESC, e.id DESC LIMIT 1) WHERE r.kind = 'rate' AND "
+	    "r.at >= ?1 AND r.at < ?2 AND " TF " GROUP BY a.login ORDER BY "
+	    "a.login", 1);
 	counts(c, "agents", "revisits_finished", "SELECT 'agent=' || a.login, "
 	    "count(*) FROM revisit v JOIN agent a ON a.id = v.agent_id WHERE "
 	    "+v.status IN ('done', 'failed') AND v.finished_at >= ?1 AND "
@@ -745,8 +750,9 @@ cs_report_scorecard(const struct cs_report_filter *f,
 	    "a.login, sum(" REOPENED "), count(*) " SC_FROM "WHERE " SF
 	    SC_GROUP, 100);
 	ratios(&c, "scorecard", "csat_mean", "SELECT 'agent=' || a.login, "
-	    "sum(t.csat), count(t.csat) " SC_FROM "WHERE t.csat_at >= ?1 AND "
-	    "t.csat_at < ?2 AND " SF SC_GROUP, 1);
+	    "sum(" SCORE "), count(*) " SC_FROM "JOIN ticket_event r " BYTICKET
+	    " ON r.ticket_id = t.id WHERE r.kind = 'rate' AND r.at >= ?1 AND "
+	    "r.at < ?2 AND " SF SC_GROUP, 1);
 	counts(&c, "scorecard", "qa_reviews", "SELECT 'agent=' || a.login, "
 	    "count(*) " SC_FROM "JOIN qa_review q ON q.ticket_id = t.id WHERE "
 	    SF SC_GROUP, 0);
@@ -809,9 +815,8 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		    "AS s" RESD "WHERE " TF ") "
 		    "GROUP BY b ORDER BY min(s)");
 	else if (strcmp(name, "csat") == 0)
-		st = prep(&c, "SELECT '', t.csat || '', count(*) FROM ticket t "
-		    "WHERE t.csat_at >= ?1 AND t.csat_at < ?2 AND " TF
-		    " GROUP BY t.csat ORDER BY t.csat");
+		st = prep(&c, "SELECT '', " SCORE " || '', count(*)" RATED TF
+		    " GROUP BY " SCORE " ORDER BY " SCORE);
 	else if (strcmp(name, "revisits") == 0)
 		st = prep(&c, "SELECT '', v.last_result, count(*) FROM revisit v "
 		    "WHERE +v.status IN ('done', 'failed') AND v.finished_at >= ?1 "

@@ -954,6 +954,15 @@ again:
 	if (t[2] && (rc = event_at(*id, t[2], "status", "status", NULL,
 	    "resolved", "imported", 0)))
 		return rc;
+	/* an imported score counts as given when the ticket was resolved */
+	if (csat) {
+		char s[8];
+
+		snprintf(s, sizeof(s), "%d", csat);
+		if ((rc = event_at(*id, t[2], "rate", "csat", NULL, s,
+		    "imported", 0)))
+			return rc;
+	}
 	if (t[3] && (rc = event_at(*id, t[3], "status", "status", "resolved",
 	    "closed", "imported", 0)))
 		return rc;

@@ -128,7 +128,7 @@ N2,C002,complaint,wechat,high,closed,li.na,2025-03-03T10:00,2025-03-03T10:10,202
 	run cs-db check
 	[ "$status" -eq 0 ]
 	[ "$(sqlite3 "$CS_DB" "SELECT external_id FROM ticket INDEXED BY ticket_customer WHERE customer_id = 2")" = N2 ]
-	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM ticket_event INDEXED BY ticket_event_ticket WHERE ticket_id = 2")" = 4 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM ticket_event INDEXED BY ticket_event_ticket WHERE ticket_id = 2")" = 5 ]
 }
 
 @test "bad rows of every kind name FILE:LINE: column and write nothing" {

@@ -756,3 +756,31 @@ drawn() {
 	b=$(echo "$output" | grep ',bo.b$')
 	[ -n "$b" ] && [ "$b" != "$(echo "$first" | grep ',bo.b$')" ]
 }
+
+@test "a ticket rated again keeps its first score in the week that counted it; the year counts both; an imported score counts at its resolution, once however often imported" {
+	printf 'login,name,team\nai.a,艾,一组\n' | cs-agent import - 2>/dev/null
+	cs-customer add --name 甲 --code K1 >/dev/null
+	csat() { cs-report "$@" -s csat -f csv --no-header | grep -E '^csat,(csat_mean|csat_scores),' | cut -d, -f2,4 | paste -sd' ' -; }
+	id=$(CS_NOW=2026-11-17T09:00 cs-ticket new K1 -t consult -s 查询 -a ai.a)
+	CS_NOW=2026-11-17T10:00 cs-ticket start "$id" >/dev/null
+	CS_NOW=2026-11-17T11:00 cs-ticket resolve "$id" >/dev/null
+	CS_NOW=2026-11-19T11:00 cs-ticket rate "$id" 2
+	CS_NOW=2026-11-25T09:00 cs-ticket rate "$id" 4
+	export CS_NOW=2026-11-30T09:00
+	[ "$(csat 2026-W47)" = "csat_mean,2.00 csat_scores,1" ]
+	[ "$(csat 2026-W48)" = "csat_mean,4.00 csat_scores,1" ]
+	[ "$(csat 2026)" = "csat_mean,3.00 csat_scores,2" ]
+	# the agent's figure and the scorecard follow the same scores
+	[ "$(cs-report 2026-W47 -s agents -f csv --no-header | grep '^agents,csat_mean,agent=ai.a,' | cut -d, -f4)" = 2.00 ]
+	[ "$(cs-report scorecard 2026-W47 -f csv --no-header | grep '^scorecard,csat_mean,agent=ai.a,' | cut -d, -f4)" = 2.00 ]
+	# imported: at its resolution, 2026-11-10 (W46); imported twice, once
+	printf 'external_id,customer,type,status,created_at,resolved_at,csat\nX1,K1,consult,resolved,2026-11-09T09:00,2026-11-10T09:00,5\n' > "$T/t.csv"
+	cs-ticket import "$T/t.csv" 2>/dev/null
+	cs-ticket import "$T/t.csv" 2>/dev/null
+	[ "$(csat 2026-W46)" = "csat_mean,5.00 csat_scores,1" ]
+	# corrected in the other system: the imported score is replaced
+	sed -i 's/,5$/,3/' "$T/t.csv"
+	cs-ticket import "$T/t.csv" 2>/dev/null
+	[ "$(csat 2026-W46)" = "csat_mean,3.00 csat_scores,1" ]
+	[ "$(csat 2026)" = "csat_mean,3.00 csat_scores,3" ]
+}
