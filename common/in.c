@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -829,7 +830,8 @@ json_overflow(struct cs_reader *r, const char *s, size_t n,
 
 /*
  * Whether the real number p[0..n) comes back from a double with every
- * significant digit it was written with. A double holds 15 digits for
+ * significant digit it was written with: 1, 0, or -1 when it is too
+ * small for one (1.5e-400 would be 0). A double holds 15 digits for
  * sure and 17 at most; 16 or 17 are kept when the shortest form of the
  * double has the same digits.
  */
@@ -857,13 +859,17 @@ real_exact(const char *p, size_t n)
 	}
 	while (nl > 0 && lit[nl - 1] == '0')
 		nl--;
-	if (nl <= 15)
-		return 1;
 	if (n >= sizeof(buf))
-		return 0;
+		return nl <= 15 ? 1 : 0;
 	memcpy(buf, p, n);
 	buf[n] = '\0';
 	d = strtod(buf, NULL);
+	/* digits that are not all 0 make no 0, and no subnormal either
+	 * (it keeps fewer digits) */
+	if (nl > 0 && (d == 0 || fpclassify(d) == FP_SUBNORMAL))
+		return -1;
+	if (nl <= 15)
+		return 1;
 	for (prec = 0; prec < 17; prec++) {
 		snprintf(buf, sizeof(buf), "%.*e", prec, d);
 		if (strtod(buf, NULL) == d)
@@ -915,7 +921,7 @@ json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
 	const char *p = s, *end = s + n, *tok, *q;
 	char *num, *key;
 	long at;
-	int real, st;
+	int real, st, exact;
 
 	while (p < end) {
 		if (*p == '"') {
@@ -933,7 +939,7 @@ json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
 		for (real = 0; p < end && (isdigit((unsigned char)*p) ||
 		    strchr("+-.eE", *p)); p++)
 			real |= *p == '.' || *p == 'e' || *p == 'E';
-		if (!real || real_exact(tok, (size_t)(p - tok)))
+		if (!real || (exact = real_exact(tok, (size_t)(p - tok))) > 0)
 			continue;
 		for (at = line, q = s; q < tok; q++)
 			at += *q == '\n';
@@ -944,8 +950,9 @@ json_rounded(struct cs_reader *r, const char *s, size_t n, long line)
 		}
 		num = cs_xstrndup(tok, (size_t)(p - tok));
 		keep_literal(r, key, num);
-		st = rerr(r, at, key, num, "more digits than a number keeps, "
-		    "quote it to keep it as text");
+		st = rerr(r, at, key, num, "%s, quote it to keep it as text",
+		    exact < 0 ? "number out of range" : "more digits than a "
+		    "number keeps");
 		free(num);
 		free(key);
 		return st;

@@ -1155,6 +1155,18 @@ test_json_errors(void **state)
 	assert_msg(g, ":1: n: number out of range, quote it to keep it as "
 	    "text (1e999)");
 	got_free(g);
+	/* too small: 0 (or a subnormal) is not what was written */
+	g = slurp("[{\"n\": 0.0e-400, \"m\": 1e-300},\n{\"n\": -1.5e-400}]",
+	    CS_IN_AUTO);
+	assert_int_equal(g->n, 1);
+	assert_string_equal(get(&g->r[0], "n"), "0");
+	assert_msg(g, ":2: n: number out of range, quote it to keep it as "
+	    "text (-1.5e-400)");
+	got_free(g);
+	g = slurp("[{\"n\": 4.9e-324}]", CS_IN_AUTO);
+	assert_msg(g, ":1: n: number out of range, quote it to keep it as "
+	    "text (4.9e-324)");
+	got_free(g);
 	g = slurp("[\n{\"a\": 1,\n \"b\": 2,\n \"a\": 3}]", CS_IN_AUTO);
 	assert_int_equal(g->n, 0);
 	assert_msg(g, ":4: duplicate key \"a\"");
