@@ -653,14 +653,17 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		return rc;
 	/* Open tickets only: the partial index ticket_open holds them. */
 	st = cs_sql("SELECT t.id, c.name, t.subject, t.priority, a.login, "
-	    "CASE WHEN t.first_response_at IS NULL AND t.first_response_due < "
-	    "?1 THEN t.first_response_due END, CASE WHEN t.resolution_due < ?1 "
-	    "THEN t.resolution_due END FROM ticket t JOIN customer c ON c.id = "
-	    "t.customer_id LEFT JOIN agent a ON a.id = t.assignee_id WHERE "
-	    "t.status NOT IN ('resolved', 'closed') AND (t.resolution_due < ?1 "
-	    "OR (t.first_response_at IS NULL AND t.first_response_due < ?1)) "
-	    "AND (?2 IS NULL OR a.login = ?2) ORDER BY t.resolution_due, t.id");
-	sqlite3_bind_int64(st, 1, now + soon);
+	    "CASE WHEN t.first_response_at IS NULL AND t.first_response_due <= "
+	    "?1 THEN t.first_response_due END, CASE WHEN t.resolution_due <= "
+	    "?1 THEN t.resolution_due END FROM ticket t JOIN customer c ON "
+	    "c.id = t.customer_id LEFT JOIN agent a ON a.id = t.assignee_id "
+	    "WHERE t.status NOT IN ('resolved', 'closed') AND (t.resolution_due "
+	    "<= ?1 OR (t.first_response_at IS NULL AND t.first_response_due <= "
+	    "?1)) AND (?2 IS NULL OR a.login = ?2) ORDER BY t.resolution_due, "
+	    "t.id");
+	/* The last due time listed: past due is before now (instants are
+	 * whole seconds), and within --soon 2h includes exactly 2h ahead. */
+	sqlite3_bind_int64(st, 1, soon ? now + soon : now - 1);
 	cs_bind_text(st, 2, assignee, 0);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 8);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
