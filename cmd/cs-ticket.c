@@ -393,6 +393,23 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* ---- list, show, overdue ----------------------------------------------- */
 
+/* Refuses (CS_EX_DATAERR) a --type that is no ticket type and an
+ * --assignee that is no agent, as cs-report does, so that a typo is no
+ * empty list. Opens the database. */
+static int
+check_names(const struct cs_cmd *cmd, const char *type, const char *login)
+{
+	struct cs_report_filter rf = { .type = type };
+	int rc;
+
+	if ((rc = cs_report_filter_check(&rf, cmd->name)))
+		return rc;
+	if (login && !cs_agent_id(login))
+		return cs_err(CS_EX_DATAERR, "%s: --assignee %s: no agent '%s': "
+		    "see cs-agent list", cmd->name, login, login);
+	return 0;
+}
+
 /* Writes the rows of a list query and finalizes it: 0 or a status. */
 static int
 list_rows(struct cs_out *o, sqlite3_stmt *st)
@@ -518,7 +535,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 			free(f.status);
 			return rc;
 		}
-	if ((rc = cs_db_open(CS_DB_READ, NULL))) {
+	if ((rc = check_names(cmd, f.type, f.assignee))) {
 		free(f.status);
 		return rc;
 	}
@@ -972,6 +989,8 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 			return cs_usage(cmd, "--share is a percentage above 0 "
 			    "and up to 100%%, e.g. 5%% (%s)", share);
 	}
+	if ((rc = check_names(cmd, smp.type, NULL)))
+		return rc;
 	smp.p = &p;
 	if (!smp.seed)
 		smp.seed = p.name;

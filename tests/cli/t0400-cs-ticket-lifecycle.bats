@@ -643,6 +643,30 @@ wang.wei" ]
 	[[ $output == *$'\n'tickets,resolved,,2,2,* ]]
 }
 
+@test "list refuses a type or an assignee that names nothing, as cs-report does" {
+	world
+	ticket_in open >/dev/null
+	before=$(dbsum)
+	run cs-ticket list -t nope -f csv
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: list: --type nope: unknown type (consult, complaint, grumble, tech, aftersales, or one added with cs-ticket type add)" ]
+	run cs-ticket list --assignee nobody -f csv
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: list: --assignee nobody: no agent 'nobody': see cs-agent list" ]
+	run cs-ticket list --open --assignee 李娜 -f csv
+	[ "$status" -eq 65 ]
+	[[ $output == *"no agent '李娜'"* ]]
+	# a known type or agent without tickets (zhang.min is inactive) is
+	# an empty list
+	run cs-ticket list -t grumble -f csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	run cs-ticket list --assignee zhang.min -f csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "--sort -priority puts the most urgent first, priority the least" {
 	world
 	cs-ticket new C001 --type consult --priority high --subject 一 >/dev/null

@@ -189,6 +189,19 @@ ids() {
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "sample: a type that is no ticket type is refused, as cs-report does" {
+	world
+	before=$(dbsum)
+	run cs-ticket sample 2026-W47 -n 1 -t nope -f csv
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: sample: --type nope: unknown type (consult, complaint, grumble, tech, aftersales, or one added with cs-ticket type add)" ]
+	# a known type without tickets in the week is an empty list
+	run cs-ticket sample 2026-W47 -n 1 -t grumble -f csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "sample draws from the tickets that list --resolved and the report count" {
 	world
 	# 1..15 and 16 (by nobody) and 18 (reopened since) were resolved in
