@@ -393,6 +393,23 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 
 /* ---- list, show, overdue ----------------------------------------------- */
 
+/* Refuses (CS_EX_DATAERR) a --type that is no ticket type and an
+ * --assignee that is no agent, as cs-report does, so that a typo is no
+ * empty list. Opens the database. */
+static int
+check_names(const struct cs_cmd *cmd, const char *type, const char *login)
+{
+	struct cs_report_filter rf = { .type = type };
+	int rc;
+
+	if ((rc = cs_report_filter_check(&rf, cmd->name)))
+		return rc;
+	if (login && !cs_agent_id(login))
+		return cs_err(CS_EX_DATAERR, "%s: --assignee %s: no agent '%s': "
+		    "see cs-agent list", cmd->name, login, login);
+	return 0;
+}
+
 /* Writes the rows of a list query and finalizes it: 0 or a status. */
 static int
 list_rows(struct cs_out *o, sqlite3_stmt *st)
@@ -518,7 +535,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 			free(f.status);
 			return rc;
 		}
-	if ((rc = cs_db_open(CS_DB_READ, NULL))) {
+	if ((rc = check_names(cmd, f.type, f.assignee))) {
 		free(f.status);
 		return rc;
 	}
@@ -653,14 +670,17 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		return rc;
 	/* Open tickets only: the partial index ticket_open holds them. */
 	st = cs_sql("SELECT t.id, c.name, t.subject, t.priority, a.login, "
-	    "CASE WHEN t.first_response_at IS NULL AND t.first_response_due < "
-	    "?1 THEN t.first_response_due END, CASE WHEN t.resolution_due < ?1 "
-	    "THEN t.resolution_due END FROM ticket t JOIN customer c ON c.id = "
-	    "t.customer_id LEFT JOIN agent a ON a.id = t.assignee_id WHERE "
-	    "t.status NOT IN ('resolved', 'closed') AND (t.resolution_due < ?1 "
-	    "OR (t.first_response_at IS NULL AND t.first_response_due < ?1)) "
-	    "AND (?2 IS NULL OR a.login = ?2) ORDER BY t.resolution_due, t.id");
-	sqlite3_bind_int64(st, 1, now + soon);
+	    "CASE WHEN t.first_response_at IS NULL AND t.first_response_due <= "
+	    "?1 THEN t.first_response_due END, CASE WHEN t.resolution_due <= "
+	    "?1 THEN t.resolution_due END FROM ticket t JOIN customer c ON "
+	    "c.id = t.customer_id LEFT JOIN agent a ON a.id = t.assignee_id "
+	    "WHERE t.status NOT IN ('resolved', 'closed') AND (t.resolution_due "
+	    "<= ?1 OR (t.first_response_at IS NULL AND t.first_response_due <= "
+	    "?1)) AND (?2 IS NULL OR a.login = ?2) ORDER BY t.resolution_due, "
+	    "t.id");
+	/* The last due time listed: past due is before now (instants are
+	 * whole seconds), and within --soon 2h includes exactly 2h ahead. */
+	sqlite3_bind_int64(st, 1, soon ? now + soon : now - 1);
 	cs_bind_text(st, 2, assignee, 0);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 8);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -969,6 +989,8 @@ cmd_sample(const struct cs_cmd *cmd, int argc, char **argv)
 			return cs_usage(cmd, "--share is a percentage above 0 "
 			    "and up to 100%%, e.g. 5%% (%s)", share);
 	}
+	if ((rc = check_names(cmd, smp.type, NULL)))
+		return rc;
 	smp.p = &p;
 	if (!smp.seed)
 		smp.seed = p.name;

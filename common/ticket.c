@@ -1078,11 +1078,13 @@ cs_ticket_query(const struct cs_ticket_filter *f, sqlite3_stmt **out)
 		INT(f->created->start);
 		INT(f->created->end);
 	}
-	if (f->resolved) {
-		cs_buf_adds(&q, " AND t.resolved_at >= ? AND t.resolved_at < ?");
-		INT(f->resolved->start);
-		INT(f->resolved->end);
-	}
+	/* Resolved in the period as the reports and the QA sample count
+	 * it, from the timeline (cs_report_resolved fills temp.res before
+	 * the query is prepared): a ticket reopened and resolved again
+	 * later is still listed where it was resolved, not only where its
+	 * resolved_at now falls. */
+	if (f->resolved)
+		cs_buf_adds(&q, " AND t.id IN (SELECT id FROM temp.res)");
 	if (f->overdue) {
 		cs_buf_adds(&q, " AND t.status NOT IN ('resolved', 'closed') AND "
 		    "(t.resolution_due < ? OR (t.first_response_at IS NULL AND "
@@ -1130,8 +1132,11 @@ cs_ticket_query(const struct cs_ticket_filter *f, sqlite3_stmt **out)
 		cs_buf_addf(&q, "%st.id", k ? ", " : "");
 		if (f->limit > 0)
 			cs_buf_addf(&q, " LIMIT %ld", f->limit);
-		if ((rc = cs_db_open(CS_DB_READ, &db)) == 0 &&
-		    sqlite3_prepare_v2(db, q.s, -1, out, NULL) != SQLITE_OK)
+		if ((rc = cs_db_open(CS_DB_READ, &db)) == 0 && f->resolved)
+			rc = cs_report_resolved(f->resolved->start,
+			    f->resolved->end);
+		if (!rc && sqlite3_prepare_v2(db, q.s, -1, out, NULL) !=
+		    SQLITE_OK)
 			rc = cs_db_fail("ticket list");
 	}
 	for (i = 0; !rc && i < n; i++)

@@ -609,6 +609,64 @@ wang.wei" ]
 	[ "$status" -eq 2 ]
 }
 
+@test "list --resolved lists what the report counts: a ticket resolved again later is in both weeks" {
+	world
+	# W47 = 11-16..11-22, W48 = 11-23..11-29
+	CS_NOW=2026-11-17T09:00:00 cs-ticket new C001 --type consult --subject 发票怎么开 --assign li.na >/dev/null
+	CS_NOW=2026-11-17T11:00:00 cs-ticket reply 1 您好
+	CS_NOW=2026-11-18T09:00:00 cs-ticket resolve 1
+	CS_NOW=2026-11-17T10:00:00 cs-ticket new C002 --type consult --subject 积分查询 >/dev/null
+	CS_NOW=2026-11-17T10:30:00 cs-ticket start 2
+	CS_NOW=2026-11-19T10:00:00 cs-ticket resolve 2
+	CS_NOW=2026-11-23T10:00:00 cs-ticket new C003 --type consult --subject 改地址 >/dev/null
+	CS_NOW=2026-11-23T10:30:00 cs-ticket start 3
+	CS_NOW=2026-11-24T08:00:00 cs-ticket resolve 3
+	CS_NOW=2026-11-25T09:00:00 cs-ticket reopen 1
+	# back at work: still resolved in W47, not (yet) in W48
+	[ "$(CS_NOW=2026-11-25T10:00:00 ids --resolved 2026-W47)" = "1 2" ]
+	[ "$(CS_NOW=2026-11-25T10:00:00 ids --resolved 2026-W48)" = 3 ]
+	[ "$(CS_NOW=2026-11-25T10:00:00 ids --resolved 2026-W47 --status reopened)" = 1 ]
+	CS_NOW=2026-11-25T12:00:00 cs-ticket resolve 1
+	export CS_NOW=2026-11-30T09:00:00
+	[ "$(ids --resolved 2026-W47)" = "1 2" ]
+	[ "$(ids --resolved 2026-W48)" = "1 3" ]
+	[ "$(ids --resolved 2026-11)" = "1 2 3" ]
+	[ "$(ids --resolved 2026-W46)" = "" ]
+	# resolved_at is the last resolution
+	[ "$(cs-ticket list --resolved 2026-W47 --id 1 -f csv --no-header | cut -d, -f15)" = 2026-11-25T12:00:00+08:00 ]
+	# the report counts the same: 2 resolved in W47, 2 in W48
+	run cs-report 2026-W47 -s tickets -f csv
+	[ "$status" -eq 0 ]
+	[[ $output == *$'\n'tickets,resolved,,2,* ]]
+	run cs-report 2026-W48 -s tickets -f csv
+	[ "$status" -eq 0 ]
+	[[ $output == *$'\n'tickets,resolved,,2,2,* ]]
+}
+
+@test "list refuses a type or an assignee that names nothing, as cs-report does" {
+	world
+	ticket_in open >/dev/null
+	before=$(dbsum)
+	run cs-ticket list -t nope -f csv
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: list: --type nope: unknown type (consult, complaint, grumble, tech, aftersales, or one added with cs-ticket type add)" ]
+	run cs-ticket list --assignee nobody -f csv
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: list: --assignee nobody: no agent 'nobody': see cs-agent list" ]
+	run cs-ticket list --open --assignee 李娜 -f csv
+	[ "$status" -eq 65 ]
+	[[ $output == *"no agent '李娜'"* ]]
+	# a known type or agent without tickets (zhang.min is inactive) is
+	# an empty list
+	run cs-ticket list -t grumble -f csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	run cs-ticket list --assignee zhang.min -f csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "--sort -priority puts the most urgent first, priority the least" {
 	world
 	cs-ticket new C001 --type consult --priority high --subject 一 >/dev/null

@@ -417,6 +417,34 @@ pick() {
 	[ "$status" -eq 2 ]
 }
 
+@test "overdue --soon 2h includes a target due exactly 2h from now; past due starts after the due time" {
+	world
+	cs-ticket sla set consult normal --first-response 2h --resolution 8h --calendar 24x7
+	# first responses due 11:00:00 and 11:00:01
+	CS_NOW=2025-03-03T09:00:00 cs-ticket new C001 --type consult --subject 发票怎么开 >/dev/null
+	CS_NOW=2025-03-03T09:00:01 cs-ticket new C002 --type consult --subject 积分查询 >/dev/null
+	export CS_NOW=2025-03-03T09:00:00
+	run cs-ticket overdue --soon 2h -f csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | pick id target due overdue_h)" = "1 first_response 2025-03-03T11:00:00+08:00 -2.00" ]
+	run cs-ticket overdue --soon 7200s -f csv
+	[ "$(echo "$output" | pick id | paste -sd' ' -)" = 1 ]
+	run cs-ticket overdue --soon 2h1s -f csv
+	[ "$(echo "$output" | pick id | paste -sd' ' -)" = "1 2" ]
+	# due now is not past due yet; a second later it is
+	run env CS_NOW=2025-03-03T11:00:00 cs-ticket overdue -f csv
+	[ "$status" -eq 1 ]
+	[ "$(CS_NOW=2025-03-03T11:00:00 cs-ticket list --overdue -f csv --no-header)" = "" ]
+	run env CS_NOW=2025-03-03T11:00:01 cs-ticket overdue -f csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | pick id overdue_h)" = "1 0.00" ]
+	# the resolution, due 17:00, within 2h at 15:00 exactly
+	run env CS_NOW=2025-03-03T15:00:00 cs-ticket overdue --soon 2h -f csv
+	[ "$(echo "$output" | pick id target | sort)" = "1 first_response
+1 resolution
+2 first_response" ]
+}
+
 @test "overdue in working hours: a weekend evening is not late, the 调休 Sunday is" {
 	world
 	cn2025

@@ -189,6 +189,32 @@ ids() {
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "sample: a type that is no ticket type is refused, as cs-report does" {
+	world
+	before=$(dbsum)
+	run cs-ticket sample 2026-W47 -n 1 -t nope -f csv
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: sample: --type nope: unknown type (consult, complaint, grumble, tech, aftersales, or one added with cs-ticket type add)" ]
+	# a known type without tickets in the week is an empty list
+	run cs-ticket sample 2026-W47 -n 1 -t grumble -f csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(dbsum)" = "$before" ]
+}
+
+@test "sample draws from the tickets that list --resolved and the report count" {
+	world
+	# 1..15 and 16 (by nobody) and 18 (reopened since) were resolved in
+	# W47: 17 resolutions; sample leaves out 16 and 18
+	run cs-ticket list --resolved 2026-W47 -f csv
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | ids | paste -sd' ')" = "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 18" ]
+	run cs-report 2026-W47 -s tickets -f csv
+	[[ $output == *$'\n'tickets,resolved,,17,* ]]
+	run cs-ticket sample 2026-W47 --share 100% -f csv
+	[ "$(printf '%s\n' "$output" | ids | paste -sd' ')" = "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15" ]
+}
+
 @test "qa-form: set and list; bad forms are refused with nothing written" {
 	world
 	run cs-ticket qa-form list -f csv
