@@ -972,8 +972,9 @@ struct cs_report {
  * tickets resolved in [start, end): each with its last resolution in the
  * period, from the timeline, and the agent that resolution counts for, so
  * that a ticket reopened and resolved again later still counts where and
- * for whom it was resolved. The reports and the QA sample count the same
- * tickets. Read it first: FROM res CROSS JOIN ticket t. */
+ * for whom it was resolved. The reports, the QA sample and cs-ticket list
+ * --resolved count the same tickets. Read it first: FROM res CROSS JOIN
+ * ticket t. */
 int cs_report_resolved(int64_t start, int64_t end);
 
 /* The figures of one period, in a fixed order. Reads only. */

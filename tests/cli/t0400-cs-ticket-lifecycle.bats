@@ -367,12 +367,15 @@ reply 1" ]
 	[ "$status" -eq 0 ]
 	run cs-ticket link "$id" 2
 	[ "$status" -eq 0 ]
+	# the id however written: 02, or full-width ０２
+	run cs-ticket link "$id" ０２
+	[ "$status" -eq 0 ]
 	[ "$(timeline "$id" | grep -c 'article')" = 1 ]
 	[ "$(sqlite3 "$CS_DB" "SELECT count(*) FROM ticket_link WHERE ticket_id = $id AND article = '2'")" = 1 ]
 	before=$(dbsum)
 	run cs-ticket link "$id" ''
 	[ "$status" -ne 0 ]
-	for bad in 3 KB-12 02 退货流程; do
+	for bad in 3 KB-12 2.0 退货流程; do
 		run cs-ticket link "$id" "$bad"
 		[ "$status" -eq 65 ]
 		[[ $output == *"no such article $bad"* ]]
