@@ -427,6 +427,8 @@ static const struct cs_col sheet_cols[] = {
 	{ "status", "状态", CS_COL_TEXT },
 	{ "attempts", "次数", CS_COL_NUM },
 	{ "last_result", "上次结果", CS_COL_TEXT },
+	{ "last_score", "上次评分", CS_COL_NUM },
+	{ "last_note", "上次备注", CS_COL_TEXT },
 	{ "result", "结果", CS_COL_TEXT },
 	{ "score", "评分", CS_COL_NUM },
 	{ "note", "备注", CS_COL_TEXT },
@@ -481,11 +483,13 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	if (cust && !(customer = cs_customer_find(cust, &why)))
 		return cs_err(CS_EX_FAIL, "list: %s: %s", cust, why);
 	/* attempts is in the sheet so that an import knows which attempt a
-	 * filled-in row is; result is left to fill in, with score and note
-	 * as last recorded. */
+	 * filled-in row is. What was recorded goes in the last_ columns, and
+	 * result, score and note stay empty: an agent who fills in only the
+	 * result must not record the old score (and its complaint) again. */
 	st = cs_sql("SELECT v.id, v.customer_id, c.name, c.phone, v.reason, "
-	    "v.due_date, a.login, v.status, v.attempts, v.last_result, NULL, "
-	    "v.score, v.note FROM revisit v JOIN customer c ON c.id = v.customer_id "
+	    "v.due_date, a.login, v.status, v.attempts, v.last_result, "
+	    "v.score, v.note, NULL, NULL, NULL FROM revisit v JOIN customer c "
+	    "ON c.id = v.customer_id "
 	    "LEFT JOIN agent a ON a.id = v.agent_id WHERE (?1 = 'all' OR "
 	    "v.status = ?1) AND (?2 IS NULL OR a.login = ?2) AND (?3 IS NULL OR "
 	    "v.reason = ?3) AND (?4 IS NULL OR v.due_date <= ?4) AND (?5 = 0 OR "
@@ -652,7 +656,8 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	/* the columns of the sheet that list writes */
 	static const char *const known[] = { "id", "customer_id", "customer",
 		"phone", "reason", "due", "agent", "status", "attempts",
-		"last_result", "result", "score", "note", NULL };
+		"last_result", "last_score", "last_note", "result", "score",
+		"note", NULL };
 	struct cs_in_spec spec = { known, req, 0 };
 	struct import_ctx ctx = { { 0 } };
 	struct cs_import im = { 0 };

@@ -102,9 +102,7 @@ fig() {
 	campaign
 	run cs-revisit list -f csv
 	[ "$status" -eq 0 ]
-	for c in id customer phone reason due agent attempts last_result result score note status; do
-		[[ ",${lines[0]}," == *",$c,"* ]]
-	done
+	[ "${lines[0]}" = "id,customer_id,customer,phone,reason,due,agent,status,attempts,last_result,last_score,last_note,result,score,note" ]
 	[[ "$output" != *13812345678* ]]
 	[[ "$output" != *15800001111* ]]
 	[[ "$output" != *88886666* ]]
@@ -174,9 +172,13 @@ fig() {
 	run cs-revisit log 1 --result reached
 	[ "$status" -eq 65 ]
 	[ "$(dbsum)" = "$before" ]
-	# the sheet (attempts, last result, score, note) shows what was recorded
+	# the sheet shows what was recorded in the last_ columns, and leaves
+	# result, score and note for the next call
 	cs-revisit list --status done -f csv > "$T/out"
-	[ "$(pick "$T/out" id status attempts last_result score note)" = "1,done,1,reached,4,很满意" ]
+	[ "$(pick "$T/out" id status attempts last_result last_score last_note)" = "1,done,1,reached,4,很满意" ]
+	[ "$(pick "$T/out" result score note)" = ",," ]
+	cs-revisit list --status done -f table --lang zh > "$T/out"
+	[[ "$(head -n 1 "$T/out")" == *"上次结果"*"上次评分"*"上次备注"*"结果"*"评分"*"备注"* ]]
 }
 
 @test "no-answer and busy retry after --retry-after and fail after the third attempt" {
@@ -351,6 +353,29 @@ fig() {
 	[[ "$output" == "failed 3 no-answer - "* ]]
 	run task 3
 	[[ "$output" == "failed 2 busy - "* ]]
+}
+
+@test "a sheet filled in with only a result records no old score again, and opens no second complaint" {
+	campaign
+	# a busy line, but the customer had time to be unhappy: a complaint
+	CS_NOW=2026-11-24T10:00:00 run --separate-stderr cs-revisit log 1 --result busy --score 2 --note 态度差
+	[ "$status" -eq 0 ]
+	t=$output
+	[ "$(q 'SELECT count(*) FROM ticket WHERE type = "complaint"')" = 1 ]
+	# the next day's sheet shows what was recorded, and nothing to import
+	CS_NOW=2026-11-25T09:00:00 cs-revisit list -f csv > "$T/sheet.csv"
+	[ "$(pick "$T/sheet.csv" id attempts last_result last_score last_note result score note | head -n 1)" = "1,1,busy,2,态度差,,," ]
+	# the agent reaches the customer and fills in the result alone
+	fill "$T/sheet.csv" 1 reached
+	CS_NOW=2026-11-25T10:00:00 run --separate-stderr cs-revisit import "$T/sheet.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"added 1, "*"rejected 0"* ]]
+	[ "$(q 'SELECT count(*) FROM ticket WHERE type = "complaint"')" = 1 ]
+	[ "$(q 'SELECT group_concat(seq || ":" || result || ":" || coalesce(score, "-") || ":" || coalesce(note, "-") || ":" || coalesce(ticket_id, "-"), " ") FROM (SELECT * FROM v_revisit_attempts WHERE revisit_id = 1 ORDER BY seq)')" = "1:busy:2:态度差:$t 2:reached:-:-:-" ]
+	# the summary counts one complaint, and one score
+	cs-revisit summary 2026-11 -f csv > "$T/s.csv"
+	[ "$(fig "$T/s.csv" revisit_complaints '')" = "1,0," ]
+	[ "$(fig "$T/s.csv" revisit_score_mean '')" = "2.00,," ]
 }
 
 @test "import --dry-run counts and writes nothing" {
