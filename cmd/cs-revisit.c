@@ -543,15 +543,66 @@ attempt_opts(const struct cs_cmd *cmd, int c, const char *arg,
 	return 0;
 }
 
+static const struct cs_col attempt_cols[] = {
+	{ "id", "记录", CS_COL_NUM },
+	{ "revisit_id", "任务", CS_COL_NUM },
+	{ "customer_id", "客户编号", CS_COL_NUM },
+	{ "reason", "回访原因", CS_COL_TEXT },
+	{ "seq", "次数", CS_COL_NUM },
+	{ "at", "时间", CS_COL_TEXT },
+	{ "actor", "记录人", CS_COL_TEXT },
+	{ "agent", "专员", CS_COL_TEXT },
+	{ "result", "结果", CS_COL_TEXT },
+	{ "score", "评分", CS_COL_NUM },
+	{ "note", "备注", CS_COL_TEXT },
+	{ "ticket_id", "投诉工单", CS_COL_NUM },
+	{ "status", "状态", CS_COL_TEXT },
+	{ "due", "到期", CS_COL_TEXT },
+};
+#define NATTEMPT (sizeof(attempt_cols) / sizeof(attempt_cols[0]))
+
+/* The last attempt of task, as v_revisit_attempts has it, with the task's
+ * status and due date after it, into v (caller frees each). Read inside
+ * the transaction that recorded it, so that it is this call's. */
+static int
+last_attempt(int64_t task, char *v[NATTEMPT])
+{
+	sqlite3_stmt *st;
+	char at[32];
+	size_t i;
+
+	st = cs_sql("SELECT a.id, a.revisit_id, v.customer_id, v.reason, "
+	    "a.seq, a.at, a.actor, g.login, a.result, a.score, a.note, "
+	    "a.ticket_id, v.status, v.due_date FROM revisit_attempt a JOIN "
+	    "revisit v ON v.id = a.revisit_id LEFT JOIN agent g ON g.id = "
+	    "a.agent_id WHERE a.revisit_id = ? ORDER BY a.seq DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, task);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return cs_db_fail("log");
+	}
+	for (i = 0; i < NATTEMPT; i++) {
+		/* column 5, at, is a time, shown with its offset */
+		const char *t = i == 5 ? cs_col_time(st, 5, at) :
+		    cs_col_text(st, (int)i);
+
+		v[i] = t ? cs_xstrdup(t) : NULL;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
 static int
 cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_attempt a = { 0 };
 	struct cs_getopt g;
+	struct cs_out *o;
 	const char *column;
-	char *problem = NULL;
+	char *problem = NULL, *v[NATTEMPT] = { NULL };
 	int64_t ticket, n;
-	int c, rc;
+	int c, rc, json;
+	size_t i;
 
 	a.retry_days = 1;
 	a.max_attempts = 3;
@@ -589,11 +640,21 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 		free(problem);
 		return rc;
 	}
-	if ((rc = cs_commit()))
-		return rc;
-	if (ticket)
+	json = cs_conf.format == CS_FMT_JSON || cs_conf.format == CS_FMT_JSONL;
+	if (json && (rc = last_attempt(a.task, v)))
+		cs_rollback();
+	else
+		rc = cs_commit();
+	if (!rc && json) {
+		/* the attempt it created, as one object */
+		o = cs_out_new(stdout, CS_FMT_JSONL, attempt_cols, NATTEMPT);
+		cs_out_row(o, (const char *const *)v);
+		rc = cs_out_end(o);
+	} else if (!rc && ticket)
 		printf("%lld\n", (long long)ticket);
-	return 0;
+	for (i = 0; i < NATTEMPT; i++)
+		free(v[i]);
+	return rc;
 }
 
 struct import_ctx {

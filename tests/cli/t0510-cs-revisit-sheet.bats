@@ -181,6 +181,33 @@ fig() {
 	[[ "$(head -n 1 "$T/out")" == *"上次结果"*"上次评分"*"上次备注"*"结果"*"评分"*"备注"* ]]
 }
 
+@test "log -f json prints the attempt it recorded as one object; without, the ticket id or nothing" {
+	campaign
+	CS_NOW=2026-11-24T10:30:00 run --separate-stderr cs-revisit log 1 --result reached --score 2 --note 配送太慢 --actor li.na -f json
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	t=$(q 'SELECT ticket_id FROM revisit_attempt WHERE revisit_id = 1')
+	[[ "$t" =~ ^[0-9]+$ ]]
+	[ "$output" = '{"id":1,"revisit_id":1,"customer_id":1,"reason":"春节关怀","seq":1,"at":"2026-11-24T10:30:00+08:00","actor":"li.na","agent":"li.na","result":"reached","score":2,"note":"配送太慢","ticket_id":'"$t"',"status":"done","due":"2026-11-24"}' ]
+	# no score, no note, no ticket: nulls; the task is due again
+	CS_NOW=2026-11-24T11:00:00 run --separate-stderr cs-revisit log 2 --result no-answer -f jsonl
+	[ "$status" -eq 0 ]
+	[ "$output" = '{"id":2,"revisit_id":2,"customer_id":3,"reason":"春节关怀","seq":1,"at":"2026-11-24T11:00:00+08:00","actor":"tester","agent":"wang.wei","result":"no-answer","score":null,"note":null,"ticket_id":null,"status":"open","due":"2026-11-25"}' ]
+	# other formats: the id of a complaint ticket, else nothing
+	run --separate-stderr cs-revisit log 3 --result reached -f csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	# refused: nothing printed, nothing written
+	before=$(dbsum)
+	run --separate-stderr cs-revisit log 3 --result reached -f json
+	[ "$status" -eq 65 ]
+	[ "$output" = "" ]
+	run --separate-stderr cs-revisit log 99 --result reached -f json
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "no-answer and busy retry after --retry-after and fail after the third attempt" {
 	campaign
 	CS_NOW=2026-11-24T10:00:00 cs-revisit log 2 --result no-answer --retry-after 2d
@@ -294,8 +321,8 @@ fig() {
 		[ "$status" -eq 65 ]
 	done
 	run cs-revisit log 99 --result reached
-	[ "$status" -eq 65 ] || [ "$status" -eq 1 ]
-	[[ "$output" == *99* ]]
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"log 99: no such revisit task"* ]]
 	run cs-revisit log 1
 	[ "$status" -eq 2 ]
 	run cs-revisit log abc --result reached
