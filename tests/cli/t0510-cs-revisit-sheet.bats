@@ -310,6 +310,29 @@ fig() {
 	[ "$(task 1)" = "done 1 reached 2 2026-11-24" ]
 }
 
+@test "the complaint ticket's subject, body and timeline are as the man page says" {
+	campaign
+	t1=$(CS_NOW=2026-11-24T10:00:00 cs-revisit log 1 --result reached --score 1 2>/dev/null)
+	[ "$(q "SELECT subject || '|' || coalesce(body, '-') || '|' || status || '|' || channel FROM ticket WHERE id = $t1")" = "回访不满意：回访中提出投诉|-|new|phone" ]
+	[ "$(q "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM ticket_event WHERE ticket_id = $t1 ORDER BY id)")" = "created link" ]
+	cs-ticket show "$t1" -f csv > "$T/t1"
+	[ "$(grep '^timeline,' "$T/t1" | cut -d, -f3-)" = "tester created status:  → new — 回访不满意：回访中提出投诉
+tester link revisit:  → 1 — score 1" ]
+	t2=$(cs-revisit log 2 --result busy --complaint --note 要求退款 2>/dev/null)
+	[ "$(q "SELECT subject || '|' || body FROM ticket WHERE id = $t2")" = "回访不满意：要求退款|要求退款" ]
+	cs-ticket show "$t2" -f csv > "$T/t2"
+	grep -q '^timeline,[^,]*,tester link revisit:  → 2 — --complaint$' "$T/t2"
+	# a note too long for the subject is cut there at a whole character
+	# (one ASCII letter first, so that the byte limit falls inside one);
+	# the body has it whole
+	n=x$(printf '配送太慢%.0s' $(seq 25))
+	t3=$(cs-revisit log 3 --result reached --score 2 --note "$n" 2>/dev/null)
+	[ "$(q "SELECT body FROM ticket WHERE id = $t3")" = "$n" ]
+	s=$(q "SELECT subject FROM ticket WHERE id = $t3")
+	[ "$s" = "回访不满意：${n:0:79}" ]
+	printf '%s' "$s" | iconv -f UTF-8 -t UTF-8 > /dev/null
+}
+
 @test "log refuses unknown results, scores out of 1-5 and unknown tasks, writing nothing" {
 	campaign
 	before=$(dbsum)
