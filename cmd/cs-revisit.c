@@ -13,6 +13,20 @@ enum {
 	O_CUSTOMER, O_LIMIT
 };
 
+/* CS_OPTS_INPUT for the readers that take any columns, which pick the
+ * ones they know (a list of customers, ids on standard input): there
+ * --ignore-unknown is accepted, for scripts that give it everywhere, and
+ * changes nothing. */
+#define INPUT_ANY_COLUMNS \
+	{ CS_OPT_INPUT_FORMAT, "input-format", 0, CS_OPT_ARG, "FMT", \
+	    "input is csv, json or jsonl (default: detected)", \
+	    "auto csv json jsonl" }, \
+	{ CS_OPT_ENCODING, "encoding", 0, CS_OPT_ARG, "ENC", \
+	    "input encoding: utf-8 (default), gbk (or gb2312, cp936), gb18030", \
+	    "utf-8 gbk gb18030" }, \
+	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
+	    "accepted; other columns are ignored anyway", NULL }
+
 static const struct cs_opt plan_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT",
 	    "why to call, e.g. 售后回访, 春节关怀, 续费提醒 (required)",
@@ -44,7 +58,7 @@ static const struct cs_opt plan_opts[] = {
 	    NULL },
 	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
 	    "print what would be planned", NULL },
-	CS_OPTS_INPUT,
+	INPUT_ANY_COLUMNS,
 	CS_OPT_END
 };
 
@@ -64,7 +78,7 @@ static const struct cs_opt list_opts[] = {
 	{ O_UNASSIGNED, "unassigned", 0, CS_OPT_FLAG, NULL,
 	    "only tasks that no agent has", NULL },
 	{ O_STATUS, "status", 0, CS_OPT_ARG, "STATUS",
-	    "open, done, failed or cancelled (default open)",
+	    "open, done, failed, cancelled or all (default open)",
 	    "open done failed cancelled all" },
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "only this reason",
 	    "@reasons" },
@@ -107,7 +121,7 @@ static const struct cs_opt import_opts[] = {
 
 static const struct cs_opt cancel_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "why", NULL },
-	CS_OPTS_INPUT,
+	INPUT_ANY_COLUMNS,
 	CS_OPT_END
 };
 

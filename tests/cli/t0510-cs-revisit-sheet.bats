@@ -136,6 +136,8 @@ fig() {
 	[ "$(ids --status all --reason 续费提醒)" = 4 ]
 	[ "$(ids --status all --reason 春节关怀 | tr ' ' '\n' | sort | paste -sd' ' -)" = "1 2 3" ]
 	[ "$(ids --status all --due 2026-11-25 | tr ' ' '\n' | sort | paste -sd' ' -)" = "1 2 3" ]
+	run cs-revisit list --help
+	[[ "$output" == *"--status STATUS            open, done, failed, cancelled or all (default open)"* ]]
 	[ "$(ids --due 2026-11-26)" = 4 ]
 	[ "$(ids --due +2d)" = 4 ]
 	run cs-revisit list --status finished
