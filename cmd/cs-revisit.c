@@ -13,6 +13,20 @@ enum {
 	O_CUSTOMER, O_LIMIT
 };
 
+/* CS_OPTS_INPUT for the readers that take any columns, which pick the
+ * ones they know (a list of customers, ids on standard input): there
+ * --ignore-unknown is accepted, for scripts that give it everywhere, and
+ * changes nothing. */
+#define INPUT_ANY_COLUMNS \
+	{ CS_OPT_INPUT_FORMAT, "input-format", 0, CS_OPT_ARG, "FMT", \
+	    "input is csv, json or jsonl (default: detected)", \
+	    "auto csv json jsonl" }, \
+	{ CS_OPT_ENCODING, "encoding", 0, CS_OPT_ARG, "ENC", \
+	    "input encoding: utf-8 (default), gbk (or gb2312, cp936), gb18030", \
+	    "utf-8 gbk gb18030" }, \
+	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
+	    "accepted; other columns are ignored anyway", NULL }
+
 static const struct cs_opt plan_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT",
 	    "why to call, e.g. 售后回访, 春节关怀, 续费提醒 (required)",
@@ -44,7 +58,7 @@ static const struct cs_opt plan_opts[] = {
 	    NULL },
 	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
 	    "print what would be planned", NULL },
-	CS_OPTS_INPUT,
+	INPUT_ANY_COLUMNS,
 	CS_OPT_END
 };
 
@@ -64,7 +78,7 @@ static const struct cs_opt list_opts[] = {
 	{ O_UNASSIGNED, "unassigned", 0, CS_OPT_FLAG, NULL,
 	    "only tasks that no agent has", NULL },
 	{ O_STATUS, "status", 0, CS_OPT_ARG, "STATUS",
-	    "open, done, failed or cancelled (default open)",
+	    "open, done, failed, cancelled or all (default open)",
 	    "open done failed cancelled all" },
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "only this reason",
 	    "@reasons" },
@@ -107,7 +121,7 @@ static const struct cs_opt import_opts[] = {
 
 static const struct cs_opt cancel_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "why", NULL },
-	CS_OPTS_INPUT,
+	INPUT_ANY_COLUMNS,
 	CS_OPT_END
 };
 
@@ -427,6 +441,8 @@ static const struct cs_col sheet_cols[] = {
 	{ "status", "状态", CS_COL_TEXT },
 	{ "attempts", "次数", CS_COL_NUM },
 	{ "last_result", "上次结果", CS_COL_TEXT },
+	{ "last_score", "上次评分", CS_COL_NUM },
+	{ "last_note", "上次备注", CS_COL_TEXT },
 	{ "result", "结果", CS_COL_TEXT },
 	{ "score", "评分", CS_COL_NUM },
 	{ "note", "备注", CS_COL_TEXT },
@@ -481,11 +497,13 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	if (cust && !(customer = cs_customer_find(cust, &why)))
 		return cs_err(CS_EX_FAIL, "list: %s: %s", cust, why);
 	/* attempts is in the sheet so that an import knows which attempt a
-	 * filled-in row is; result is left to fill in, with score and note
-	 * as last recorded. */
+	 * filled-in row is. What was recorded goes in the last_ columns, and
+	 * result, score and note stay empty: an agent who fills in only the
+	 * result must not record the old score (and its complaint) again. */
 	st = cs_sql("SELECT v.id, v.customer_id, c.name, c.phone, v.reason, "
-	    "v.due_date, a.login, v.status, v.attempts, v.last_result, NULL, "
-	    "v.score, v.note FROM revisit v JOIN customer c ON c.id = v.customer_id "
+	    "v.due_date, a.login, v.status, v.attempts, v.last_result, "
+	    "v.score, v.note, NULL, NULL, NULL FROM revisit v JOIN customer c "
+	    "ON c.id = v.customer_id "
 	    "LEFT JOIN agent a ON a.id = v.agent_id WHERE (?1 = 'all' OR "
 	    "v.status = ?1) AND (?2 IS NULL OR a.login = ?2) AND (?3 IS NULL OR "
 	    "v.reason = ?3) AND (?4 IS NULL OR v.due_date <= ?4) AND (?5 = 0 OR "
@@ -539,15 +557,66 @@ attempt_opts(const struct cs_cmd *cmd, int c, const char *arg,
 	return 0;
 }
 
+static const struct cs_col attempt_cols[] = {
+	{ "id", "记录", CS_COL_NUM },
+	{ "revisit_id", "任务", CS_COL_NUM },
+	{ "customer_id", "客户编号", CS_COL_NUM },
+	{ "reason", "回访原因", CS_COL_TEXT },
+	{ "seq", "次数", CS_COL_NUM },
+	{ "at", "时间", CS_COL_TEXT },
+	{ "actor", "记录人", CS_COL_TEXT },
+	{ "agent", "专员", CS_COL_TEXT },
+	{ "result", "结果", CS_COL_TEXT },
+	{ "score", "评分", CS_COL_NUM },
+	{ "note", "备注", CS_COL_TEXT },
+	{ "ticket_id", "投诉工单", CS_COL_NUM },
+	{ "status", "状态", CS_COL_TEXT },
+	{ "due", "到期", CS_COL_TEXT },
+};
+#define NATTEMPT (sizeof(attempt_cols) / sizeof(attempt_cols[0]))
+
+/* The last attempt of task, as v_revisit_attempts has it, with the task's
+ * status and due date after it, into v (caller frees each). Read inside
+ * the transaction that recorded it, so that it is this call's. */
+static int
+last_attempt(int64_t task, char *v[NATTEMPT])
+{
+	sqlite3_stmt *st;
+	char at[32];
+	size_t i;
+
+	st = cs_sql("SELECT a.id, a.revisit_id, v.customer_id, v.reason, "
+	    "a.seq, a.at, a.actor, g.login, a.result, a.score, a.note, "
+	    "a.ticket_id, v.status, v.due_date FROM revisit_attempt a JOIN "
+	    "revisit v ON v.id = a.revisit_id LEFT JOIN agent g ON g.id = "
+	    "a.agent_id WHERE a.revisit_id = ? ORDER BY a.seq DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, task);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return cs_db_fail("log");
+	}
+	for (i = 0; i < NATTEMPT; i++) {
+		/* column 5, at, is a time, shown with its offset */
+		const char *t = i == 5 ? cs_col_time(st, 5, at) :
+		    cs_col_text(st, (int)i);
+
+		v[i] = t ? cs_xstrdup(t) : NULL;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
 static int
 cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	struct cs_attempt a = { 0 };
 	struct cs_getopt g;
+	struct cs_out *o;
 	const char *column;
-	char *problem = NULL;
+	char *problem = NULL, *v[NATTEMPT] = { NULL };
 	int64_t ticket, n;
-	int c, rc;
+	int c, rc, json;
+	size_t i;
 
 	a.retry_days = 1;
 	a.max_attempts = 3;
@@ -585,11 +654,21 @@ cmd_log(const struct cs_cmd *cmd, int argc, char **argv)
 		free(problem);
 		return rc;
 	}
-	if ((rc = cs_commit()))
-		return rc;
-	if (ticket)
+	json = cs_conf.format == CS_FMT_JSON || cs_conf.format == CS_FMT_JSONL;
+	if (json && (rc = last_attempt(a.task, v)))
+		cs_rollback();
+	else
+		rc = cs_commit();
+	if (!rc && json) {
+		/* the attempt it created, as one object */
+		o = cs_out_new(stdout, CS_FMT_JSONL, attempt_cols, NATTEMPT);
+		cs_out_row(o, (const char *const *)v);
+		rc = cs_out_end(o);
+	} else if (!rc && ticket)
 		printf("%lld\n", (long long)ticket);
-	return 0;
+	for (i = 0; i < NATTEMPT; i++)
+		free(v[i]);
+	return rc;
 }
 
 struct import_ctx {
@@ -652,7 +731,8 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	/* the columns of the sheet that list writes */
 	static const char *const known[] = { "id", "customer_id", "customer",
 		"phone", "reason", "due", "agent", "status", "attempts",
-		"last_result", "result", "score", "note", NULL };
+		"last_result", "last_score", "last_note", "result", "score",
+		"note", NULL };
 	struct cs_in_spec spec = { known, req, 0 };
 	struct import_ctx ctx = { { 0 } };
 	struct cs_import im = { 0 };

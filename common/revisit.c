@@ -404,8 +404,13 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 		snprintf(ref, sizeof(ref), "id:%lld", (long long)customer);
 		tin.v[CS_TK_TYPE] = "complaint";
 		tin.v[CS_TK_CHANNEL] = "phone";
-		snprintf(subject, sizeof(subject), "回访不满意：%s",
-		    at->note && *at->note ? at->note : "回访中提出投诉");
+		/* a long note is cut short in the subject (the body has it
+		 * whole) at a whole character, not in the middle of one */
+		if (snprintf(subject, sizeof(subject), "回访不满意：%s",
+		    at->note && *at->note ? at->note : "回访中提出投诉") >=
+		    (int)sizeof(subject) && (i = (int)cs_utf8_invalid(subject,
+		    strlen(subject))) >= 0)
+			subject[i] = '\0';
 		tin.v[CS_TK_SUBJECT] = subject;
 		tin.v[CS_TK_BODY] = at->note;
 		rc = cs_ticket_new(&tin, ticket, &field, problem);

@@ -105,6 +105,24 @@ loads() {
 	[ "$(q "SELECT count(*) FROM revisit WHERE reason = '春节关怀'")" = 3 ]
 }
 
+@test "a campaign list is one task a customer in a calendar year, unless --period says otherwise" {
+	world
+	cs-customer list --tag vip -f csv > "$T/vip.csv"
+	CS_NOW=2026-12-31T09:00:00 cs-revisit plan --reason 春节关怀 "$T/vip.csv" 2>/dev/null
+	# with --due too, the year is the due date's
+	CS_NOW=2026-12-31T10:00:00 run --separate-stderr cs-revisit plan --reason 春节关怀 --due 2026-12-20 "$T/vip.csv"
+	[[ "$stderr" == *"planned 0, already planned 3"* ]]
+	# the new year is a new period (the caveat of the man page)
+	CS_NOW=2027-01-01T09:00:00 run --separate-stderr cs-revisit plan --reason 春节关怀 "$T/vip.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 3, already planned 0"* ]]
+	[ "$(q "SELECT group_concat(period, ' ') FROM (SELECT DISTINCT period FROM revisit ORDER BY 1)")" = "2026 2027" ]
+	# which --period avoids
+	CS_NOW=2026-12-31T09:00:00 cs-revisit plan --reason 春节 --period 2027春节 "$T/vip.csv" 2>/dev/null
+	CS_NOW=2027-01-01T09:00:00 run --separate-stderr cs-revisit plan --reason 春节 --period 2027春节 "$T/vip.csv"
+	[[ "$stderr" == *"planned 0, already planned 3"* ]]
+}
+
 @test "a list without id, customer_id or code is bad input named by line, nothing written" {
 	world
 	before=$(dbsum)
@@ -337,7 +355,10 @@ H6 C006" ]
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"planned 1, already planned 1"* ]]
 	[ "$(q "SELECT group_concat(customer_id, ' ') FROM (SELECT customer_id FROM revisit ORDER BY 1)")" = "2 5" ]
-	# any columns beside the id come along (--ignore-unknown is harmless)
+	# any columns beside the id come along (--ignore-unknown is harmless,
+	# and the help says so)
+	run cs-revisit plan --help
+	[[ "$output" == *"--ignore-unknown           accepted; other columns are ignored anyway"* ]]
 	cs-customer list -f csv > "$T/all.csv"
 	run --separate-stderr cs-revisit plan --reason 春节关怀 --ignore-unknown "$T/all.csv"
 	[ "$status" -eq 0 ]

@@ -102,9 +102,7 @@ fig() {
 	campaign
 	run cs-revisit list -f csv
 	[ "$status" -eq 0 ]
-	for c in id customer phone reason due agent attempts last_result result score note status; do
-		[[ ",${lines[0]}," == *",$c,"* ]]
-	done
+	[ "${lines[0]}" = "id,customer_id,customer,phone,reason,due,agent,status,attempts,last_result,last_score,last_note,result,score,note" ]
 	[[ "$output" != *13812345678* ]]
 	[[ "$output" != *15800001111* ]]
 	[[ "$output" != *88886666* ]]
@@ -138,6 +136,8 @@ fig() {
 	[ "$(ids --status all --reason 续费提醒)" = 4 ]
 	[ "$(ids --status all --reason 春节关怀 | tr ' ' '\n' | sort | paste -sd' ' -)" = "1 2 3" ]
 	[ "$(ids --status all --due 2026-11-25 | tr ' ' '\n' | sort | paste -sd' ' -)" = "1 2 3" ]
+	run cs-revisit list --help
+	[[ "$output" == *"--status STATUS            open, done, failed, cancelled or all (default open)"* ]]
 	[ "$(ids --due 2026-11-26)" = 4 ]
 	[ "$(ids --due +2d)" = 4 ]
 	run cs-revisit list --status finished
@@ -174,9 +174,40 @@ fig() {
 	run cs-revisit log 1 --result reached
 	[ "$status" -eq 65 ]
 	[ "$(dbsum)" = "$before" ]
-	# the sheet (attempts, last result, score, note) shows what was recorded
+	# the sheet shows what was recorded in the last_ columns, and leaves
+	# result, score and note for the next call
 	cs-revisit list --status done -f csv > "$T/out"
-	[ "$(pick "$T/out" id status attempts last_result score note)" = "1,done,1,reached,4,很满意" ]
+	[ "$(pick "$T/out" id status attempts last_result last_score last_note)" = "1,done,1,reached,4,很满意" ]
+	[ "$(pick "$T/out" result score note)" = ",," ]
+	cs-revisit list --status done -f table --lang zh > "$T/out"
+	[[ "$(head -n 1 "$T/out")" == *"上次结果"*"上次评分"*"上次备注"*"结果"*"评分"*"备注"* ]]
+}
+
+@test "log -f json prints the attempt it recorded as one object; without, the ticket id or nothing" {
+	campaign
+	CS_NOW=2026-11-24T10:30:00 run --separate-stderr cs-revisit log 1 --result reached --score 2 --note 配送太慢 --actor li.na -f json
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	t=$(q 'SELECT ticket_id FROM revisit_attempt WHERE revisit_id = 1')
+	[[ "$t" =~ ^[0-9]+$ ]]
+	[ "$output" = '{"id":1,"revisit_id":1,"customer_id":1,"reason":"春节关怀","seq":1,"at":"2026-11-24T10:30:00+08:00","actor":"li.na","agent":"li.na","result":"reached","score":2,"note":"配送太慢","ticket_id":'"$t"',"status":"done","due":"2026-11-24"}' ]
+	# no score, no note, no ticket: nulls; the task is due again
+	CS_NOW=2026-11-24T11:00:00 run --separate-stderr cs-revisit log 2 --result no-answer -f jsonl
+	[ "$status" -eq 0 ]
+	[ "$output" = '{"id":2,"revisit_id":2,"customer_id":3,"reason":"春节关怀","seq":1,"at":"2026-11-24T11:00:00+08:00","actor":"tester","agent":"wang.wei","result":"no-answer","score":null,"note":null,"ticket_id":null,"status":"open","due":"2026-11-25"}' ]
+	# other formats: the id of a complaint ticket, else nothing
+	run --separate-stderr cs-revisit log 3 --result reached -f csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	# refused: nothing printed, nothing written
+	before=$(dbsum)
+	run --separate-stderr cs-revisit log 3 --result reached -f json
+	[ "$status" -eq 65 ]
+	[ "$output" = "" ]
+	run --separate-stderr cs-revisit log 99 --result reached -f json
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$(dbsum)" = "$before" ]
 }
 
 @test "no-answer and busy retry after --retry-after and fail after the third attempt" {
@@ -281,6 +312,29 @@ fig() {
 	[ "$(task 1)" = "done 1 reached 2 2026-11-24" ]
 }
 
+@test "the complaint ticket's subject, body and timeline are as the man page says" {
+	campaign
+	t1=$(CS_NOW=2026-11-24T10:00:00 cs-revisit log 1 --result reached --score 1 2>/dev/null)
+	[ "$(q "SELECT subject || '|' || coalesce(body, '-') || '|' || status || '|' || channel FROM ticket WHERE id = $t1")" = "回访不满意：回访中提出投诉|-|new|phone" ]
+	[ "$(q "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM ticket_event WHERE ticket_id = $t1 ORDER BY id)")" = "created link" ]
+	cs-ticket show "$t1" -f csv > "$T/t1"
+	[ "$(grep '^timeline,' "$T/t1" | cut -d, -f3-)" = "tester created status:  → new — 回访不满意：回访中提出投诉
+tester link revisit:  → 1 — score 1" ]
+	t2=$(cs-revisit log 2 --result busy --complaint --note 要求退款 2>/dev/null)
+	[ "$(q "SELECT subject || '|' || body FROM ticket WHERE id = $t2")" = "回访不满意：要求退款|要求退款" ]
+	cs-ticket show "$t2" -f csv > "$T/t2"
+	grep -q '^timeline,[^,]*,tester link revisit:  → 2 — --complaint$' "$T/t2"
+	# a note too long for the subject is cut there at a whole character
+	# (one ASCII letter first, so that the byte limit falls inside one);
+	# the body has it whole
+	n=x$(printf '配送太慢%.0s' $(seq 25))
+	t3=$(cs-revisit log 3 --result reached --score 2 --note "$n" 2>/dev/null)
+	[ "$(q "SELECT body FROM ticket WHERE id = $t3")" = "$n" ]
+	s=$(q "SELECT subject FROM ticket WHERE id = $t3")
+	[ "$s" = "回访不满意：${n:0:79}" ]
+	printf '%s' "$s" | iconv -f UTF-8 -t UTF-8 > /dev/null
+}
+
 @test "log refuses unknown results, scores out of 1-5 and unknown tasks, writing nothing" {
 	campaign
 	before=$(dbsum)
@@ -292,8 +346,8 @@ fig() {
 		[ "$status" -eq 65 ]
 	done
 	run cs-revisit log 99 --result reached
-	[ "$status" -eq 65 ] || [ "$status" -eq 1 ]
-	[[ "$output" == *99* ]]
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"log 99: no such revisit task"* ]]
 	run cs-revisit log 1
 	[ "$status" -eq 2 ]
 	run cs-revisit log abc --result reached
@@ -351,6 +405,29 @@ fig() {
 	[[ "$output" == "failed 3 no-answer - "* ]]
 	run task 3
 	[[ "$output" == "failed 2 busy - "* ]]
+}
+
+@test "a sheet filled in with only a result records no old score again, and opens no second complaint" {
+	campaign
+	# a busy line, but the customer had time to be unhappy: a complaint
+	CS_NOW=2026-11-24T10:00:00 run --separate-stderr cs-revisit log 1 --result busy --score 2 --note 态度差
+	[ "$status" -eq 0 ]
+	t=$output
+	[ "$(q 'SELECT count(*) FROM ticket WHERE type = "complaint"')" = 1 ]
+	# the next day's sheet shows what was recorded, and nothing to import
+	CS_NOW=2026-11-25T09:00:00 cs-revisit list -f csv > "$T/sheet.csv"
+	[ "$(pick "$T/sheet.csv" id attempts last_result last_score last_note result score note | head -n 1)" = "1,1,busy,2,态度差,,," ]
+	# the agent reaches the customer and fills in the result alone
+	fill "$T/sheet.csv" 1 reached
+	CS_NOW=2026-11-25T10:00:00 run --separate-stderr cs-revisit import "$T/sheet.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"added 1, "*"rejected 0"* ]]
+	[ "$(q 'SELECT count(*) FROM ticket WHERE type = "complaint"')" = 1 ]
+	[ "$(q 'SELECT group_concat(seq || ":" || result || ":" || coalesce(score, "-") || ":" || coalesce(note, "-") || ":" || coalesce(ticket_id, "-"), " ") FROM (SELECT * FROM v_revisit_attempts WHERE revisit_id = 1 ORDER BY seq)')" = "1:busy:2:态度差:$t 2:reached:-:-:-" ]
+	# the summary counts one complaint, and one score
+	cs-revisit summary 2026-11 -f csv > "$T/s.csv"
+	[ "$(fig "$T/s.csv" revisit_complaints '')" = "1,0," ]
+	[ "$(fig "$T/s.csv" revisit_score_mean '')" = "2.00,," ]
 }
 
 @test "import --dry-run counts and writes nothing" {

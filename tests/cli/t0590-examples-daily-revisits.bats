@@ -88,7 +88,7 @@ rows() {
 	[ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" = efbbbf ]
 	[ "$(grep -c $'\r$' "$f")" -eq "$(wc -l < "$f")" ]
 	[ "$(head -n 1 "$f" | tr -d '\r')" = \
-	    $'\xef\xbb\xbfid,customer_id,customer,phone,reason,due,agent,status,attempts,last_result,result,score,note' ]
+	    $'\xef\xbb\xbfid,customer_id,customer,phone,reason,due,agent,status,attempts,last_result,last_score,last_note,result,score,note' ]
 	grep -qF ',"=""13800000001""",' "$f"
 	run grep -cF '****' "$f"
 	[ "$output" = 0 ]
@@ -153,9 +153,9 @@ rows() {
 	team
 	sh "$SCRIPT" "$T/24" 2>/dev/null
 	# li.na reached 孙丽 (task 1) and got no answer from 王芳 (task 3):
-	# result is column 11 of the sheet
-	awk -F, -v OFS=, '$1 == 1 { $11 = "reached"; $12 = 5 }
-	    $1 == 3 { $11 = "no-answer" } { print }' \
+	# result is column 13 of the sheet, score 14
+	awk -F, -v OFS=, '$1 == 1 { $13 = "reached"; $14 = 5 }
+	    $1 == 3 { $13 = "no-answer" } { print }' \
 	    "$T/24/回访记录表-li.na.csv" > "$T/filled.csv"
 	run cs-revisit import "$T/filled.csv"
 	[ "$status" -eq 0 ]
