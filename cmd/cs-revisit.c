@@ -394,7 +394,9 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 	char due[16];
 	struct cs_getopt g;
 	struct emit e;
-	long done, left;
+	sqlite3_stmt *st;
+	char tail[128];
+	long done, left, held = 0;
 	int c, rc, dry = 0;
 	int64_t t = cs_now();
 
@@ -422,9 +424,22 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 			return rc ? rc : c;
 	} else if ((rc = cs_commit()))
 		return rc;
-	cs_warn("%s %ld task%s, %ld left unassigned (no eligible agent)",
+	/* Tasks due of customers whose contact is marked invalid wait,
+	 * unassigned, until it is revalidated or they are cancelled. */
+	st = cs_sql("SELECT count(*) FROM revisit v JOIN customer c ON c.id = "
+	    "v.customer_id WHERE v.status = 'open' AND v.agent_id IS NULL AND "
+	    "v.due_date <= ?1 AND (?2 IS NULL OR v.reason = ?2) AND c.status "
+	    "!= 'active'");
+	cs_bind_text(st, 1, due, 0);
+	cs_bind_text(st, 2, reason, 1);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		held = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	snprintf(tail, sizeof(tail), ", %ld held: the contact is marked "
+	    "invalid (see cs-customer revalidate, cs-revisit cancel)", held);
+	cs_warn("%s %ld task%s, %ld left unassigned (no eligible agent)%s",
 	    dry ? "would assign" : "assigned", done, done == 1 ? "" : "s",
-	    left);
+	    left, held ? tail : "");
 	return 0;
 }
 

@@ -263,3 +263,19 @@ codes() {
 	cs-customer import "$T/b.csv" 2>/dev/null
 	[ "$(sqlite3 "$CS_DB" "SELECT birthday FROM customer WHERE code = 'K2'")" = 2026-11-10 ]
 }
+
+@test "an invalidated contact's open task waits unassigned, and assign says how many are held; revalidated, it is handed out" {
+	cs-agent add li.na >/dev/null
+	cs-customer add --name 甲 --phone 13812345678 >/dev/null
+	cs-customer add --name 乙 --phone 13812345679 >/dev/null
+	printf 'id\n1\n2\n' | cs-revisit plan --reason 关怀 - 2>/dev/null
+	cs-customer invalidate 2 --reason refused 2>/dev/null
+	run cs-revisit assign -f csv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "1,1,li.na,关怀,2026-11-24" ]
+	[ "${lines[2]}" = "cs-revisit: assigned 1 task, 0 left unassigned (no eligible agent), 1 held: the contact is marked invalid (see cs-customer revalidate, cs-revisit cancel)" ]
+	cs-customer revalidate 2 2>/dev/null
+	run cs-revisit assign -f csv
+	[ "${lines[1]}" = "2,2,li.na,关怀,2026-11-24" ]
+	[ "${lines[2]}" = "cs-revisit: assigned 1 task, 0 left unassigned (no eligible agent)" ]
+}
