@@ -165,11 +165,11 @@ cs_revisit_plan_date(struct cs_plan *p, const char *field, int days,
 	snprintf(mod, sizeof(mod), "%+d days", days);
 	today(ymd);
 	/* N+7: the date attribute plus the offset falls in the window that
-	 * ends today; the period is the attribute's date, once each. */
-	st = cs_sql("SELECT c.id, 0, ?4 || ':' || json_extract(c.attrs, ?1), "
-	    "date(json_extract(c.attrs, ?1), ?2), c.status FROM customer c "
-	    "WHERE "
-	    "date(json_extract(c.attrs, ?1), ?2) <= ?3 AND "
+	 * ends today; the period is the attribute's date (its day, for a
+	 * time), once each. */
+	st = cs_sql("SELECT c.id, 0, ?4 || ':' || date(json_extract(c.attrs, "
+	    "?1)), date(json_extract(c.attrs, ?1), ?2), c.status FROM "
+	    "customer c WHERE date(json_extract(c.attrs, ?1), ?2) <= ?3 AND "
 	    "date(json_extract(c.attrs, ?1), ?2) > date(?3, ?5) "
 	    "ORDER BY c.id");
 	cs_bind_text(st, 1, path, 0);

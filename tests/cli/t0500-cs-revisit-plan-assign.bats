@@ -267,6 +267,13 @@ H6 C006" ]
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"planned 1, already planned 0"* ]]
 	[ "$(q "SELECT c.code || ' ' || v.due_date FROM revisit v JOIN customer c ON c.id = v.customer_id WHERE v.reason = '两周回访'")" = "P5 2026-11-24" ]
+	# a purchase time is its day: the period is the date, so that the
+	# same purchase saved again as a plain date plans nothing new
+	cs-customer update P5 -a purchase_date=2026-11-10T15:30 2>/dev/null
+	run --separate-stderr cs-revisit plan --date-field purchase_date --offset 14d --reason 两周回访
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 0, already planned 1"* ]]
+	[ "$(q "SELECT period FROM revisit WHERE reason = '两周回访'")" = purchase_date:2026-11-10 ]
 }
 
 @test "--segment and --tag with --every plan one task per customer and period" {
