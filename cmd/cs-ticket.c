@@ -535,6 +535,17 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 			free(f.status);
 			return rc;
 		}
+	rc = 0;
+	if (f.channel && !cs_word_in(f.channel, cs_ticket_channels))
+		rc = cs_usage(cmd, "unknown channel '%s' (%s)", f.channel,
+		    cs_ticket_channels);
+	else if (f.priority && !cs_word_in(f.priority, cs_ticket_priorities))
+		rc = cs_usage(cmd, "unknown priority '%s' (%s)", f.priority,
+		    cs_ticket_priorities);
+	if (rc) {
+		free(f.status);
+		return rc;
+	}
 	if ((rc = check_names(cmd, f.type, f.assignee))) {
 		free(f.status);
 		return rc;
@@ -666,7 +677,7 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 			assignee = g.arg;
 	if (g.ind != argc)
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
-	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+	if ((rc = check_names(cmd, NULL, assignee)))
 		return rc;
 	/* Open tickets only: the partial index ticket_open holds them. */
 	st = cs_sql("SELECT t.id, c.name, t.subject, t.priority, a.login, "

@@ -471,3 +471,18 @@ pick() {
 	[ "$status" -eq 0 ]
 	[ "$(echo "$output" | pick id due overdue_h)" = "1 2025-02-05T13:00:00+08:00 1.00" ]
 }
+
+@test "a typo in overdue --assignee, list --channel or --priority is refused, never an empty list" {
+	cs-db init 2>/dev/null
+	run cs-ticket overdue --assignee nobody
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-ticket: overdue: --assignee nobody: no agent 'nobody': see cs-agent list" ]
+	run cs-ticket list --channel 电话
+	[ "$status" -eq 2 ]
+	[[ "${lines[0]}" == "cs-ticket: list: unknown channel '电话' (phone email wechat chat sms walk-in web)" ]]
+	run cs-ticket list -p hgh
+	[ "$status" -eq 2 ]
+	[[ "${lines[0]}" == "cs-ticket: list: unknown priority 'hgh' (urgent high normal low)" ]]
+	run cs-ticket list -c wechat -p high
+	[ "$status" -eq 0 ]
+}
