@@ -17,13 +17,7 @@ enum {
  * ones they know (a list of customers, ids on standard input): there
  * --ignore-unknown is accepted, for scripts that give it everywhere, and
  * changes nothing. */
-#define INPUT_ANY_COLUMNS \
-	{ CS_OPT_INPUT_FORMAT, "input-format", 0, CS_OPT_ARG, "FMT", \
-	    "input is csv, json or jsonl (default: detected)", \
-	    "auto csv json jsonl" }, \
-	{ CS_OPT_ENCODING, "encoding", 0, CS_OPT_ARG, "ENC", \
-	    "input encoding: utf-8 (default), gbk (or gb2312, cp936), gb18030", \
-	    "utf-8 gbk gb18030" }, \
+#define INPUT_ANY_COLUMNS CS_OPTS_INPUT_FORMAT, \
 	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
 	    "accepted; other columns are ignored anyway", NULL }
 

@@ -260,14 +260,16 @@ enum {
 	CS_OPT_IMPORT_DRY_RUN, CS_OPT_SKIP_INVALID
 };
 
-/* Options of every command that reads a record set. */
-#define CS_OPTS_INPUT \
+/* Options of every command that reads a record set: the format and
+ * encoding, then what to do with columns it does not know. */
+#define CS_OPTS_INPUT_FORMAT \
 	{ CS_OPT_INPUT_FORMAT, "input-format", 0, CS_OPT_ARG, "FMT", \
 	    "input is csv, json or jsonl (default: detected)", \
 	    "auto csv json jsonl" }, \
 	{ CS_OPT_ENCODING, "encoding", 0, CS_OPT_ARG, "ENC", \
 	    "input encoding: utf-8 (default), gbk (or gb2312, cp936), gb18030", \
-	    "utf-8 gbk gb18030" }, \
+	    "utf-8 gbk gb18030" }
+#define CS_OPTS_INPUT CS_OPTS_INPUT_FORMAT, \
 	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
 	    "drop columns that are not known instead of refusing", NULL }
 
