@@ -103,6 +103,9 @@ put(void)
 		event(id, t[1], "reply", NULL, 1);
 	if (t[2])
 		event(id, t[2], "status", "resolved", 0);
+	/* the imported score, given at the resolution */
+	if (t[2] && len[10])
+		event(id, t[2], "rate", field[10], 0);
 }
 
 static void
@@ -151,7 +154,8 @@ main(int argc, char **argv)
 		    NULL) || sqlite3_prepare_v2(db, "INSERT INTO ticket_event "
 		    "(ticket_id, at, actor, kind, field, new_value, note, "
 		    "public, agent_id) VALUES (?1, ?2, 'bench', ?3, CASE WHEN "
-		    "?4 IS NOT NULL THEN 'status' END, ?4, 'imported', ?5, CASE "
+		    "?3 = 'rate' THEN 'csat' WHEN ?4 IS NOT NULL THEN 'status' "
+		    "END, ?4, 'imported', ?5, CASE "
 		    "WHEN ?4 = 'resolved' THEN (SELECT resolved_by FROM ticket "
 		    "WHERE id = ?1) END)", -1, &ev,
 		    NULL))
