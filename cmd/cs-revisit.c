@@ -388,9 +388,8 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 	char due[16];
 	struct cs_getopt g;
 	struct emit e;
-	sqlite3_stmt *st;
 	char tail[128];
-	long done, left, held = 0;
+	long done, left, held;
 	int c, rc, dry = 0;
 	int64_t t = cs_now();
 
@@ -410,7 +409,8 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))
 		return rc;
 	e.o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
-	rc = cs_revisit_assign(due, reason, dry, emit_row, &e, &done, &left);
+	rc = cs_revisit_assign(due, reason, dry, emit_row, &e, &done, &left,
+	    &held);
 	c = cs_out_end(e.o);
 	if (rc || c || dry) {
 		cs_rollback();
@@ -420,15 +420,6 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 		return rc;
 	/* Tasks due of customers whose contact is marked invalid wait,
 	 * unassigned, until it is revalidated or they are cancelled. */
-	st = cs_sql("SELECT count(*) FROM revisit v JOIN customer c ON c.id = "
-	    "v.customer_id WHERE v.status = 'open' AND v.agent_id IS NULL AND "
-	    "v.due_date <= ?1 AND (?2 IS NULL OR v.reason = ?2) AND c.status "
-	    "!= 'active'");
-	cs_bind_text(st, 1, due, 0);
-	cs_bind_text(st, 2, reason, 1);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		held = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
 	snprintf(tail, sizeof(tail), ", %ld held: the contact is marked "
 	    "invalid (see cs-customer revalidate, cs-revisit cancel)", held);
 	cs_warn("%s %ld task%s, %ld left unassigned (no eligible agent)%s",

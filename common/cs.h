@@ -905,11 +905,12 @@ int cs_revisit_plan_every(struct cs_plan *p, const char *segment,
 /* Hands unassigned tasks due up to `due` to agents: the owner first,
  * else the least (open tasks + 1) / weight with the skill and capacity
  * left today, ties by login. emit is called for every task, with a NULL
- * agent for those no one can take. 0 or a status. */
+ * agent for those no one can take; the tasks of customers not active
+ * (a contact marked invalid) are only counted, in *held. 0 or a status. */
 int cs_revisit_assign(const char *due, const char *reason, int dry_run,
     void (*emit)(void *arg, int64_t task, int64_t customer, const char *agent,
     const char *reason, const char *due), void *arg, long *assigned,
-    long *left);
+    long *left, long *held);
 
 struct cs_attempt {
 	int64_t task;

@@ -259,20 +259,15 @@ size_t
 cs_excel_uncell(char *v)
 {
 	size_t n = strlen(v);
-	const char *d;
 
-	if (n >= 4 && v[0] == '=' && v[1] == '"' && v[n - 1] == '"') {
+	if (!uncell_changes(v))
+		return n;
+	if (v[0] == '=') {	/* ="0123": the digits */
 		v[n - 1] = '\0';
-		if (signed_digits(v + 2, &d) > 0) {
-			memmove(v, v + 2, n - 2);
-			return n - 3;
-		}
-		v[n - 1] = '"';
-		return n;
+		memmove(v, v + 2, n - 2);
+		return n - 3;
 	}
-	if (v[0] != '\'' || !uncell_changes(v))
-		return n;
-	memmove(v, v + 1, n);
+	memmove(v, v + 1, n);	/* a quote goes */
 	return n - 1;
 }
 

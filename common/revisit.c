@@ -252,7 +252,7 @@ can_take(const struct agent *a, const char *skill)
 int
 cs_revisit_assign(const char *due, const char *reason, int dry_run,
     void (*emit)(void *, int64_t, int64_t, const char *, const char *,
-    const char *), void *arg, long *assigned, long *left)
+    const char *), void *arg, long *assigned, long *left, long *held)
 {
 	struct agent *ag = NULL, *best;
 	sqlite3_stmt *st;
@@ -261,7 +261,7 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 	int64_t start, now = cs_now(), owner, task;
 	int rc = 0;
 
-	*assigned = *left = 0;
+	*assigned = *left = *held = 0;
 	today(day);
 	start = cs_day_start(now);
 	st = cs_sql("SELECT a.id, a.login, a.weight, coalesce(a.capacity, -1), "
@@ -289,13 +289,18 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 	}
 	sqlite3_reset(st);
 	st = cs_sql("SELECT v.id, v.customer_id, v.reason, v.due_date, v.skill, "
-	    "coalesce(c.owner_id, 0) FROM revisit v JOIN customer c ON c.id = "
-	    "v.customer_id WHERE v.status = 'open' AND v.agent_id IS NULL AND "
-	    "v.due_date <= ?1 AND (?2 IS NULL OR v.reason = ?2) AND c.status = "
-	    "'active' ORDER BY v.due_date, v.id");
+	    "coalesce(c.owner_id, 0), c.status = 'active' FROM revisit v JOIN "
+	    "customer c ON c.id = v.customer_id WHERE v.status = 'open' AND "
+	    "v.agent_id IS NULL AND v.due_date <= ?1 AND (?2 IS NULL OR "
+	    "v.reason = ?2) ORDER BY v.due_date, v.id");
 	cs_bind_text(st, 1, due, 0);
 	cs_bind_text(st, 2, reason, 1);
 	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		/* a contact marked invalid waits, held */
+		if (!sqlite3_column_int(st, 6)) {
+			(*held)++;
+			continue;
+		}
 		task = sqlite3_column_int64(st, 0);
 		owner = sqlite3_column_int64(st, 5);
 		best = NULL;
