@@ -407,18 +407,23 @@ cs_agent_leave_cancel(const char *login, int64_t leave_id, char **problem)
 		*problem = cs_xstrdup("no such agent");
 		return CS_NOT_FOUND;
 	}
-	st = cs_sql("SELECT first_day || '..' || last_day FROM agent_leave "
-	    "WHERE id = ? AND agent_id = ?");
+	st = cs_sql("SELECT first_day || '..' || last_day, agent_id FROM "
+	    "agent_leave WHERE id = ?");
 	sqlite3_bind_int64(st, 1, leave_id);
-	sqlite3_bind_int64(st, 2, aid);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		*problem = cs_xasprintf("%s has no leave %lld", login,
-		    (long long)leave_id);
-		return -1;
+		*problem = cs_xasprintf("no leave %lld", (long long)leave_id);
+		return CS_NOT_FOUND;
 	}
 	snprintf(from, sizeof(from), "%s", sqlite3_column_text(st, 0));
+	rc = sqlite3_column_int64(st, 1) != aid;
 	sqlite3_reset(st);
+	/* Another agent's leave is a mistake in the line, not a miss. */
+	if (rc) {
+		*problem = cs_xasprintf("%s has no leave %lld: it is another "
+		    "agent's", login, (long long)leave_id);
+		return -1;
+	}
 	st = cs_sql("DELETE FROM agent_leave WHERE id = ?");
 	sqlite3_bind_int64(st, 1, leave_id);
 	if ((rc = cs_step_done(st, "leave")))

@@ -678,7 +678,8 @@ int64_t cs_agent_id(const char *login);
 int cs_agent_leave(const char *login, const char *first, const char *last,
     const char *note, int64_t *id, char **problem);
 /* 0, CS_NOT_FOUND with *problem (caller frees) when no agent has the
- * login, -1 with *problem when the agent has no such leave, or a status. */
+ * login or no leave the id, -1 with *problem when the leave is another
+ * agent's, or a status. */
 int cs_agent_leave_cancel(const char *login, int64_t leave_id,
     char **problem);
 /* 1 when the agent is on leave on that local day (YYYY-MM-DD). */

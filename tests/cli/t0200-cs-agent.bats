@@ -281,8 +281,16 @@ load helper
 	[ "$status" -eq 0 ]
 	run cs-agent leave li.na -f csv --no-header
 	[ -z "$output" ]
+	# a cancelled leave is gone: nothing found, as for an unknown login
 	run cs-agent leave li.na --cancel "$id"
+	[ "$status" -eq 1 ]
+	[ "$output" = "cs-agent: leave: li.na: no leave $id" ]
+	# another agent's leave is a mistake in the line, and stays
+	other=$(cs-agent leave wang.wei --from today --to today)
+	run cs-agent leave li.na --cancel "$other"
 	[ "$status" -eq 65 ]
+	[[ "$output" == *"li.na has no leave $other: it is another agent's"* ]]
+	[ -n "$(cs-agent leave wang.wei -f csv --no-header)" ]
 }
 
 @test "leave -f json prints the new leave as one object, as add does; plain, its id" {
