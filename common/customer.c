@@ -1557,15 +1557,16 @@ cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 		add_text(q, f->tags[i]);
 	}
 	if (f->search && *f->search) {
-		/* NFKC, as the fields were stored: full-width digits and
-		 * letters typed with a Chinese input method find them too. */
-		if ((srch = cs_text_nfkc(f->search)) == NULL)
+		/* Both sides NFKC and case folded: "alice" finds "Ａｌｉｃｅ"
+		 * and "ＡＬＩＣＥ" finds "Alice"; full-width digits typed
+		 * with a Chinese input method find the phone. */
+		if ((srch = cs_text_fold(f->search)) == NULL)
 			srch = cs_xstrdup(f->search);
 		pat = like_pattern(srch);
-		cs_buf_adds(&q->sql, " AND (c.name LIKE ? ESCAPE '\\' OR "
-		    "c.company LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE "
-		    "'\\' OR c.email LIKE ? ESCAPE '\\' OR c.wechat LIKE ? "
-		    "ESCAPE '\\'");
+		cs_buf_adds(&q->sql, " AND (cs_fold(c.name) LIKE ? ESCAPE "
+		    "'\\' OR cs_fold(c.company) LIKE ? ESCAPE '\\' OR "
+		    "cs_fold(c.code) LIKE ? ESCAPE '\\' OR c.email LIKE ? "
+		    "ESCAPE '\\' OR cs_fold(c.wechat) LIKE ? ESCAPE '\\'");
 		for (k = 0; k < 5; k++)
 			add_text(q, pat);
 		free(pat);

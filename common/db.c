@@ -285,6 +285,23 @@ folder_writable(const char *path)
 	return ok;
 }
 
+/* cs_fold(TEXT): NFKC and case folded, for searches that must find
+ * "Ａｌｉｃｅ" by "alice"; NULL stays NULL. */
+static void
+fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	char *f;
+
+	(void)argc;
+	if (s == NULL)
+		return;
+	if ((f = cs_text_fold(s)) == NULL)
+		sqlite3_result_value(ctx, argv[0]);	/* not UTF-8 */
+	else
+		sqlite3_result_text(ctx, f, -1, free);
+}
+
 int
 cs_db_open(int mode, sqlite3 **out)
 {
@@ -367,9 +384,12 @@ cs_db_open(int mode, sqlite3 **out)
 	/* The knowledge base's index (006-kb.sql) names the tokenizer of
 	 * kbtok.c: it must be known before a migration or a trigger can
 	 * touch the index, on every connection. */
-	if (!rc && cs_kbtok_register(db) != 0)
+	if (!rc && (cs_kbtok_register(db) != 0 ||
+	    sqlite3_create_function(db, "cs_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql, NULL,
+	    NULL) != SQLITE_OK))
 		rc = cs_err(CS_EX_SOFTWARE, "%s: cannot register the search "
-		    "tokenizer: %s", path, sqlite3_errmsg(db));
+		    "functions: %s", path, sqlite3_errmsg(db));
 	if (!rc)
 		rc = identify(path, &version);
 	if (!rc && flags == SQLITE_OPEN_READWRITE && strcmp(path, ":memory:")) {

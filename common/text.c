@@ -119,10 +119,19 @@ map(const char *s, int opts)
 	const char *p;
 	char *r;
 
-	/* ASCII is its own NFKC, and folds by tolower: the common case of
-	 * codes, phones and e-mails skips utf8proc. */
-	for (p = s; *p && (unsigned char)*p < 0x80; p++)
-		;
+	/* ASCII is its own NFKC, and folds by tolower; so are the CJK
+	 * ideographs U+4000..U+9FFF (lead bytes E4..E9), which neither
+	 * decompose nor fold: the common case of Chinese names, codes,
+	 * phones and e-mails skips utf8proc. */
+	for (p = s; *p; p++) {
+		if ((unsigned char)*p < 0x80)
+			continue;
+		if ((unsigned char)*p < 0xe4 || (unsigned char)*p > 0xe9 ||
+		    ((unsigned char)p[1] & 0xc0) != 0x80 ||
+		    ((unsigned char)p[2] & 0xc0) != 0x80)
+			break;
+		p += 2;
+	}
 	if (!*p) {
 		r = cs_xstrdup(s);
 		if (opts & UTF8PROC_CASEFOLD)

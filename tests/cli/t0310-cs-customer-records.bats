@@ -249,6 +249,32 @@ has() {
 	[ "$output" = "" ]
 }
 
+@test "list --search folds width and case on both sides: alice finds Ａｌｉｃｅ" {
+	customers
+	cs-customer add --code F1 --name 'Ａｌｉｃｅ Ｗａｎｇ' --company 'ACME 上海' \
+	    --phone 13900000001 > /dev/null
+	cs-customer add --code F2 --name 'Ünal Çelik' --wechat 'ＷＸ＿Ｏｎｅ' \
+	    --phone 13900000002 > /dev/null
+	run codes --search alice
+	[ "$output" = "F1" ]
+	run codes --search ＡＬＩＣＥ
+	[ "$output" = "F1" ]
+	run codes --search acme
+	[ "$output" = "F1" ]
+	run codes --search ÜNAL
+	[ "$output" = "F2" ]
+	run codes --search wx_one
+	[ "$output" = "F2" ]
+	run codes --search f2
+	[ "$output" = "F2" ]
+	# full-width digits find the phone
+	run codes --search １３９０００００００２
+	[ "$output" = "F2" ]
+	# a _ in the search is the character, not any character
+	run codes --search wxxone
+	[ "$output" = "" ]
+}
+
 @test "list --where compares fields and attributes with = != < <= > >= ~" {
 	customers
 	run codes --where 'city=上海'
