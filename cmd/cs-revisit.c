@@ -390,8 +390,8 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 	struct emit e;
 	char tail[128];
 	long done, left, held;
-	int c, rc, dry = 0;
-	int64_t t = cs_now();
+	int c, rc, dry = 0, dated = 0;
+	int64_t t;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -399,11 +399,12 @@ cmd_assign(const struct cs_cmd *cmd, int argc, char **argv)
 			reason = g.arg;
 		else if (c == O_DRY_RUN)
 			dry = 1;
-		else if (c == O_DUE && cs_parse_date(g.arg, cs_now(), &t) < 0)
+		else if (c == O_DUE && !(dated = cs_parse_date(g.arg, cs_now(),
+		    &t) == 0))
 			return cs_usage(cmd, "--due: not a date (%s)", g.arg);
 	if (g.ind != argc)
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
-	cs_fmt_date(t, due);
+	cs_fmt_date(dated ? t : cs_now(), due);
 	/* One write transaction: two runs at once queue up, and the second
 	 * sees what the first gave out. */
 	if ((rc = cs_db_open(CS_DB_WRITE, NULL)) || (rc = cs_begin()))

@@ -662,7 +662,7 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		{ "overdue_h", "超时(小时)", CS_COL_NUM },
 	};
 	const char *assignee = NULL, *v[8];
-	int64_t soon = 0, now = cs_now(), due;
+	int64_t soon = 0, now, due;
 	char buf[32], hours[32];
 	struct cs_getopt g;
 	sqlite3_stmt *st;
@@ -679,6 +679,7 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		return cs_usage(cmd, "unexpected argument '%s'", argv[g.ind]);
 	if ((rc = check_names(cmd, NULL, assignee)))
 		return rc;
+	now = cs_now();
 	/* Open tickets only: the partial index ticket_open holds them. */
 	st = cs_sql("SELECT t.id, c.name, t.subject, t.priority, a.login, "
 	    "CASE WHEN t.first_response_at IS NULL AND t.first_response_due <= "

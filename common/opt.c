@@ -84,6 +84,28 @@ count(const struct cs_opt *o)
 	return n;
 }
 
+/* --now is taken before any other option, wherever it stands: options
+ * such as --resolved last-week or --until +2d, and the commands' own
+ * defaults, count from it. A pass of getopt over a copy of argv reads it
+ * as the real pass will (abbreviations, clusters, "--"); a bad value is
+ * left to the real pass to report. */
+static void
+now_first(struct priv *p, int argc, char **argv)
+{
+	char **copy;
+	int c, idx;
+
+	if (argc < 2)
+		return;
+	copy = cs_xcalloc((size_t)argc + 1, sizeof(*copy));
+	memcpy(copy, argv, (size_t)argc * sizeof(*copy));
+	optind = 0;
+	while ((c = getopt_long(argc, copy, p->shorts, p->lo, &idx)) != -1)
+		if (c == CS_OPT_NOW && optarg)
+			cs_set_now(optarg);
+	free(copy);
+}
+
 void
 cs_getopt_init(struct cs_getopt *g, const struct cs_cmd *cmd, int argc,
     char **argv)
@@ -108,8 +130,9 @@ cs_getopt_init(struct cs_getopt *g, const struct cs_cmd *cmd, int argc,
 	g->arg = NULL;
 	g->ind = 1;
 	g->priv = p;
-	optind = 0;
 	opterr = 0;
+	now_first(p, argc, argv);
+	optind = 0;
 }
 
 static void
