@@ -653,6 +653,7 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	static const struct cs_col cols[] = {
 		{ "id", "编号", CS_COL_NUM },
+		{ "customer_id", "客户编号", CS_COL_NUM },
 		{ "customer", "客户", CS_COL_TEXT },
 		{ "subject", "主题", CS_COL_TEXT },
 		{ "priority", "优先级", CS_COL_TEXT },
@@ -661,13 +662,13 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		{ "due", "到期", CS_COL_TEXT },
 		{ "overdue_h", "超时(小时)", CS_COL_NUM },
 	};
-	const char *assignee = NULL, *v[8];
+	const char *assignee = NULL, *v[9];
 	int64_t soon = 0, now, due;
 	char buf[32], hours[32];
 	struct cs_getopt g;
 	sqlite3_stmt *st;
 	struct cs_out *o;
-	int c, rc, n = 0, k;
+	int c, rc, n = 0, k, i;
 
 	cs_getopt_init(&g, cmd, argc, argv);
 	while ((c = cs_getopt(&g)) != -1)
@@ -681,7 +682,8 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		return rc;
 	now = cs_now();
 	/* Open tickets only: the partial index ticket_open holds them. */
-	st = cs_sql("SELECT t.id, c.name, t.subject, t.priority, a.login, "
+	st = cs_sql("SELECT t.id, t.customer_id, c.name, t.subject, "
+	    "t.priority, a.login, "
 	    "CASE WHEN t.first_response_at IS NULL AND t.first_response_due <= "
 	    "?1 THEN t.first_response_due END, CASE WHEN t.resolution_due <= "
 	    "?1 THEN t.resolution_due END FROM ticket t JOIN customer c ON "
@@ -694,23 +696,18 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 	 * whole seconds), and within --soon 2h includes exactly 2h ahead. */
 	sqlite3_bind_int64(st, 1, soon ? now + soon : now - 1);
 	cs_bind_text(st, 2, assignee, 0);
-	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 8);
+	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 9);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (k = 5; k <= 6; k++) {
+		for (k = 6; k <= 7; k++) {
 			if (sqlite3_column_type(st, k) == SQLITE_NULL)
 				continue;
 			due = sqlite3_column_int64(st, k);
-			v[0] = cs_col_text(st, 0);
-			v[1] = cs_col_text(st, 1);
-			v[2] = cs_col_text(st, 2);
-			v[3] = cs_col_text(st, 3);
-			v[4] = cs_col_text(st, 4);
-			v[5] = k == 5 ? "first_response" : "resolution";
-			v[6] = cs_fmt_time(due, buf);
+			for (i = 0; i < 6; i++)
+				v[i] = cs_col_text(st, i);
+			v[6] = k == 6 ? "first_response" : "resolution";
+			v[7] = cs_fmt_time(due, buf);
 			/* negative: not yet due, within --soon */
-			snprintf(hours, sizeof(hours), "%.2f",
-			    (double)(now - due) / 3600.0);
-			v[7] = hours;
+			v[8] = cs_fmt_ratio(now - due, 3600, 1, hours);
 			cs_out_row(o, v);
 			n++;
 		}
@@ -1183,16 +1180,14 @@ cmd_sla(const struct cs_cmd *cmd, int argc, char **argv)
 	if (n >= 1 && strcmp(argv[g.ind], "list") == 0 && n == 1) {
 		if ((rc = cs_db_open(CS_DB_READ, NULL)))
 			return rc;
-		st = cs_sql("SELECT type, priority, first_response / 3600.0, "
-		    "resolution / 3600.0, calendar FROM sla_policy ORDER BY "
+		st = cs_sql("SELECT type, priority, first_response, "
+		    "resolution, calendar FROM sla_policy ORDER BY "
 		    "type, CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 "
 		    "WHEN 'normal' THEN 2 ELSE 3 END");
 		o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 5);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			snprintf(a, sizeof(a), "%.2f", sqlite3_column_double(st,
-			    2));
-			snprintf(b, sizeof(b), "%.2f", sqlite3_column_double(st,
-			    3));
+			cs_fmt_ratio(sqlite3_column_int64(st, 2), 3600, 1, a);
+			cs_fmt_ratio(sqlite3_column_int64(st, 3), 3600, 1, b);
 			v[0] = cs_col_text(st, 0);
 			v[1] = cs_col_text(st, 1);
 			v[2] = a;

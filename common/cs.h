@@ -134,6 +134,9 @@ int cs_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
 char *cs_text_list(const char *s);
 /* 1 when w is one whole word of a space-separated list ("new open"). */
 int cs_word_in(const char *w, const char *list);
+/* 1 when s is NULL, empty or only white space (ASCII or Unicode, such
+ * as the ideographic space U+3000). */
+int cs_text_blank(const char *s);
 /* Trims ASCII and Unicode white space at both ends, in place. */
 char *cs_text_trim(char *s);
 

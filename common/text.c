@@ -232,6 +232,21 @@ is_space(utf8proc_int32_t c)
 	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
+int
+cs_text_blank(const char *s)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+
+	while (s && *s) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c);
+		if (k <= 0 || !is_space(c))
+			return 0;
+		s += k;
+	}
+	return 1;
+}
+
 char *
 cs_text_trim(char *s)
 {

@@ -405,7 +405,8 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		old_stage = cs_col_text(st, 2) ? cs_xstrdup(cs_col_text(st, 2)) :
 		    NULL;
 		sqlite3_reset(st);
-		if (strcmp(type, "complaint") == 0 && !rc && !nz(a->note)) {
+		if (strcmp(type, "complaint") == 0 && !rc &&
+		    cs_text_blank(a->note)) {
 			*problem = cs_xasprintf("ticket %lld is a complaint: "
 			    "resolving it needs --resolution", (long long)id);
 			free(old_cause);
@@ -420,7 +421,7 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 		    "resolved_by = coalesce(assignee_id, (SELECT id FROM agent "
 		    "WHERE login = ?5)), updated_at = ?1 WHERE id = ?6");
 		sqlite3_bind_int64(st, 1, now);
-		cs_bind_text(st, 2, a->note, 1);
+		cs_bind_text(st, 2, cs_text_blank(a->note) ? NULL : a->note, 1);
 		cs_bind_text(st, 3, a->root_cause, 1);
 		cs_bind_text(st, 4, a->stage, 1);
 		cs_bind_text(st, 5, cs_actor(), 0);
@@ -521,7 +522,7 @@ cs_ticket_note(int64_t id, int public, const char *text, char **problem)
 		*problem = cs_xasprintf("no ticket %lld", (long long)id);
 		return CS_NOT_FOUND;
 	}
-	if (!text || !*text) {
+	if (cs_text_blank(text)) {
 		*problem = cs_xstrdup("the text is empty");
 		return -1;
 	}
