@@ -213,11 +213,43 @@ fail(int *field, int f, char **problem, const char *why)
 	return -1;
 }
 
+/* The note of an automatic revisit task that a reopen of its ticket
+ * cancelled, and that resolving the ticket again brings back. */
+#define REOPENED_NOTE "工单已重开"
+
+/* A reopened ticket is not resolved: its automatic revisit, not yet made,
+ * is cancelled until the ticket is resolved again (auto_revisit). */
+static int
+hold_revisit(int64_t id)
+{
+	sqlite3_stmt *st = cs_sql("SELECT id FROM revisit WHERE ticket_id = ?1 "
+	    "AND period = 'ticket:' || ?1 AND status = 'open'");
+	int64_t task;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	task = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (!task)
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+		    cs_db_fail("revisit");
+	st = cs_sql("UPDATE revisit SET status = 'cancelled', agent_id = NULL, "
+	    "assigned_at = NULL, note = ? WHERE id = ?");
+	cs_bind_text(st, 1, REOPENED_NOTE, 0);
+	sqlite3_bind_int64(st, 2, task);
+	if ((rc = cs_step_done(st, "revisit")))
+		return rc;
+	return cs_log_change("revisit", task, "status", "open", "cancelled",
+	    REOPENED_NOTE);
+}
+
 static int
 auto_revisit(int64_t id, int64_t resolved_at)
 {
 	sqlite3_stmt *st;
-	int days = -1;
+	int64_t task;
+	int days = -1, rc;
 	char reason[128] = "", due[16], period[32];
 
 	st = cs_sql("SELECT y.revisit_days, coalesce(y.revisit_reason, "
@@ -234,7 +266,9 @@ auto_revisit(int64_t id, int64_t resolved_at)
 		return 0;
 	cs_fmt_date(cs_add_days(cs_day_start(resolved_at), days), due);
 	snprintf(period, sizeof(period), "ticket:%lld", (long long)id);
-	/* The period names the ticket: resolving it again plans nothing. */
+	/* The period names the ticket: resolving it again plans nothing
+	 * new, but brings back the task its reopen cancelled, due after
+	 * this resolution, with the note of its last call. */
 	st = cs_sql("INSERT OR IGNORE INTO revisit (customer_id, ticket_id, "
 	    "reason, period, due_date, created_at) SELECT customer_id, id, ?, "
 	    "?, ?, ? FROM ticket WHERE id = ?");
@@ -243,7 +277,26 @@ auto_revisit(int64_t id, int64_t resolved_at)
 	cs_bind_text(st, 3, due, 0);
 	sqlite3_bind_int64(st, 4, cs_now());
 	sqlite3_bind_int64(st, 5, id);
-	return cs_step_done(st, "revisit");
+	if ((rc = cs_step_done(st, "revisit")) ||
+	    sqlite3_changes(sqlite3_db_handle(st)) > 0)
+		return rc;
+	st = cs_sql("UPDATE revisit SET status = 'open', due_date = ?1, note = "
+	    "(SELECT a.note FROM revisit_attempt a WHERE a.revisit_id = "
+	    "revisit.id ORDER BY a.seq DESC LIMIT 1) WHERE ticket_id = ?2 AND "
+	    "period = ?3 AND status = 'cancelled' AND note = ?4 RETURNING id");
+	cs_bind_text(st, 1, due, 0);
+	sqlite3_bind_int64(st, 2, id);
+	cs_bind_text(st, 3, period, 0);
+	cs_bind_text(st, 4, REOPENED_NOTE, 0);
+	rc = sqlite3_step(st);
+	task = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail("revisit");
+	return task ? cs_log_change("revisit", task, "status", "cancelled",
+	    "open", "工单再次解决") : 0;
 }
 
 int
@@ -452,6 +505,8 @@ cs_ticket_move(int64_t id, const char *action, const struct cs_ticket_act *a,
 	    (strcmp(action, "reopen") != 0 && (rc = first_response(id))) ||
 	    (rc = event(id, "status", "status", status, m->to, a->note, 0)))
 		goto out;
+	if (strcmp(action, "reopen") == 0)
+		rc = hold_revisit(id);
 	if (strcmp(action, "resolve") == 0) {
 		if (a->root_cause && !same(old_cause, a->root_cause) &&
 		    (rc = event(id, "field", "root_cause", old_cause,

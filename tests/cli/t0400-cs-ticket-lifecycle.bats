@@ -728,12 +728,36 @@ wang.wei" ]
 	CS_NOW=2026-11-24T15:00:00 cs-ticket resolve "$id" --resolution 已道歉并补偿
 	run sqlite3 "$CS_DB" 'SELECT customer_id, ticket_id, reason, due_date, status FROM v_revisits'
 	[ "$output" = "3|$id|投诉回访|2026-11-27|open" ]
-	# resolved a second time: no second revisit, the first one stays
+	# reopened: the call waits, cancelled, until the ticket is resolved
 	CS_NOW=2026-11-25T10:00:00 cs-ticket reopen "$id"
+	run sqlite3 "$CS_DB" 'SELECT status, note FROM revisit'
+	[ "$output" = "cancelled|工单已重开" ]
+	# resolved a second time: no second revisit; the same one, due 3 days
+	# after this resolution
 	CS_NOW=2026-11-26T16:00:00 cs-ticket resolve "$id" --resolution 再次补偿
 	CS_NOW=2026-11-26T17:00:00 cs-ticket close "$id"
-	run sqlite3 "$CS_DB" 'SELECT customer_id, ticket_id, reason, due_date, status FROM v_revisits'
-	[ "$output" = "3|$id|投诉回访|2026-11-27|open" ]
+	run sqlite3 "$CS_DB" 'SELECT customer_id, ticket_id, reason, due_date, status, note IS NULL FROM v_revisits'
+	[ "$output" = "3|$id|投诉回访|2026-11-29|open|1" ]
+	# once the call is made, a reopen leaves the task done, and another
+	# resolution plans nothing
+	task=$(sqlite3 "$CS_DB" 'SELECT id FROM revisit')
+	cs-agent add li.na --name 李娜 > /dev/null 2>&1 || true
+	CS_NOW=2026-11-29T10:00:00 cs-revisit log "$task" --result reached --score 5 --note 满意
+	CS_NOW=2026-11-30T10:00:00 cs-ticket reopen "$id"
+	CS_NOW=2026-12-01T10:00:00 cs-ticket resolve "$id" --resolution 第三次
+	run sqlite3 "$CS_DB" 'SELECT due_date, status, note FROM revisit'
+	[ "$output" = "2026-11-29|done|满意" ]
+	# a task a person cancelled stays cancelled
+	k=$(cs-ticket new C003 --type complaint --subject 物流慢)
+	CS_NOW=2026-11-24T15:00:00 cs-ticket start "$k"
+	CS_NOW=2026-11-24T15:00:00 cs-ticket resolve "$k" --resolution 已催
+	t2=$(sqlite3 "$CS_DB" "SELECT id FROM revisit WHERE ticket_id = $k")
+	cs-revisit cancel "$t2" --reason 客户出国
+	CS_NOW=2026-11-25T10:00:00 cs-ticket reopen "$k"
+	CS_NOW=2026-11-26T10:00:00 cs-ticket resolve "$k" --resolution 已到
+	run sqlite3 "$CS_DB" "SELECT due_date, status, note FROM revisit WHERE id = $t2"
+	[ "$output" = "2026-11-27|cancelled|客户出国" ]
+	sqlite3 "$CS_DB" "DELETE FROM revisit WHERE id = $t2"
 	# consultations and grumbles plan none
 	c=$(ticket_in resolved consult)
 	g=$(ticket_in resolved grumble)
