@@ -66,6 +66,31 @@ test_trim_fold(void **state)
 	assert_string_equal(f, "138");
 	free(f);
 	assert_null(cs_text_fold("\xff"));
+	/* the CJK fast path: ideographs as they are, ASCII folded */
+	f = cs_text_fold("王芳 ACME 上海");
+	assert_string_equal(f, "王芳 acme 上海");
+	free(f);
+	/* ... but not past a cut-off sequence or another character */
+	assert_null(cs_text_fold("王\xe8\x8a"));
+	f = cs_text_fold("王芳\xef\xbc\xa1\xc3\x9c");	/* 王芳ＡÜ */
+	assert_string_equal(f, "王芳a\xc3\xbc");
+	free(f);
+	f = cs_text_nfkc("王 Ｗ");
+	assert_string_equal(f, "王 W");
+	free(f);
+}
+
+static void
+test_blank(void **state)
+{
+	(void)state;
+	assert_true(cs_text_blank(NULL));
+	assert_true(cs_text_blank(""));
+	assert_true(cs_text_blank(" \t\r\n"));
+	assert_true(cs_text_blank("\xe3\x80\x80 "));	/* U+3000 */
+	assert_false(cs_text_blank(" . "));
+	assert_false(cs_text_blank("\xe3\x80\x80李"));
+	assert_false(cs_text_blank("\xff"));
 }
 
 static void
@@ -132,6 +157,7 @@ main(void)
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_invalid),
 		cmocka_unit_test(test_trim_fold),
+		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_halfwidth),
 		cmocka_unit_test(test_parse_int),
 	};
