@@ -157,9 +157,6 @@ setup_file() {
 		CS_NOW=2025-12-24T09:30 cs-ticket start "$l2"
 		CS_NOW=2025-12-26T09:00 cs-ticket --actor bo.b resolve \
 		    -r 已换货 "$l2"
-		CS_NOW=2025-12-31T09:00 cs-ticket reopen "$l2"
-		CS_NOW=2026-01-06T09:00 cs-ticket --actor bo.b resolve \
-		    -r 再次换货 "$l2"
 		l1=$(CS_NOW=2025-12-29T14:00 cs-ticket new C1 -t consult \
 		    -c chat --category 发票 -s 开票 -a ai.a)
 		CS_NOW=2025-12-29T14:20 cs-ticket start "$l1"
@@ -193,6 +190,11 @@ setup_file() {
 		    * FROM revisit ORDER BY id) v JOIN customer c ON c.id =
 		    v.customer_id JOIN agent a ON a.id = v.agent_id")" = \
 		    "C2:投诉回访:bo.b:done C1:新年关怀:ai.a:done C2:新年关怀:bo.b:failed C3:新年关怀:cy.c:failed C4:新年关怀:ai.a:done" ]
+		# L2 is reopened after its revisit call was made (12-30), so the
+		# done task stays as it is; commands run in the order of time.
+		CS_NOW=2025-12-31T09:00 cs-ticket reopen "$l2"
+		CS_NOW=2026-01-06T09:00 cs-ticket --actor bo.b resolve \
+		    -r 再次换货 "$l2"
 
 		cs-ticket qa-form set 标准 礼貌=20 解决=50 记录=30
 		CS_NOW=2026-01-02T10:00 cs-ticket review "$(tid E1)" --form 标准 \

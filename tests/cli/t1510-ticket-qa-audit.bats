@@ -802,8 +802,6 @@ scorecard_fixture() {
 	tk 2026-11-18T09:00 new C003 -t complaint -a li.na -s 质量问题 >/dev/null
 	tk 2026-11-18T10:30 reply 5 收到
 	tk 2026-11-19T09:00 resolve 5 -r 换货
-	tk 2026-11-20T10:00 reopen 5
-	tk 2026-11-20T12:00 resolve 5
 	tk 2026-11-19T09:00 new C005 -t grumble -a wang.wei -s 抱怨 >/dev/null
 	tk 2026-11-19T13:00 reply 6 抱歉
 	tk 2026-11-20T09:00 resolve 6
@@ -821,6 +819,10 @@ scorecard_fixture() {
 	cs-revisit --now 2026-11-19T09:00 assign --due 2026-11-22 >/dev/null 2>&1
 	cs-revisit --now 2026-11-19T10:00 --actor li.na log 1 --result reached --score 4
 	cs-revisit --now 2026-11-22T10:00 --actor wang.wei log 2 --result refused
+	# ticket 5 is reopened after its revisit was assigned and called, in
+	# command order: a reopen cancels an automatic revisit not yet called
+	tk 2026-11-20T10:00 reopen 5
+	tk 2026-11-20T12:00 resolve 5
 	cs-revisit --now 2026-11-24T09:00 reassign 3 li.na 2>/dev/null
 	cs-revisit --now 2026-11-24T10:00 --actor li.na log 3 --result reached
 	[ "$(sqlite3 "$CS_DB" "SELECT group_concat(ticket_id || ':' || agent ||
