@@ -293,16 +293,23 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 			team = g.arg;
 			break;
 		case O_ROLE:
+			/* the roles are a fixed set: a misspelt one would
+			 * list nobody and look like an empty roster */
+			if (!cs_word_in(g.arg, cs_agent_roles))
+				return cs_usage(cmd, "--role: unknown role "
+				    "'%s' (agent, supervisor, reviewer, owner,"
+				    " admin)", g.arg);
 			role = g.arg;
 			break;
 		case O_SKILL:
 			skill = g.arg;
 			break;
 		case O_ACTIVE:
-			active = 1;
-			break;
 		case O_INACTIVE:
-			active = 0;
+			if (active == (c == O_INACTIVE))
+				return cs_usage(cmd, "--active or --inactive, "
+				    "not both");
+			active = c == O_ACTIVE;
 			break;
 		}
 	if (g.ind != argc)

@@ -286,6 +286,11 @@ cmd_restore(const struct cs_cmd *cmd, int argc, char **argv)
 
 	if ((rc = no_args(cmd, argc, argv, 1)) < 0)
 		return -rc;
+	/* the live file onto itself would make nothing but a .bak that is
+	 * no older, over the one a restore kept */
+	if (strcmp(argv[rc], "-") != 0 && cs_db_own_file(argv[rc]))
+		return cs_err(CS_EX_USAGE, "restore %s: that is the database "
+		    "itself: give a backup of it", argv[rc]);
 	if ((rc = strcmp(argv[rc], "-") == 0 ? restore_stdin() :
 	    cs_db_restore(argv[rc], NULL)) == 0) {
 		path = cs_db_path();

@@ -62,7 +62,7 @@ static const struct cs_opt show_opts[] = {
 	{ O_OWNER, "owner", 0, CS_OPT_ARG, "LOGIN", "only this owner's", \
 	    "@agents" }, \
 	{ O_STALE, "stale", 0, CS_OPT_ARG, "AGE", \
-	    "only those not updated for AGE, e.g. 180d", NULL }
+	    "only those not updated for AGE: 180d, 26w, 6m, 1y", NULL }
 
 static const struct cs_opt list_opts[] = {
 	FILTER_OPTS,
@@ -153,15 +153,21 @@ limit_arg(const struct cs_cmd *cmd, const char *s, int *bad)
 }
 
 /* A refused change (rc: -1, or CS_NOT_FOUND for no such article):
- * "cs-kb: edit 42: ..." and 65, or 1. */
+ * "cs-kb: edit 42: --tags: ... (a,b)" and 65, or 1. in holds the values
+ * given, named in the message as elsewhere; the body is too long to. */
 static int
 refuse(const struct cs_cmd *cmd, int rc, int64_t id, int field,
-    char *problem)
+    const struct cs_kb_in *in, char *problem)
 {
+	const char *val = in && field >= 0 && field != CS_KB_BODY ?
+	    in->v[field] : NULL;
+
 	if (field >= 0)
-		rc = cs_err(cs_refused(rc), "%s%s%.0lld: --%s: %s", cmd->name,
-		    id ? " " : "", (long long)id, cs_kb_field[field] ?
-		    cs_kb_field[field] : "?", problem ? problem : "refused");
+		rc = cs_err(cs_refused(rc), "%s%s%.0lld: --%s: %s%s%s%s",
+		    cmd->name, id ? " " : "", (long long)id,
+		    cs_kb_field[field] ? cs_kb_field[field] : "?", problem ?
+		    problem : "refused", val ? " (" : "", val ? val : "",
+		    val ? ")" : "");
 	else
 		rc = cs_err(cs_refused(rc), "%s%s%.0lld: %s", cmd->name,
 		    id ? " " : "", (long long)id, problem ? problem :
@@ -171,6 +177,9 @@ refuse(const struct cs_cmd *cmd, int rc, int64_t id, int field,
 }
 
 static int print_article(int64_t, long, int, int);
+
+/* How long show waits for the write lock to count a view. */
+#define VIEW_WAIT_MS 200
 
 /* ---- add, edit --------------------------------------------------------- */
 
@@ -249,7 +258,7 @@ cmd_add(const struct cs_cmd *cmd, int argc, char **argv)
 	free(body);
 	if (rc) {
 		cs_rollback();
-		return rc < 0 ? refuse(cmd, rc, 0, field, problem) : rc;
+		return rc < 0 ? refuse(cmd, rc, 0, field, &x.in, problem) : rc;
 	}
 	if ((rc = cs_commit()))
 		return rc;
@@ -357,7 +366,9 @@ edit_in_editor(const struct cs_cmd *cmd, int64_t id, const char *note)
 		return rc;
 	}
 	free(back);
-	if (v[CS_KB_STATUS] && strcmp(v[CS_KB_STATUS], status) != 0) {
+	/* "status:" left empty is the status left out, as in import */
+	if (v[CS_KB_STATUS] && *v[CS_KB_STATUS] &&
+	    strcmp(v[CS_KB_STATUS], status) != 0) {
 		rc = cs_err(CS_EX_DATAERR, "%s:%ld: status: change it with "
 		    "submit, approve, reject or archive; nothing changed; your "
 		    "text is kept in %s", path, line[CS_KB_STATUS], path);
@@ -429,7 +440,8 @@ cmd_edit(const struct cs_cmd *cmd, int argc, char **argv)
 	free(body);
 	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
-		return rc < 0 ? refuse(cmd, rc, id, field, problem) : rc;
+		return rc < 0 ? refuse(cmd, rc, id, field, &x.in, problem) :
+		    rc;
 	}
 	if (rc == CS_ROW_UNCHANGED)
 		cs_warn("%s %lld: nothing changed", cmd->name, (long long)id);
@@ -468,11 +480,12 @@ print_article(int64_t id, long ver, int fmt, int views_plus)
 	struct cs_out *o;
 	const char *v[NC];
 	char buf[32];
-	int i, rc;
+	int i, rc, zh;
 
-	st = cs_sql("SELECT a.id, v.title, v.category, v.tags, a.status, "
-	    "a.owner, a.reviewer, v.version, a.version, a.views + ?3, a.helpful,"
-	    " a.unhelpful, a.updated_at, v.body FROM article a JOIN "
+	/* no tags are stored as '', shown as null like any empty field */
+	st = cs_sql("SELECT a.id, v.title, v.category, nullif(v.tags, ''), "
+	    "a.status, a.owner, a.reviewer, v.version, a.version, a.views + ?3,"
+	    " a.helpful, a.unhelpful, a.updated_at, v.body FROM article a JOIN "
 	    "article_version v ON v.article_id = a.id AND v.version = "
 	    "coalesce(?2, a.version) WHERE a.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
@@ -486,14 +499,20 @@ print_article(int64_t id, long ver, int fmt, int views_plus)
 	for (i = 0; i < NC; i++)
 		v[i] = i == 12 ? cs_col_time(st, i, buf) : cs_col_text(st, i);
 	if (fmt == CS_FMT_TABLE || fmt == CS_FMT_MARKDOWN) {
-		/* a person reads an article as text, not as a table */
+		/* a person reads an article as text, not as a table; the
+		 * labels in Chinese as a table's are (--lang zh) */
+		zh = cs_conf.lang_zh;
 		printf("# %s\n\n", v[1]);
-		printf("id %s · %s%s%s · %s · version %s of %s\n", v[0],
-		    v[2] ? v[2] : "(no category)", v[3] && *v[3] ? " · " : "",
-		    v[3] ? v[3] : "", v[4], v[7], v[8]);
-		printf("owner %s%s%s · views %s · helpful %s · unhelpful %s · "
-		    "updated %s\n", v[5], v[6] ? " · reviewer " : "",
-		    v[6] ? v[6] : "", v[9], v[10], v[11], v[12]);
+		printf(zh ? "编号 %s · %s%s%s · %s · 第 %s 版，共 %s 版\n" :
+		    "id %s · %s%s%s · %s · version %s of %s\n", v[0],
+		    v[2] ? v[2] : zh ? "(无分类)" : "(no category)",
+		    v[3] && *v[3] ? " · " : "", v[3] ? v[3] : "", v[4], v[7],
+		    v[8]);
+		printf(zh ? "负责人 %s%s%s · 浏览 %s · 有用 %s · 没用 %s · "
+		    "更新 %s\n" : "owner %s%s%s · views %s · helpful %s · "
+		    "unhelpful %s · updated %s\n", v[5], v[6] ? zh ?
+		    " · 审核人 " : " · reviewer " : "", v[6] ? v[6] : "", v[9],
+		    v[10], v[11], v[12]);
 		if (v[13] && *v[13])
 			printf("\n%s\n", v[13]);
 		rc = 0;
@@ -533,13 +552,21 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	if ((rc = cs_db_open(CS_DB_READ, &db)))
 		return rc;
 	count = !sqlite3_db_readonly(db, "main");
-	if (count && ((rc = cs_db_open(CS_DB_WRITE, NULL)) ||
-	    (rc = cs_begin())))
+	if (count && (rc = cs_db_open(CS_DB_WRITE, &db)))
 		return rc;
+	/* A reader does not wait (cs(7)): the view is a count on the side,
+	 * so the lock is asked for only briefly, and when another command
+	 * holds it longer, the article is shown and the view not counted.
+	 * Not cs_begin: a busy lock here is no failure to report. */
+	if (count) {
+		sqlite3_busy_timeout(db, VIEW_WAIT_MS);
+		count = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+		    SQLITE_OK;
+	}
 	rc = print_article(id, ver, cs_fmt_default(stdout), count);
 	if (rc == CS_EX_FAIL) {
 		if (count)
-			cs_rollback();
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		if (ver && cs_kb_ref(argv[g.ind]))
 			return cs_err(CS_EX_FAIL, "%s %lld: no version %ld",
 			    cmd->name, (long long)id, ver);
@@ -549,9 +576,12 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 	if (!count)
 		return rc;
 	/* a view is counted once the article was shown */
-	if (!rc && !(rc = cs_kb_viewed(id)))
-		return cs_commit();
-	cs_rollback();
+	if (!rc && !(rc = cs_kb_viewed(id))) {
+		if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+			return 0;
+		rc = cs_db_fail("show: counting the view");
+	}
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -586,20 +616,23 @@ cmd_history(const struct cs_cmd *cmd, int argc, char **argv)
 	if (!cs_kb_ref(argv[g.ind]))
 		return cs_err(CS_EX_FAIL, "%s %lld: no such article", cmd->name,
 		    (long long)id);
-	st = cs_sql("SELECT at, actor, 'version', version - 1, version, note, "
-	    "0 AS k, id FROM article_version WHERE article_id = ?1 UNION ALL "
-	    "SELECT at, actor, field, old_value, new_value, note, 1, id FROM "
-	    "change_log WHERE entity = 'article' AND entity_id = ?1 AND field "
-	    "IN ('status', 'owner') ORDER BY 1, 7, 8");
+	/* Oldest first, and in one second in the order of the change log,
+	 * which logs versions too. A version written before it did has no
+	 * row there: it comes from article_version, first in its second. */
+	st = cs_sql("SELECT at, actor, field, old_value, new_value, note, 1 AS "
+	    "k, id FROM change_log WHERE entity = 'article' AND entity_id = ?1 "
+	    "AND field IN ('version', 'status', 'owner') UNION ALL SELECT at, "
+	    "actor, 'version', nullif(version - 1, 0), version, note, 0, 0 "
+	    "FROM article_version v WHERE article_id = ?1 AND NOT EXISTS (SELECT 1 "
+	    "FROM change_log c WHERE c.entity = 'article' AND c.entity_id = ?1 "
+	    "AND c.field = 'version' AND c.new_value = CAST(v.version AS TEXT))"
+	    " ORDER BY 1, 7, 8, 5");
 	sqlite3_bind_int64(st, 1, id);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 6);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v[0] = cs_fmt_time(sqlite3_column_int64(st, 0), buf);
 		for (i = 1; i < 6; i++)
 			v[i] = cs_col_text(st, i);
-		if (v[3] && strcmp(v[2], "version") == 0 &&
-		    strcmp(v[3], "0") == 0)
-			v[3] = NULL;
 		cs_out_row(o, v);
 	}
 	sqlite3_reset(st);
@@ -771,11 +804,39 @@ struct filter {
 	long limit;		/* -1: none */
 };
 
+/*
+ * The instant an age such as 180d, 26w, 6m or 1y ago: N days, weeks,
+ * months or years, the months and years as in dates (+1m is a month,
+ * not a minute as in durations, which an age of articles never is).
+ * 0, or -1 when s is no such age.
+ */
+static int
+stale_before(const char *s, int64_t *out)
+{
+	char *h = cs_text_halfwidth(s), *rel;
+	const char *p = h ? h : s;
+	size_t n = strspn(p, "0123456789");
+	int64_t now = cs_now(), day;
+	int rc = -1;
+
+	if (n > 0 && n <= 6 && p[n] && strchr("dwmy", p[n]) && !p[n + 1] &&
+	    strspn(p, "0") < n) {
+		rel = cs_xasprintf("-%s", p);
+		/* the same time of day, that many days or months ago */
+		if (cs_parse_date(rel, now, &day) == 0) {
+			*out = day + (now - cs_day_start(now));
+			rc = 0;
+		}
+		free(rel);
+	}
+	free(h);
+	return rc;
+}
+
 static int
 filter_opt(const struct cs_cmd *cmd, struct filter *f, int c,
     const char *arg)
 {
-	int64_t secs;
 	int bad;
 
 	switch (c) {
@@ -789,10 +850,10 @@ filter_opt(const struct cs_cmd *cmd, struct filter *f, int c,
 	case O_TAG: f->tag = arg; break;
 	case O_OWNER: f->owner = arg; break;
 	case O_STALE:
-		if (cs_parse_duration(arg, &secs) < 0 || secs <= 0)
-			return cs_usage(cmd, "--stale takes an age such as "
-			    "180d or 26w (%s)", arg);
-		f->stale_before = cs_now() - secs;
+		if (stale_before(arg, &f->stale_before) < 0)
+			return cs_usage(cmd, "--stale takes an age in days, "
+			    "weeks, months or years such as 180d, 26w, 6m or "
+			    "1y (%s)", arg);
 		break;
 	case O_LIMIT:
 		f->limit = limit_arg(cmd, arg, &bad);
@@ -806,12 +867,12 @@ filter_opt(const struct cs_cmd *cmd, struct filter *f, int c,
 static sqlite3_stmt *
 filtered(const struct filter *f)
 {
-	sqlite3_stmt *st = cs_sql("SELECT id, title, category, tags, status, "
-	    "owner, version, views, helpful, unhelpful, updated_at, body FROM "
-	    "article WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR "
-	    "category = ?2) AND (?3 IS NULL OR instr(';' || tags || ';', ';' ||"
-	    " ?3 || ';') > 0) AND (?4 IS NULL OR owner = ?4) AND (?5 IS NULL OR"
-	    " updated_at < ?5) ORDER BY id LIMIT ?6");
+	sqlite3_stmt *st = cs_sql("SELECT id, title, category, nullif(tags, "
+	    "''), status, owner, version, views, helpful, unhelpful, updated_at,"
+	    " body FROM article WHERE (?1 IS NULL OR status = ?1) AND (?2 IS "
+	    "NULL OR category = ?2) AND (?3 IS NULL OR instr(';' || tags || "
+	    "';', ';' || ?3 || ';') > 0) AND (?4 IS NULL OR owner = ?4) AND (?5 IS "
+	    "NULL OR updated_at < ?5) ORDER BY id LIMIT ?6");
 
 	cs_bind_text(st, 1, f->status, 1);
 	cs_bind_text(st, 2, f->category, 1);
@@ -914,7 +975,35 @@ write_file(const char *path, const char *s)
 	return 0;
 }
 
-/* One Markdown file per article, named after its title. */
+/* mkdir -p dir; 0, or -1 with errno. */
+static int
+make_dirs(const char *dir)
+{
+	char *d = cs_xstrdup(dir), *p;
+	struct stat sb;
+	int rc = 0;
+
+	for (p = d + 1; !rc && (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (stat(d, &sb) == -1 && mkdir(d, 0777) == -1 &&
+		    errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (!rc && stat(d, &sb) == -1 && mkdir(d, 0777) == -1 &&
+	    errno != EEXIST)
+		rc = -1;
+	free(d);
+	return rc;
+}
+
+/*
+ * One Markdown file per article, named after its title. Titles that make
+ * one name (a/b and a_b) get NAME.md, NAME-2.md, ... in the order written
+ * (by id): import reads NAME.md before NAME-2.md before NAME-10.md, so that
+ * a folder imported into an empty database exports again as the same
+ * files.
+ */
 static int
 export_dir(const struct filter *f, const char *dir)
 {
@@ -922,11 +1011,11 @@ export_dir(const struct filter *f, const char *dir)
 	const char *v[CS_KB_NFIELDS] = { 0 };
 	struct stat sb;
 	sqlite3_stmt *st;
-	char *name, *path, *doc;
-	long n = 0;
+	char *name, *path, *doc, *again;
+	long n = 0, k;
 	int rc = 0, step;
 
-	if (stat(dir, &sb) == -1 && (mkdir(dir, 0777) == -1 || stat(dir, &sb)
+	if (stat(dir, &sb) == -1 && (make_dirs(dir) == -1 || stat(dir, &sb)
 	    == -1)) {
 		cs_map_free(used);
 		return cs_err(CS_EX_IOERR, "cannot create folder %s: %s", dir,
@@ -944,13 +1033,14 @@ export_dir(const struct filter *f, const char *dir)
 		v[CS_KB_STATUS] = cs_col_text(st, 4);
 		v[CS_KB_BODY] = cs_col_text(st, 11);
 		name = file_name(v[CS_KB_TITLE]);
-		if (!cs_map_put(used, name, 0, NULL)) {
-			/* two articles of one title: the later by its id */
-			char *again = cs_xasprintf("%s-%s", name, cs_col_text(st, 0));
-
+		for (k = 2, again = NULL; !cs_map_put(used, again ? again :
+		    name, 0, NULL); k++) {
+			free(again);
+			again = cs_xasprintf("%s-%ld", name, k);
+		}
+		if (again) {
 			free(name);
 			name = again;
-			cs_map_put(used, name, 0, NULL);
 		}
 		path = cs_xasprintf("%s/%s.md", dir, name);
 		doc = cs_kb_doc_format(v);
@@ -1035,10 +1125,44 @@ struct mdsrc {
 	struct cs_record rec;
 };
 
+/* The length of NAME in a file name NAME-K.md (K from 2, no leading 0)
+ * with *k = K, else of the name without .md with *k = 0. */
+static size_t
+name_split(const char *s, long *k)
+{
+	size_t n = strlen(s) - 3, i = n;
+
+	*k = 0;
+	while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		i--;
+	if (i < n && i > 1 && s[i - 1] == '-' && s[i] != '0' && n - i < 9) {
+		*k = strtol(s + i, NULL, 10);
+		if (*k >= 2)
+			return i - 1;
+	}
+	*k = 0;
+	return n;
+}
+
+/* Export's order: NAME.md, then NAME-2.md, NAME-3.md, ..., NAME-10.md,
+ * names alike by bytes, whatever sorts between them ('-' before '.'). */
 static int
 name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	size_t nx, ny;
+	long kx, ky;
+	int c;
+
+	nx = name_split(x, &kx);
+	ny = name_split(y, &ky);
+	if ((c = memcmp(x, y, nx < ny ? nx : ny)) != 0)
+		return c;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return strcmp(x, y);
 }
 
 static int
@@ -1063,7 +1187,8 @@ md_open(struct mdsrc *md, const char *dir)
 		md->files[md->nfiles++] = cs_xstrdup(e->d_name);
 	}
 	closedir(d);
-	/* in name order, so that two runs do the same */
+	/* in name order, so that two runs do the same, and in the order
+	 * of export where names collide */
 	if (md->nfiles > 1)
 		qsort(md->files, md->nfiles, sizeof(*md->files),
 		    name_cmp);
@@ -1238,7 +1363,8 @@ lifecycle(const struct cs_cmd *cmd, int argc, char **argv)
 		id = article_id(cmd, argv[i]);
 		if ((rc = cs_kb_move(id, action, note, &problem))) {
 			cs_rollback();
-			return rc < 0 ? refuse(cmd, rc, id, -1, problem) : rc;
+			return rc < 0 ? refuse(cmd, rc, id, -1, NULL, problem) :
+			    rc;
 		}
 	}
 	return cs_commit();
@@ -1270,7 +1396,7 @@ cmd_vote(const struct cs_cmd *cmd, int argc, char **argv)
 	rc = cs_kb_vote(id, helpful, &problem);
 	if (rc < 0 || rc > CS_ROW_UNCHANGED) {
 		cs_rollback();
-		return rc < 0 ? refuse(cmd, rc, id, -1, problem) : rc;
+		return rc < 0 ? refuse(cmd, rc, id, -1, NULL, problem) : rc;
 	}
 	return cs_commit();
 }

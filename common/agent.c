@@ -278,15 +278,20 @@ cs_agent_put(const struct cs_agent_in *in, int mode, int *field,
 		*problem = cs_xstrdup("a login is required");
 		return -1;
 	}
-	for (f = 0; f < CS_AGENT_NFIELDS; f++) {
-		if (!in->v[f])
-			continue;
-		if ((p = check(f, in->v[f], &val[f]))) {
-			*field = f;
-			*problem = cs_xstrdup(p);
-			rc = -1;
+	/* The login first: an update of nobody is nothing found, whatever
+	 * its other values (cs-agent update nobody --weight 0 is 1, not 65). */
+	if ((p = check(CS_AGENT_LOGIN, in->v[CS_AGENT_LOGIN],
+	    &val[CS_AGENT_LOGIN]))) {
+		if (mode == CS_PUT_UPDATE) {
+			*field = CS_AGENT_LOGIN;
+			*problem = cs_xstrdup("no such agent");
+			rc = CS_NOT_FOUND;
 			goto out;
 		}
+		*field = CS_AGENT_LOGIN;
+		*problem = cs_xstrdup(p);
+		rc = -1;
+		goto out;
 	}
 	found = load(val[CS_AGENT_LOGIN], &old);
 	if (found < 0) {
@@ -305,6 +310,16 @@ cs_agent_put(const struct cs_agent_in *in, int mode, int *field,
 		*problem = cs_xstrdup("no such agent");
 		rc = CS_NOT_FOUND;
 		goto out;
+	}
+	for (f = CS_AGENT_LOGIN + 1; f < CS_AGENT_NFIELDS; f++) {
+		if (!in->v[f])
+			continue;
+		if ((p = check(f, in->v[f], &val[f]))) {
+			*field = f;
+			*problem = cs_xstrdup(p);
+			rc = -1;
+			goto out;
+		}
 	}
 	if (!found) {
 		st = cs_sql("INSERT INTO agent (login, name, team, role, weight, "

@@ -673,18 +673,68 @@ csv_next(struct cs_reader *r)
 
 /* ---- JSON -------------------------------------------------------------- */
 
-/* The shortest text that reads back as the same double. */
+/*
+ * A JSON real as text, as JavaScript writes a number: the shortest digits
+ * that read back as the same double, in plain decimal from 1e-6 up to
+ * 1e21 (1500.0 is 1500, 10.0 is 10, 0.1 is 0.1), with an exponent only
+ * beyond (1e+21, 1.5e-7). A whole number written 10.0 is the number 10
+ * in JSON, so it goes where a whole number is wanted (a capacity).
+ */
 static void
 fmt_real(char *buf, size_t size, double d)
 {
-	int prec;
+	char e[40], dig[20], *p;
+	int prec, exp, nd = 0, k, i;
+	size_t at = 0;
 
-	for (prec = 1; prec < 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			return;
+	if (d == 0) {
+		snprintf(buf, size, "0");
+		return;
 	}
-	snprintf(buf, size, "%.17g", d);
+	for (prec = 0; prec < 16; prec++) {
+		snprintf(e, sizeof(e), "%.*e", prec, d);
+		if (strtod(e, NULL) == d)
+			break;
+	}
+	snprintf(e, sizeof(e), "%.*e", prec, d);
+	for (p = e; *p && *p != 'e'; p++)
+		if (isdigit((unsigned char)*p) && nd < (int)sizeof(dig))
+			dig[nd++] = *p;
+	exp = *p ? atoi(p + 1) : 0;
+	while (nd > 1 && dig[nd - 1] == '0')
+		nd--;
+#define PUT(c) do { if (at + 1 < size) buf[at++] = (c); } while (0)
+	if (d < 0)
+		PUT('-');
+	if (exp >= 21 || exp < -6) {
+		PUT(dig[0]);
+		if (nd > 1)
+			PUT('.');
+		for (i = 1; i < nd; i++)
+			PUT(dig[i]);
+		buf[at] = '\0';
+		snprintf(buf + at, size - at, "e%c%d", exp < 0 ? '-' : '+',
+		    exp < 0 ? -exp : exp);
+		return;
+	}
+	k = exp + 1;	/* digits before the point */
+	if (k <= 0) {
+		PUT('0');
+		PUT('.');
+		for (i = k; i < 0; i++)
+			PUT('0');
+		for (i = 0; i < nd; i++)
+			PUT(dig[i]);
+	} else {
+		for (i = 0; i < k; i++)
+			PUT(i < nd ? dig[i] : '0');
+		if (nd > k)
+			PUT('.');
+		for (i = k; i < nd; i++)
+			PUT(dig[i]);
+	}
+#undef PUT
+	buf[at] = '\0';
 }
 
 static void

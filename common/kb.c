@@ -32,6 +32,22 @@ nz(const char *s)
 	return s && *s;
 }
 
+/* Nothing but white space (also the full-width space of Chinese
+ * input), or NULL. */
+static int
+blank(const char *s)
+{
+	char *t;
+	int r;
+
+	if (!s)
+		return 1;
+	t = cs_text_trim(cs_xstrdup(s));
+	r = !*t;
+	free(t);
+	return r;
+}
+
 char *
 cs_kb_body_norm(const char *s)
 {
@@ -97,7 +113,9 @@ prepare(const struct cs_kb_in *in, char *out[CS_KB_NFIELDS], int *field,
 
 	memset(out, 0, CS_KB_NFIELDS * sizeof(*out));
 	for (f = 0; f < CS_KB_NFIELDS; f++) {
-		if (!in->v[f])
+		/* an empty status (a CSV cell, "status:") is one left out:
+		 * draft for a new article, unchanged for an old one */
+		if (!in->v[f] || (f == CS_KB_STATUS && blank(in->v[f])))
 			continue;
 		if ((why = check_field(f, in->v[f]))) {
 			*field = f;
@@ -164,7 +182,12 @@ log_status(int64_t id, const char *from, const char *to, const char *note)
 	return cs_log_change("article", id, "status", from, to, note);
 }
 
-/* Writes version `version` of an article as it now stands. */
+/*
+ * Writes the version an article now stands at, and logs it: the change
+ * log's ids are the one sequence of everything done to an article, so
+ * that history puts a version and a status change made in one second in
+ * the order they were made.
+ */
 static int
 save_version(int64_t id, const char *note)
 {
@@ -172,12 +195,24 @@ save_version(int64_t id, const char *note)
 	    "version, title, body, category, tags, at, actor, note) SELECT id,"
 	    " version, title, body, category, tags, ?2, ?3, ?4 FROM article "
 	    "WHERE id = ?1");
+	char from[24], to[24];
+	int64_t ver;
+	int rc;
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, cs_now());
 	cs_bind_text(st, 3, cs_actor(), 0);
 	cs_bind_text(st, 4, note, 1);
-	return cs_step_done(st, "article version");
+	if ((rc = cs_step_done(st, "article version")))
+		return rc;
+	st = cs_sql("SELECT version FROM article WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	ver = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
+	sqlite3_reset(st);
+	snprintf(from, sizeof(from), "%lld", (long long)(ver - 1));
+	snprintf(to, sizeof(to), "%lld", (long long)ver);
+	return cs_log_change("article", id, "version", ver > 1 ? from : NULL,
+	    to, note);
 }
 
 int
@@ -479,7 +514,7 @@ cs_kb_move(int64_t id, const char *action, const char *reason,
 		free(ok);
 		return -1;
 	}
-	if (strcmp(action, "reject") == 0 && !nz(reason)) {
+	if (strcmp(action, "reject") == 0 && blank(reason)) {
 		*problem = cs_xasprintf("rejecting article %lld needs --reason",
 		    (long long)id);
 		return -1;

@@ -266,6 +266,33 @@ cs_kbq_free(struct cs_kbq *q)
 	memset(q, 0, sizeof(*q));
 }
 
+/* Whether the folded word s ends in a number (3, ٣, ³ ...). */
+static int
+ends_in_digit(const char *s)
+{
+	int n = (int)strlen(s), i = n;
+	int32_t c;
+
+	if (n == 0)
+		return 0;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	dec((const unsigned char *)s, n, i, &c);
+	if (c >= 0 && c < 0x80)
+		return c >= '0' && c <= '9';
+	return c >= 0 && utf8proc_category(c) >= UTF8PROC_CATEGORY_ND &&
+	    utf8proc_category(c) <= UTF8PROC_CATEGORY_NO;
+}
+
+/* Whether the query goes on with '*' or a full-width '＊'. */
+static int
+star_follows(const char *p)
+{
+	return *p == '*' || strncmp(p, "\xef\xbc\x8a", 3) == 0;
+}
+
 /* Adds "term" (with * for a prefix) to the expression, once. */
 static void
 add_term(struct cs_buf *b, struct cs_map *seen, const char *s, size_t n,
@@ -306,11 +333,13 @@ cs_kbq_parse(struct cs_kbq *q, const char *text, int any)
 			;
 		/* A word is a prefix, as the spec asks ('pass' finds
 		 * Password), unless it ends in a digit: E3 is a code, not
-		 * the start of E30. A final '*' makes any word one. */
+		 * the start of E30. The digit is the folded word's, so that
+		 * Ｅ３ typed in full width is the code E3 too. A final '*'
+		 * (or '＊') makes any word one. */
 		prefix = us.u[b - 1].cjk ?
 		    b - a == 1 || !us.u[b - 2].cjk :
-		    text[us.u[b - 1].end] == '*' || !(text[us.u[b - 1].end -
-		    1] >= '0' && text[us.u[b - 1].end - 1] <= '9');
+		    star_follows(text + us.u[b - 1].end) ||
+		    !ends_in_digit(us.u[b - 1].text);
 		if (q->nseg == cap) {
 			cap = cap ? 2 * cap : 8;
 			q->seg = cs_xrealloc(q->seg, cap * sizeof(*q->seg));

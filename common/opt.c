@@ -173,6 +173,10 @@ common(struct cs_getopt *g, int id, const char *arg)
 {
 	switch (id) {
 	case CS_OPT_DB:
+		/* an empty path is a slip (--db "$UNSET"), not a wish for
+		 * the default database, which would then be written */
+		if (!*arg)
+			exit(cs_usage(g->cmd, "--db needs a path"));
 		cs_conf.db = arg;
 		break;
 	case CS_OPT_FORMAT:

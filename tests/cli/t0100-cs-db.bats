@@ -82,7 +82,8 @@ load helper
 	sqlite3 "$CS_DB" 'INSERT INTO agent_skill VALUES (42, "x")'
 	run cs-db check -f csv
 	[ "$status" -eq 1 ]
-	[[ "$output" == *"foreign_keys,FAILED,agent_skill row"* ]]
+	# agent_skill is WITHOUT ROWID: its row is named by its key
+	[[ "$output" == *"foreign_keys,FAILED,\"agent_skill row (agent_id=42, skill='x') -> agent\""* ]]
 	[[ "$output" == *"1 problem found"* ]]
 }
 
@@ -142,6 +143,14 @@ load helper
 	sqlite3 "$T/new.db" 'PRAGMA user_version = 99'
 	run cs-db restore "$T/new.db"
 	[ "$status" -eq 69 ]
+	# a folder is no backup: said so, not "disk I/O error"
+	mkdir "$T/dir"
+	run -65 cs-db restore "$T/dir"
+	[ "$output" = "cs-db: $T/dir is a folder, not a backup: give the file that cs-db backup wrote; nothing restored" ]
+	# the database itself, by any of its names, is no backup of it
+	run -2 cs-db restore "$CS_DB"
+	[[ "$output" == *"that is the database itself"* ]]
+	run -2 cs-db restore "${CS_DB%/*}/../db/cs.db-wal"
 	[ "$(dbsum)" = "$before" ]
 	[ ! -e "$CS_DB.bak" ]
 }

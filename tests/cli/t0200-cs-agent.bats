@@ -249,6 +249,13 @@ load helper
 	[ "$(dbsum)" = "$before" ]
 	run cs-agent update li.na --active maybe
 	[ "$status" -eq 65 ]
+	# no agent is no agent, whatever the values and the login's form
+	run -1 cs-agent update nobody --weight 0 --capacity x
+	[ "$output" = "cs-agent: update: nobody: no such agent" ]
+	run -1 cs-agent update 'no body' --team x
+	[ "$(dbsum)" = "$before" ]
+	run -65 cs-agent add li.na --weight 0
+	[[ "$output" == *"exists already"* ]]
 }
 
 @test "leave is recorded with both days included, listed and cancelled" {

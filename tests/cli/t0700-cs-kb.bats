@@ -315,6 +315,13 @@ DIFF
 	[ "${lines[2]}" = 2026-11-20T09:00:00+08:00,tester,status,,draft,created ]
 	[ "${lines[3]}" = 2026-11-21T09:00:00+08:00,li.na,version,1,2,补充原因 ]
 	[ "${lines[4]}" = 2026-11-22T09:00:00+08:00,tester,version,2,3, ]
+	# each version is in the change log too; a file written before it
+	# was (no such rows) shows the same history from the versions
+	[ "$(sqlite3 "$CS_DB" "SELECT group_concat(new_value) FROM v_changes WHERE entity = 'article' AND field = 'version'")" = 1,2,3 ]
+	want=$output
+	sqlite3 "$CS_DB" "DELETE FROM change_log WHERE field = 'version'"
+	run -0 cs-kb history 1 -f csv
+	[ "$output" = "$want" ]
 }
 
 @test "edit in \$EDITOR: the Markdown form; a bad edit keeps the text and changes nothing" {
@@ -401,6 +408,10 @@ SH
 	[ "$status" -eq 1 ]
 	[[ $output == "cs-kb: show 7: no such article" ]]
 	[ "$(afield 1 views)" = 2 ]
+	# the labels of the text in Chinese, as a table's are
+	run -0 cs-kb show 1 -f table --lang zh
+	[ "${lines[1]}" = "编号 1 · 维修 · 保修;维修 · draft · 第 1 版，共 1 版" ]
+	[ "${lines[2]}" = "负责人 tester · 浏览 3 · 有用 0 · 没用 0 · 更新 2026-11-24T09:00:00+08:00" ]
 }
 
 @test "list filters by status, category, tag, owner and age" {
@@ -420,6 +431,14 @@ SH
 	[ "$(ids --owner li.na)" = 2 ]
 	[ "$(ids --stale 180d)" = "1 2" ]
 	[ "$(ids --stale 30w)" = 1 ]
+	# an age in months and years as in dates: m is a month, not a minute
+	[ "$(ids --stale 6m)" = "1 2" ]
+	[ "$(ids --stale 10m)" = 1 ]
+	[ "$(ids --stale 1y)" = "" ]
+	[ "$(ids --stale ６ｍ)" = "1 2" ]
+	for a in 6h 30s 1y6m 0d m 6; do
+		run -2 cs-kb list --stale "$a"
+	done
 	[ "$(ids -n 1)" = 1 ]
 	run cs-kb list --status open
 	[ "$status" -eq 2 ]
@@ -457,6 +476,33 @@ SH
 	# filters choose what is exported
 	cs-kb export "$T/pub" --status published 2>/dev/null
 	[ "$(ls "$T/pub")" = 保修政策.md ]
+	# into folders that are not there yet
+	run -0 cs-kb export "$T/a/b/c" --status published
+	[ -f "$T/a/b/c/保修政策.md" ]
+	# an empty status: line keeps the status, as one left out does
+	sed -i 's/^status: published$/status:/' "$T/a/b/c/保修政策.md"
+	grep -qx 'status:' "$T/a/b/c/保修政策.md"
+	run -0 cs-kb import "$T/a/b/c"
+	[[ $output == *"unchanged 1"* ]]
+	[ "$(afield "$id" status)" = published ]
+}
+
+@test "export names titles that make one file name NAME.md, NAME-2.md, ... and import reads them in that order" {
+	for t in z a/b a_b-2 a_b 'a:b'; do
+		cs-kb add -t "$t" -b "$t" >/dev/null
+	done
+	cs-kb archive 1 >/dev/null
+	run -0 cs-kb export "$T/e1" --status draft
+	[ "$(cd "$T/e1" && ls | LC_ALL=C sort | paste -sd' ' -)" = "a_b-2.md a_b-3.md a_b-4.md a_b.md" ]
+	[ "$(sed -n 2p "$T/e1/a_b.md")" = "title: a/b" ]
+	[ "$(sed -n 2p "$T/e1/a_b-2.md")" = "title: a_b-2" ]
+	[ "$(sed -n 2p "$T/e1/a_b-3.md")" = "title: a_b" ]
+	[ "$(sed -n 2p "$T/e1/a_b-4.md")" = "title: a:b" ]
+	# the ids differ in the new database (no z), the files do not
+	CS_DB="$T/2.db" run -0 cs-kb import "$T/e1"
+	[ "$(sqlite3 "$T/2.db" 'SELECT group_concat(title, " ") FROM (SELECT title FROM article ORDER BY id)')" = "a/b a_b-2 a_b a:b" ]
+	CS_DB="$T/2.db" run -0 cs-kb export "$T/e2"
+	diff -r "$T/e1" "$T/e2"
 }
 
 @test "export as CSV and JSON imports again: round trip unchanged" {

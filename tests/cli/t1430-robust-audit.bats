@@ -171,7 +171,7 @@ refuse() {
 	touch "$T/release"
 	wait
 	[ "$status" -eq 75 ]
-	[[ "$output" == *"foreign_keys,FAILED,agent_skill row"* ]]
+	[[ "$output" == *"foreign_keys,FAILED,\"agent_skill row (agent_id=42, skill='x') -> agent\""* ]]
 	[[ "$output" == *"stayed busy"* ]]
 	[[ "$output" == *"check: 1 problem found before the database was busy"* ]]
 	[[ "$output" != *"search_index,"* ]]

@@ -1090,10 +1090,31 @@ test_json_values(void **state)
 	assert_string_equal(get(x, "r1"), "0.1");
 	assert_string_equal(get(x, "r2"), "1e+300");
 	assert_string_equal(get(x, "r3"), "3");
-	assert_string_equal(get(x, "r4"), "-2.5e-07");
+	assert_string_equal(get(x, "r4"), "-2.5e-7");
 	assert_string_equal(get(x, "r5"), "0.30000000000000004");
 	assert_string_equal(get(x, "e"), "");
 	assert_int_equal(g->r[1].line, 6);
+	got_free(g);
+	/* reals in plain decimal, as JavaScript writes them: a whole one
+	 * is a whole number, an exponent only below 1e-6 or from 1e21 */
+	g = slurp("[{\"a\": 10.0, \"b\": 1500.0, \"c\": 1.5e3, \"d\": "
+	    "123.456, \"e\": 1e20, \"f\": 1e21, \"g\": 0.000001, \"h\": "
+	    "1.5e-7, \"i\": -0.0, \"j\": 0.5, \"k\": -1234.5e-2, \"l\": "
+	    "2.5E+25}]", CS_IN_AUTO);
+	assert_ok(g, 1);
+	x = &g->r[0];
+	assert_string_equal(get(x, "a"), "10");
+	assert_string_equal(get(x, "b"), "1500");
+	assert_string_equal(get(x, "c"), "1500");
+	assert_string_equal(get(x, "d"), "123.456");
+	assert_string_equal(get(x, "e"), "100000000000000000000");
+	assert_string_equal(get(x, "f"), "1e+21");
+	assert_string_equal(get(x, "g"), "0.000001");
+	assert_string_equal(get(x, "h"), "1.5e-7");
+	assert_string_equal(get(x, "i"), "0");
+	assert_string_equal(get(x, "j"), "0.5");
+	assert_string_equal(get(x, "k"), "-12.345");
+	assert_string_equal(get(x, "l"), "2.5e+25");
 	got_free(g);
 	g = slurp("[]", CS_IN_AUTO);
 	assert_ok(g, 0);

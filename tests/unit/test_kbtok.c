@@ -149,6 +149,10 @@ test_query_expr(void **state)
 	expr("inv *", 0, "\"inv\"*", 1);
 	expr("E3", 0, "\"E3\"", 1);
 	expr("E3*", 0, "\"E3\"*", 1);
+	/* the same in full width: the digit is the folded word's */
+	expr("Ｅ３", 0, "\"Ｅ３\"", 1);
+	expr("Ｅ３＊", 0, "\"Ｅ３\"*", 1);
+	expr("ｅｒｒ", 0, "\"ｅｒｒ\"*", 1);
 	expr("退货，发票。 invoice", 0, "\"退货\" \"发票\" \"invoice\"*", 3);
 	/* FTS5 syntax is text like any other */
 	expr("a OR b NOT \"c\" NEAR(d) title:e ^f", 0,
