@@ -200,6 +200,28 @@ write_tidy(FILE *fp, enum cs_fmt fmt, struct line *l, size_t n, int yoy)
 	return cs_out_end(o);
 }
 
+/* The key as a person reads it: an article with its title, cut to 24
+ * columns ("article=3 退货流程"); the tidy formats keep the id alone. */
+static const char *
+human_key(const char *key, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+	const char *t;
+	int64_t id;
+
+	if (strncmp(key, "article=", 8) != 0 ||
+	    cs_parse_int(key + 8, 1, INT64_MAX, &id) != 0)
+		return key;
+	st = cs_sql("SELECT title FROM article WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && (t = cs_col_text(st, 0)))
+		snprintf(buf, size, "%s %.*s", key, (int)cs_text_fit(t, 24), t);
+	else
+		snprintf(buf, size, "%s", key);
+	sqlite3_reset(st);
+	return buf;
+}
+
 /* "▲12.50%" or "▼3.00%" for the human formats. */
 static const char *
 mark(const char *pct, char *buf, size_t size)
@@ -231,7 +253,7 @@ write_human(FILE *fp, enum cs_fmt fmt, const char *title, struct line *l,
 	};
 	struct cs_out *o = NULL;
 	const char *v[7], *sec = NULL;
-	char b1[48], b2[48];
+	char b1[48], b2[48], kb[160];
 	size_t i;
 	int rc = 0;
 
@@ -246,7 +268,7 @@ write_human(FILE *fp, enum cs_fmt fmt, const char *title, struct line *l,
 			o = cs_out_new(fp, fmt, cols, yoy ? 7 : 5);
 		}
 		v[0] = cs_metric_label(l[i].r->metric);
-		v[1] = l[i].r->key;
+		v[1] = human_key(l[i].r->key, kb, sizeof(kb));
 		v[2] = l[i].value;
 		v[3] = l[i].previous;
 		v[4] = mark(l[i].change, b1, sizeof(b1));
@@ -331,7 +353,7 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 		    "agents" },
 	};
 	const char *sec = NULL;
-	char b1[48], b2[48];
+	char b1[48], b2[48], kb[160];
 	size_t i, k;
 	int rc = 0;
 
@@ -363,7 +385,7 @@ write_html(FILE *fp, const char *title, struct line *l, size_t n, int yoy,
 		fprintf(fp, "<tr><td>");
 		cs_html_str(fp, cs_metric_label(l[i].r->metric));
 		fprintf(fp, "</td><td>");
-		cs_html_str(fp, l[i].r->key);
+		cs_html_str(fp, human_key(l[i].r->key, kb, sizeof(kb)));
 		fprintf(fp, "</td><td class=\"n\">");
 		cs_html_str(fp, l[i].value);
 		fprintf(fp, "</td><td class=\"n\">");
