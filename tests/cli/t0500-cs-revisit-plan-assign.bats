@@ -276,6 +276,40 @@ H6 C006" ]
 	[ "$(q "SELECT period FROM revisit WHERE reason = '两周回访'")" = purchase_date:2026-11-10 ]
 }
 
+@test "--date-field reads the attribute's local day: a time by its offset, a date as it is west of UTC too, a number never" {
+	# D2 is 01:00 in Shanghai, 12:00 the day before in New York; D3 is
+	# 04:00 in Shanghai, 15:00 the day before in New York; D5 is a local
+	# time; D6 a number (the Julian day 2025-11-20 to SQLite)
+	cat > "$T/d.csv" <<'CSV'
+code,name,attr.purchase_date
+D1,甲,2026-11-17
+D2,乙,2026-11-17T01:00:00+08:00
+D3,丙,2026-11-16T20:00:00Z
+D4,丁,2026-11-16T23:30:00-05:00
+D5,戊,2026-11-17 23:30
+D6,己,2461000
+CSV
+	cs-customer import "$T/d.csv" 2>/dev/null
+	days() {
+		q "SELECT group_concat(c.code || '=' || substr(v.period, 15), ' ') FROM (SELECT * FROM revisit ORDER BY customer_id) v JOIN customer c ON c.id = v.customer_id WHERE v.reason = '$1'"
+	}
+	# Shanghai (UTC+8): D1 D2 D3 D5 bought on 11-17; D4 is 12:30 on 11-17
+	run --separate-stderr cs-revisit plan --reason 上海 --date-field purchase_date --offset 7d
+	[ "$status" -eq 0 ]
+	[ "$(days 上海)" = "D1=2026-11-17 D2=2026-11-17 D3=2026-11-17 D4=2026-11-17 D5=2026-11-17" ]
+	# New York (UTC-5): the date and the local time stay on 11-17, the
+	# times with an offset move to their day there
+	TZ=America/New_York run --separate-stderr cs-revisit plan --reason 纽约 --date-field purchase_date --offset 7d --window 2d
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 5, already planned 0"* ]]
+	[ "$(days 纽约)" = "D1=2026-11-17 D2=2026-11-16 D3=2026-11-16 D4=2026-11-16 D5=2026-11-17" ]
+	[ "$(q "SELECT group_concat(due_date, ' ') FROM (SELECT due_date FROM revisit WHERE reason = '纽约' ORDER BY customer_id)")" = "2026-11-24 2026-11-23 2026-11-23 2026-11-23 2026-11-24" ]
+	# the number is no date on any day: 2025-11-20 + 7 is not taken
+	CS_NOW=2025-11-27T09:00:00 run --separate-stderr cs-revisit plan --reason 数字 --date-field purchase_date --offset 7d --window 30d
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 0, already planned 0"* ]]
+}
+
 @test "--segment and --tag with --every plan one task per customer and period" {
 	world
 	run --separate-stderr cs-revisit plan --segment vip --every 30d --reason 大客户关怀
