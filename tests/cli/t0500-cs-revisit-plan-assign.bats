@@ -136,6 +136,65 @@ loads() {
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "a list of tickets is refused, not planned for the customers whose ids are the tickets'" {
+	world
+	before=$(dbsum)
+	# the columns of cs-ticket overdue: id is ticket 2, of 赵敏 (C006),
+	# not of 李强 (customer 2)
+	printf 'id,customer,subject,priority,assignee,target,due,overdue_h\n2,赵敏,投诉未处理,urgent,,resolution,2026-11-24T13:00:00+08:00,44.00\n' > "$T/overdue.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/overdue.csv"
+	[ "$status" -eq 65 ]
+	[ "$stderr" = "cs-revisit: $T/overdue.csv:2: a list of tickets (it has a subject column): its id is a ticket's, not a customer's: give a customer_id column" ]
+	[ "$(dbsum)" = "$before" ]
+	run --separate-stderr cs-revisit plan --reason 超时安抚 --dry-run "$T/overdue.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" != *2* ]]
+	# any one of the columns that only tickets have tells it, in JSON too
+	for cols in 'id,ticket_id' 'id,target' 'id,overdue_h'; do
+		printf '%s\n2,x\n' "$cols" > "$T/t.csv"
+		run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"it has a ${cols#id,} column"* ]]
+	done
+	run --separate-stderr sh -c 'echo "{\"id\":2,\"subject\":\"投诉\"}" | cs-revisit plan --reason 超时安抚 -'
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == "cs-revisit: stdin:1: a list of tickets"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# a customer_id (as cs-ticket list has), a code or a phone names
+	# the customer; the ticket's id is never read
+	printf 'id,customer_id,customer,subject\n2,6,赵敏,投诉未处理\n' > "$T/t.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	printf 'id,code,subject\n3,C005,咨询\n' > "$T/t.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	printf 'id,phone,subject\n4,13700001234,咨询\n' > "$T/t.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	[ "$(q "SELECT group_concat(customer_id) FROM (SELECT customer_id FROM revisit ORDER BY id)")" = 6,5,4 ]
+	# a list of customers keeps its id: cs-customer list, or ids alone
+	q "DELETE FROM revisit"
+	printf 'id,name,status\n2,李强,active\n' > "$T/c.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/c.csv"
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT group_concat(customer_id) FROM revisit")" = 2 ]
+}
+
+@test "plan --type refuses a ticket type that does not exist (65), as cs-ticket list does" {
+	world
+	before=$(dbsum)
+	run --separate-stderr cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complain
+	[ "$status" -eq 65 ]
+	[ "$stderr" = "cs-revisit: plan: --type complain: unknown type (consult, complaint, grumble, tech, aftersales, or one added with cs-ticket type add)" ]
+	run --separate-stderr cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complain --dry-run
+	[ "$status" -eq 65 ]
+	[ "$output" = "" ]
+	[ "$(dbsum)" = "$before" ]
+	run --separate-stderr cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complaint
+	[ "$status" -eq 0 ]
+}
+
 @test "--due, --period and --skill are stored; a new --period plans again" {
 	world
 	codes C001 C002 > "$T/c.csv"
