@@ -188,12 +188,31 @@ raw_customer(const char *ref)
 	return id;
 }
 
+/*
+ * The column that makes rec a record of a ticket, such as a line of
+ * cs-ticket overdue, whose id is the ticket's; NULL for none. Columns
+ * that no list of customers has, so that cs-customer list, a campaign
+ * sheet or a bare list of ids keep their id as the customer's.
+ */
+static const char *
+ticket_column(const struct cs_record *rec)
+{
+	static const char *const cols[] = { "ticket_id", "subject", "target",
+		"overdue_h", NULL };
+	int i;
+
+	for (i = 0; cols[i]; i++)
+		if (cs_record_get(rec, cols[i]))
+			return cols[i];
+	return NULL;
+}
+
 static int
 plan_list(struct cs_plan *p, const char *path)
 {
 	const struct cs_record *rec;
 	struct cs_reader *r;
-	const char *v, *why;
+	const char *v, *why, *tc;
 	char *ref, ymd[16], year[8];
 	int64_t id;
 	int rc;
@@ -206,16 +225,23 @@ plan_list(struct cs_plan *p, const char *path)
 	snprintf(year, sizeof(year), "%.4s", p->due ? p->due : ymd);
 	while ((rc = cs_reader_next(r, &rec)) == 0) {
 		/* list output of cs-customer (id), of cs-ticket and
-		 * cs-revisit (customer_id), or a campaign sheet (code) */
+		 * cs-revisit (customer_id), or a campaign sheet (code); the
+		 * id of a ticket is never taken for a customer's */
+		tc = ticket_column(rec);
 		if ((v = cs_record_get(rec, "customer_id")) && *v)
 			ref = cs_xasprintf("id:%s", v);
-		else if ((v = cs_record_get(rec, "id")) && *v)
+		else if (!tc && (v = cs_record_get(rec, "id")) && *v)
 			ref = cs_xasprintf("id:%s", v);
 		else if ((v = cs_record_get(rec, "code")) && *v)
 			ref = cs_xasprintf("code:%s", v);
 		else if ((v = cs_record_get(rec, "phone")) && *v)
 			ref = cs_xasprintf("phone:%s", v);
-		else {
+		else if (tc && cs_record_get(rec, "id")) {
+			rc = cs_record_err(rec, NULL, NULL, "a list of tickets "
+			    "(it has a %s column): its id is a ticket's, not a "
+			    "customer's: give a customer_id column", tc);
+			break;
+		} else {
 			rc = cs_record_err(rec, NULL, NULL, "no id, customer_id, "
 			    "code or phone");
 			break;
@@ -256,6 +282,7 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 		{ "due", "到期", CS_COL_TEXT },
 	};
 	struct cs_plan p = { 0 };
+	struct cs_report_filter rf = { 0 };
 	struct show sh = { NULL, NULL };
 	const char *type = NULL, *field = NULL, *segment = NULL, *tag = NULL;
 	int after = -1, offset = -1, window = -1, every = -1, c, rc, modes;
@@ -268,7 +295,7 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 		rc = 0;
 		switch (c) {
 		case O_REASON: p.reason = g.arg; break;
-		case O_TYPE: type = g.arg; break;
+		case O_TYPE: type = rf.type = g.arg; break;
 		case O_DATE_FIELD: field = g.arg; break;
 		case O_SEGMENT: segment = g.arg; break;
 		case O_TAG: tag = g.arg; break;
@@ -305,7 +332,9 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 		    "--segment or --tag");
 	if (window == 0)
 		return cs_usage(cmd, "--window is at least 1d");
+	/* a type that does not exist is a typo, not a plan of nothing */
 	if ((rc = cs_db_open(p.dry_run ? CS_DB_READ : CS_DB_WRITE, NULL)) ||
+	    (rc = cs_report_filter_check(&rf, cmd->name)) ||
 	    (!p.dry_run && (rc = cs_begin())))
 		return rc;
 	if (p.dry_run) {
@@ -455,6 +484,7 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 {
 	const char *agent = NULL, *status = "open", *reason = NULL, *v[NSHEET];
 	const char *cust = NULL, *why;
+	struct cs_report_filter rf = { 0 };
 	char due[16], *mask = NULL;
 	struct cs_getopt g;
 	sqlite3_stmt *st;
@@ -493,15 +523,20 @@ cmd_list(const struct cs_cmd *cmd, int argc, char **argv)
 	    strchr(status, ' ') || !*status)
 		return cs_usage(cmd, "--status is open, done, failed, cancelled "
 		    "or all");
-	if ((rc = cs_db_open(CS_DB_READ, NULL)))
+	/* a login that names no agent is a typo, not an empty sheet */
+	rf.agent = agent;
+	if ((rc = cs_db_open(CS_DB_READ, NULL)) ||
+	    (rc = cs_report_filter_check(&rf, cmd->name)))
 		return rc;
 	if (cust && !(customer = cs_customer_find(cust, &why)))
 		return cs_err(CS_EX_FAIL, "list: %s: %s", cust, why);
 	/* attempts is in the sheet so that an import knows which attempt a
 	 * filled-in row is. What was recorded goes in the last_ columns, and
 	 * result, score and note stay empty: an agent who fills in only the
-	 * result must not record the old score (and its complaint) again. */
-	st = cs_sql("SELECT v.id, v.customer_id, c.name, c.phone, v.reason, "
+	 * result must not record the old score (and its complaint) again.
+	 * The number to call is phone, else phone2. */
+	st = cs_sql("SELECT v.id, v.customer_id, c.name, coalesce(nullif("
+	    "c.phone, ''), nullif(c.phone2, '')), v.reason, "
 	    "v.due_date, a.login, v.status, v.attempts, v.last_result, "
 	    "v.score, v.note, NULL, NULL, NULL FROM revisit v JOIN customer c "
 	    "ON c.id = v.customer_id "

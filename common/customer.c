@@ -1435,16 +1435,18 @@ where_value(struct query *q, const char *w, char *name, const char *op,
 		free(norm);
 		return 0;
 	}
-	/* Dates compare as dates: both sides as YYYY-MM-DD (a time
-	 * stored is its day). A customer without the value, or with one
-	 * that is no date, has no date to compare: it matches only !=. */
+	/* Dates compare as dates: both sides as YYYY-MM-DD, a time
+	 * stored as its local day (cs_day, as cs-revisit plan reads a date
+	 * attribute). A customer without the value, or with one that is no
+	 * date (a number is none), has no date to compare: it matches only
+	 * !=. */
 	if (cs_parse_ymd(value, ymd) == 0 || (!is_number(value, &d) &&
 	    cs_parse_date(value, cs_now(), &t) == 0 && cs_fmt_date(t, ymd))) {
 		if (strcmp(op, "!=") == 0)
-			cs_buf_addf(&q->sql, "coalesce(date(%s), '') != ?",
+			cs_buf_addf(&q->sql, "coalesce(cs_day(%s), '') != ?",
 			    expr);
 		else
-			cs_buf_addf(&q->sql, "date(%s) %s ?", expr, op);
+			cs_buf_addf(&q->sql, "cs_day(%s) %s ?", expr, op);
 		add_text(q, ymd);
 		return 0;
 	}

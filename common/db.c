@@ -302,6 +302,35 @@ fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, f, -1, free);
 }
 
+/*
+ * cs_day(X): the local day YYYY-MM-DD of a stored date or time, so that
+ * a date attribute that holds a time (2026-11-17T01:00:00+08:00) counts
+ * on its day here, where SQLite's date() would take the day in UTC. A
+ * date is one cs_parse_ymd reads (2026-11-17, 2026/11/17); a time one
+ * cs_parse_time reads, local without an offset. Anything else is NULL:
+ * a number, which date() would read as a Julian day, or a relative word
+ * such as "today", which is no stored date.
+ */
+static void
+day_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s;
+	char ymd[16];
+	int64_t t;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
+	    (s = (const char *)sqlite3_value_text(argv[0])) == NULL)
+		return;
+	if (cs_parse_ymd(s, ymd) == 0)
+		;
+	else if (cs_parse_time(s, &t) == 0)
+		cs_fmt_date(t, ymd);
+	else
+		return;
+	sqlite3_result_text(ctx, ymd, -1, SQLITE_TRANSIENT);
+}
+
 int
 cs_db_open(int mode, sqlite3 **out)
 {
@@ -383,12 +412,16 @@ cs_db_open(int mode, sqlite3 **out)
 	rc = exec("PRAGMA foreign_keys = ON", path);
 	/* The knowledge base's index (006-kb.sql) names the tokenizer of
 	 * kbtok.c: it must be known before a migration or a trigger can
-	 * touch the index, on every connection. */
+	 * touch the index, on every connection. cs_day depends on TZ,
+	 * which may differ from one run to the next: not deterministic, so
+	 * that no index or constraint can keep a day of another zone. */
 	if (!rc && (cs_kbtok_register(db) != 0 ||
 	    sqlite3_create_function(db, "cs_fold", 1, SQLITE_UTF8 |
 	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql, NULL,
-	    NULL) != SQLITE_OK))
-		rc = cs_err(CS_EX_SOFTWARE, "%s: cannot register the search "
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "cs_day", 1, SQLITE_UTF8 |
+	    SQLITE_INNOCUOUS, NULL, day_sql, NULL, NULL) != SQLITE_OK))
+		rc = cs_err(CS_EX_SOFTWARE, "%s: cannot register the SQL "
 		    "functions: %s", path, sqlite3_errmsg(db));
 	if (!rc)
 		rc = identify(path, &version);

@@ -159,25 +159,27 @@ cs_revisit_plan_date(struct cs_plan *p, const char *field, int days,
     int window)
 {
 	sqlite3_stmt *st;
-	char path[128], mod[32], ymd[16];
+	char path[128], mod[32], first[16], last[16];
+	int64_t day;
 
 	snprintf(path, sizeof(path), "$.\"%s\"", field);
 	snprintf(mod, sizeof(mod), "%+d days", days);
-	today(ymd);
 	/* N+7: the date attribute plus the offset falls in the window that
-	 * ends today; the period is the attribute's date (its day, for a
-	 * time), once each. */
-	st = cs_sql("SELECT c.id, 0, ?4 || ':' || date(json_extract(c.attrs, "
-	    "?1)), date(json_extract(c.attrs, ?1), ?2), c.status FROM "
-	    "customer c WHERE date(json_extract(c.attrs, ?1), ?2) <= ?3 AND "
-	    "date(json_extract(c.attrs, ?1), ?2) > date(?3, ?5) "
-	    "ORDER BY c.id");
+	 * ends today, so the date is one of the window's days less the
+	 * offset. The date is read by cs_day: a time counts on its local
+	 * day, a number is no date. The period is that day, once each. */
+	day = cs_add_days(cs_day_start(cs_now()), -days);
+	cs_fmt_date(day, last);
+	cs_fmt_date(cs_add_days(day, 1 - window), first);
+	st = cs_sql("SELECT id, 0, ?3 || ':' || day, date(day, ?2), status "
+	    "FROM (SELECT c.id AS id, cs_day(json_extract(c.attrs, ?1)) AS "
+	    "day, c.status AS status FROM customer c) WHERE day BETWEEN ?4 "
+	    "AND ?5 ORDER BY id");
 	cs_bind_text(st, 1, path, 0);
 	cs_bind_text(st, 2, mod, 0);
-	cs_bind_text(st, 3, ymd, 0);
-	cs_bind_text(st, 4, field, 0);
-	snprintf(mod, sizeof(mod), "-%d days", window);
-	cs_bind_text(st, 5, mod, 0);
+	cs_bind_text(st, 3, field, 0);
+	cs_bind_text(st, 4, first, 0);
+	cs_bind_text(st, 5, last, 0);
 	return plan_rows(p, st);
 }
 

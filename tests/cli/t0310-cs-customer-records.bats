@@ -344,6 +344,26 @@ has() {
 	[ "$output" = "T1 T2 T3 T4" ]
 }
 
+@test "list --where reads a stored time as its local day, as cs-revisit plan does; a number is no date" {
+	printf 'code,name,attr.purchase_date\nW1,王芳,2026-11-17T01:00:00+08:00\nW2,李强,2461000\nW3,张伟,2026-11-17\nW4,陈静,2026-11-17 23:30\n' > "$T/d.csv"
+	cs-customer import "$T/d.csv" 2>/dev/null
+	# 01:00 in Shanghai is 11-17 there (SQLite's date() says 11-16, in UTC)
+	run codes --where 'attr.purchase_date=2026-11-17'
+	[ "$output" = "W1 W3 W4" ]
+	run codes --where 'attr.purchase_date<2026-11-17'
+	[ "$output" = "" ]
+	# and 11-16 in New York; a date and a local time stay on their day
+	TZ=America/New_York run codes --where 'attr.purchase_date=2026-11-17'
+	[ "$output" = "W3 W4" ]
+	TZ=America/New_York run codes --where 'attr.purchase_date=2026-11-16'
+	[ "$output" = "W1" ]
+	# 2461000 would be the Julian day 2025-11-20: it is no date at all
+	run codes --where 'attr.purchase_date<2030-01-01'
+	[ "$output" = "W1 W3 W4" ]
+	run codes --where 'attr.purchase_date!=2026-11-17'
+	[ "$output" = "W2" ]
+}
+
 @test "list --sort and --limit" {
 	customers
 	run codes --sort segment,-code

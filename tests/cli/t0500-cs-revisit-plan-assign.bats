@@ -136,6 +136,65 @@ loads() {
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "a list of tickets is refused, not planned for the customers whose ids are the tickets'" {
+	world
+	before=$(dbsum)
+	# the columns of cs-ticket overdue: id is ticket 2, of 赵敏 (C006),
+	# not of 李强 (customer 2)
+	printf 'id,customer,subject,priority,assignee,target,due,overdue_h\n2,赵敏,投诉未处理,urgent,,resolution,2026-11-24T13:00:00+08:00,44.00\n' > "$T/overdue.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/overdue.csv"
+	[ "$status" -eq 65 ]
+	[ "$stderr" = "cs-revisit: $T/overdue.csv:2: a list of tickets (it has a subject column): its id is a ticket's, not a customer's: give a customer_id column" ]
+	[ "$(dbsum)" = "$before" ]
+	run --separate-stderr cs-revisit plan --reason 超时安抚 --dry-run "$T/overdue.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" != *2* ]]
+	# any one of the columns that only tickets have tells it, in JSON too
+	for cols in 'id,ticket_id' 'id,target' 'id,overdue_h'; do
+		printf '%s\n2,x\n' "$cols" > "$T/t.csv"
+		run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+		[ "$status" -eq 65 ]
+		[[ "$stderr" == *"it has a ${cols#id,} column"* ]]
+	done
+	run --separate-stderr sh -c 'echo "{\"id\":2,\"subject\":\"投诉\"}" | cs-revisit plan --reason 超时安抚 -'
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == "cs-revisit: stdin:1: a list of tickets"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# a customer_id (as cs-ticket list has), a code or a phone names
+	# the customer; the ticket's id is never read
+	printf 'id,customer_id,customer,subject\n2,6,赵敏,投诉未处理\n' > "$T/t.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	printf 'id,code,subject\n3,C005,咨询\n' > "$T/t.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	printf 'id,phone,subject\n4,13700001234,咨询\n' > "$T/t.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/t.csv"
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	[ "$(q "SELECT group_concat(customer_id) FROM (SELECT customer_id FROM revisit ORDER BY id)")" = 6,5,4 ]
+	# a list of customers keeps its id: cs-customer list, or ids alone
+	q "DELETE FROM revisit"
+	printf 'id,name,status\n2,李强,active\n' > "$T/c.csv"
+	run --separate-stderr cs-revisit plan --reason 超时安抚 "$T/c.csv"
+	[ "$status" -eq 0 ]
+	[ "$(q "SELECT group_concat(customer_id) FROM revisit")" = 2 ]
+}
+
+@test "plan --type refuses a ticket type that does not exist (65), as cs-ticket list does" {
+	world
+	before=$(dbsum)
+	run --separate-stderr cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complain
+	[ "$status" -eq 65 ]
+	[ "$stderr" = "cs-revisit: plan: --type complain: unknown type (consult, complaint, grumble, tech, aftersales, or one added with cs-ticket type add)" ]
+	run --separate-stderr cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complain --dry-run
+	[ "$status" -eq 65 ]
+	[ "$output" = "" ]
+	[ "$(dbsum)" = "$before" ]
+	run --separate-stderr cs-revisit plan --reason 投诉回访 --after-resolved 3d --type complaint
+	[ "$status" -eq 0 ]
+}
+
 @test "--due, --period and --skill are stored; a new --period plans again" {
 	world
 	codes C001 C002 > "$T/c.csv"
@@ -274,6 +333,40 @@ H6 C006" ]
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"planned 0, already planned 1"* ]]
 	[ "$(q "SELECT period FROM revisit WHERE reason = '两周回访'")" = purchase_date:2026-11-10 ]
+}
+
+@test "--date-field reads the attribute's local day: a time by its offset, a date as it is west of UTC too, a number never" {
+	# D2 is 01:00 in Shanghai, 12:00 the day before in New York; D3 is
+	# 04:00 in Shanghai, 15:00 the day before in New York; D5 is a local
+	# time; D6 a number (the Julian day 2025-11-20 to SQLite)
+	cat > "$T/d.csv" <<'CSV'
+code,name,attr.purchase_date
+D1,甲,2026-11-17
+D2,乙,2026-11-17T01:00:00+08:00
+D3,丙,2026-11-16T20:00:00Z
+D4,丁,2026-11-16T23:30:00-05:00
+D5,戊,2026-11-17 23:30
+D6,己,2461000
+CSV
+	cs-customer import "$T/d.csv" 2>/dev/null
+	days() {
+		q "SELECT group_concat(c.code || '=' || substr(v.period, 15), ' ') FROM (SELECT * FROM revisit ORDER BY customer_id) v JOIN customer c ON c.id = v.customer_id WHERE v.reason = '$1'"
+	}
+	# Shanghai (UTC+8): D1 D2 D3 D5 bought on 11-17; D4 is 12:30 on 11-17
+	run --separate-stderr cs-revisit plan --reason 上海 --date-field purchase_date --offset 7d
+	[ "$status" -eq 0 ]
+	[ "$(days 上海)" = "D1=2026-11-17 D2=2026-11-17 D3=2026-11-17 D4=2026-11-17 D5=2026-11-17" ]
+	# New York (UTC-5): the date and the local time stay on 11-17, the
+	# times with an offset move to their day there
+	TZ=America/New_York run --separate-stderr cs-revisit plan --reason 纽约 --date-field purchase_date --offset 7d --window 2d
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 5, already planned 0"* ]]
+	[ "$(days 纽约)" = "D1=2026-11-17 D2=2026-11-16 D3=2026-11-16 D4=2026-11-16 D5=2026-11-17" ]
+	[ "$(q "SELECT group_concat(due_date, ' ') FROM (SELECT due_date FROM revisit WHERE reason = '纽约' ORDER BY customer_id)")" = "2026-11-24 2026-11-23 2026-11-23 2026-11-23 2026-11-24" ]
+	# the number is no date on any day: 2025-11-20 + 7 is not taken
+	CS_NOW=2025-11-27T09:00:00 run --separate-stderr cs-revisit plan --reason 数字 --date-field purchase_date --offset 7d --window 30d
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 0, already planned 0"* ]]
 }
 
 @test "--segment and --tag with --every plan one task per customer and period" {

@@ -146,6 +146,33 @@ fig() {
 	[ "$status" -eq 2 ]
 }
 
+@test "list gives phone2 to call when phone is empty, masked the same way; phone comes first" {
+	world
+	printf 'code,name,phone,phone2\nM1,孙丽,,13900001111\nM2,周杰,,\n' > "$T/m.csv"
+	cs-customer import "$T/m.csv" 2>/dev/null
+	# C004 has both: (021)5555-1234 and 13700001234
+	codes M1 M2 C004 | cs-revisit plan --reason 售后回访 - 2>/dev/null
+	cs-revisit list -f csv > "$T/out"
+	[ "$(pick "$T/out" customer phone)" = "孙丽,139****1111
+周杰,
+陈静,021-****1234" ]
+	cs-revisit list -f csv --no-mask > "$T/out"
+	[ "$(pick "$T/out" customer phone)" = "孙丽,13900001111
+周杰,
+陈静,021-55551234" ]
+}
+
+@test "list --agent refuses a login that names no agent (65), as cs-ticket list --assignee does" {
+	campaign
+	run --separate-stderr cs-revisit list --agent li.nn
+	[ "$status" -eq 65 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "cs-revisit: list: --agent li.nn: no agent 'li.nn': see cs-agent list" ]
+	# an agent who left still has a sheet, even an empty one
+	run --separate-stderr cs-revisit list --agent zhang.min
+	[ "$status" -eq 0 ]
+}
+
 @test "list --excel writes a BOM and CRLF and keeps phone digits as text" {
 	campaign
 	cs-revisit list --excel --no-mask > "$T/sheet.csv"
