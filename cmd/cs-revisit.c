@@ -33,7 +33,8 @@ static const struct cs_opt plan_opts[] = {
 	{ O_DATE_FIELD, "date-field", 0, CS_OPT_ARG, "ATTR",
 	    "a date attribute, e.g. purchase_date (with --offset)", "@attrs" },
 	{ O_OFFSET, "offset", 0, CS_OPT_ARG, "DAYS",
-	    "days after the date attribute, e.g. 7d for N+7", NULL },
+	    "days after the date attribute, e.g. 7d for N+7, or -7d before",
+	    NULL },
 	{ O_WINDOW, "window", 0, CS_OPT_ARG, "DAYS",
 	    "how far back to catch up (default 1d; 7d with --after-resolved)",
 	    NULL },
@@ -285,7 +286,8 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_report_filter rf = { 0 };
 	struct show sh = { NULL, NULL };
 	const char *type = NULL, *field = NULL, *segment = NULL, *tag = NULL;
-	int after = -1, offset = -1, window = -1, every = -1, c, rc, modes;
+	int after = -1, offset = 0, window = -1, every = -1, c, rc, modes;
+	int offset_set = 0;
 	char due[16];
 	struct cs_getopt g;
 	int64_t t;
@@ -305,7 +307,15 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_AFTER_RESOLVED:
 			rc = days_of(cmd, "after-resolved", g.arg, &after);
 			break;
-		case O_OFFSET: rc = days_of(cmd, "offset", g.arg, &offset); break;
+		case O_OFFSET:
+			/* -7d: a week before the date, for renewal reminders
+			 * (续费提醒) before attr.card_expiry */
+			rc = days_of(cmd, "offset", g.arg + (*g.arg == '-'),
+			    &offset);
+			if (*g.arg == '-')
+				offset = -offset;
+			offset_set = 1;
+			break;
 		case O_WINDOW: rc = days_of(cmd, "window", g.arg, &window); break;
 		case O_EVERY: rc = days_of(cmd, "every", g.arg, &every); break;
 		case O_DUE:
@@ -325,7 +335,7 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 	if (modes != 1)
 		return cs_usage(cmd, "give one source: --after-resolved, "
 		    "--date-field, --every, or a FILE or - of customers");
-	if (field && offset < 0)
+	if (field && !offset_set)
 		return cs_usage(cmd, "--date-field needs --offset");
 	if (every >= 0 && (every == 0 || (!segment && !tag)))
 		return cs_usage(cmd, "--every needs a cycle above 0 and "

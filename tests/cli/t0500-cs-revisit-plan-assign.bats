@@ -335,6 +335,26 @@ H6 C006" ]
 	[ "$(q "SELECT period FROM revisit WHERE reason = '两周回访'")" = purchase_date:2026-11-10 ]
 }
 
+@test "--offset -7d plans a renewal reminder a week before the date, once; a bad offset is a usage error" {
+	printf 'code,name,phone,attr.card_expiry\nR1,王芳,13800000001,2026-12-01\nR2,李强,13800000002,2026-12-02\nR3,张伟,13800000003,2026-11-24\n' |
+	    cs-customer import - 2>/dev/null
+	# today 2026-11-24: R1's card expires in 7 days
+	run --separate-stderr cs-revisit plan --date-field card_expiry --offset -7d --reason 续费提醒
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"planned 1, already planned 0"* ]]
+	[ "$(q "SELECT c.code || ' ' || v.due_date || ' ' || v.period FROM revisit v JOIN customer c ON c.id = v.customer_id")" = "R1 2026-11-24 card_expiry:2026-12-01" ]
+	# a run again plans nothing; tomorrow R2 is due, R1 is not planned twice
+	run --separate-stderr cs-revisit plan --date-field card_expiry --offset -7d --reason 续费提醒
+	[[ "$stderr" == *"planned 0, already planned 1"* ]]
+	CS_NOW=2026-11-25T09:00:00 run --separate-stderr cs-revisit plan --date-field card_expiry --offset -7d --window 2d --reason 续费提醒
+	[[ "$stderr" == *"planned 1, already planned 1"* ]]
+	[ "$(q "SELECT group_concat(c.code || ' ' || v.due_date, ';') FROM (SELECT * FROM revisit ORDER BY id) v JOIN customer c ON c.id = v.customer_id")" = "R1 2026-11-24;R2 2026-11-25" ]
+	run cs-revisit plan --date-field card_expiry --offset -x --reason 续费提醒
+	[ "$status" -eq 2 ]
+	run cs-revisit plan --date-field card_expiry --offset --7d --reason 续费提醒
+	[ "$status" -eq 2 ]
+}
+
 @test "--date-field reads the attribute's local day: a time by its offset, a date as it is west of UTC too, a number never" {
 	# D2 is 01:00 in Shanghai, 12:00 the day before in New York; D3 is
 	# 04:00 in Shanghai, 15:00 the day before in New York; D5 is a local
