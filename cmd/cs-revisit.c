@@ -729,7 +729,8 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 	const char *id = cs_record_get(rec, "id"),
 	    *result = cs_record_get(rec, "result"),
 	    *score = cs_record_get(rec, "score"),
-	    *attempts = cs_record_get(rec, "attempts");
+	    *attempts = cs_record_get(rec, "attempts"),
+	    *called = cs_record_get(rec, "called_at");
 	const char *column;
 	char *problem;
 	int64_t ticket, n;
@@ -761,6 +762,11 @@ import_row(void *arg, const struct cs_record *rec, char **err)
 		}
 		a.seq++;
 	}
+	if (called && *called && cs_parse_time(called, &a.when) < 0) {
+		*err = cs_record_msg(rec, "called_at", called, "not a time (use "
+		    "2026-11-24 10:30)");
+		return -1;
+	}
 	rc = cs_revisit_log(&a, &ticket, &column, &problem);
 	if (rc < 0) {
 		*err = cs_record_msg(rec, column, column ?
@@ -778,7 +784,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	static const char *const known[] = { "id", "customer_id", "customer",
 		"phone", "reason", "due", "agent", "status", "attempts",
 		"last_result", "last_score", "last_note", "result", "score",
-		"note", NULL };
+		"note", "called_at", NULL };
 	struct cs_in_spec spec = { known, req, 0 };
 	struct import_ctx ctx = { { 0 } };
 	struct cs_import im = { 0 };

@@ -925,11 +925,13 @@ struct cs_attempt {
 	int retry_days;		/* no-answer, busy: try again then */
 	int max_attempts;	/* then failed */
 	int64_t seq;		/* the attempt's number (import), 0: next */
+	int64_t when;		/* when the call was made (import), 0: now */
 };
 /* Records an attempt. CS_ROW_ADDED, CS_ROW_UNCHANGED (that attempt was
  * recorded before), CS_NOT_FOUND with *problem (caller frees) and
  * *column "id" when there is no such task, -1 with *problem about the
- * input *column ("id" for a task not open, "result", "score", or NULL),
+ * input *column ("id" for a task not open, "result", "score",
+ * "called_at" for a call time in the future or before the last, or NULL),
  * or a status. *ticket is the complaint opened, or 0. */
 int cs_revisit_log(const struct cs_attempt *a, int64_t *ticket,
     const char **column, char **problem);

@@ -366,7 +366,7 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 	sqlite3_stmt *st;
 	char status[16], ref[32], day[16], subject[256];
 	const char *why, *to;
-	int64_t customer, agent, attempts, now = cs_now();
+	int64_t customer, agent, attempts, last, now = cs_now();
 	int rc, i, finish = 0, field;
 
 	*problem = NULL;
@@ -386,7 +386,8 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 	}
 	*column = "id";
 	st = cs_sql("SELECT customer_id, coalesce(agent_id, 0), attempts, "
-	    "status FROM revisit WHERE id = ?");
+	    "status, (SELECT max(a.at) FROM revisit_attempt a WHERE "
+	    "a.revisit_id = revisit.id) FROM revisit WHERE id = ?");
 	sqlite3_bind_int64(st, 1, at->task);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
@@ -397,6 +398,7 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 	agent = sqlite3_column_int64(st, 1);
 	attempts = sqlite3_column_int64(st, 2);
 	snprintf(status, sizeof(status), "%s", cs_col_text(st, 3));
+	last = sqlite3_column_int64(st, 4);
 	sqlite3_reset(st);
 	/* The attempt a sheet row stands for is known by its number: the
 	 * same sheet imported again records nothing new. */
@@ -405,6 +407,21 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 	if (strcmp(status, "open") != 0) {
 		*problem = cs_xasprintf("the task is %s, not open", status);
 		return -1;
+	}
+	/* A call made earlier, written down now: the sheet says when. */
+	if (at->when) {
+		*column = "called_at";
+		if (at->when > now) {
+			*problem = cs_xstrdup("a call time in the future");
+			return -1;
+		}
+		if (at->when < last) {
+			*problem = cs_xasprintf("before the last call of the "
+			    "task (%s)", cs_fmt_time(last, ref));
+			return -1;
+		}
+		now = at->when;
+		*column = "id";
 	}
 	if ((at->score && at->score <= 2) || at->complaint) {
 		tin.v[CS_TK_CUSTOMER] = ref;

@@ -434,6 +434,44 @@ tester link revisit:  → 1 — score 1" ]
 	[[ "$output" == "failed 2 busy - "* ]]
 }
 
+@test "a called_at column dates each call: the retry, the finish and the summary week follow it" {
+	campaign
+	# Friday's calls, written down on Monday morning
+	cat > "$T/calls.csv" <<-'CSV'
+		id,result,score,note,called_at
+		1,reached,5,满意,2026-11-27 16:30
+		2,no-answer,,,2026-11-27T17:00:00+08:00
+		3,,,,
+	CSV
+	CS_NOW=2026-11-30T09:00:00 run --separate-stderr cs-revisit import "$T/calls.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"added 2, "*"rejected 0"* ]]
+	[ "$(q 'SELECT group_concat(revisit_id || ":" || at, " ") FROM v_revisit_attempts')" = "1:2026-11-27T16:30:00 2:2026-11-27T17:00:00" ]
+	# the retry is the day after the call, not after the import
+	[ "$(task 2)" = "open 1 no-answer - 2026-11-28" ]
+	# task 1 was finished in 2026-W48, where the summary counts it
+	run cs-revisit summary 2026-W48 -f csv
+	[[ "$output" == *"revisits_finished,,1,"* ]]
+	run cs-revisit summary 2026-W49 -f csv
+	[[ "$output" == *"revisits_finished,,0,"* ]]
+	# a time in the future, before the last call, or no time: refused,
+	# named by line and column, nothing written
+	before=$(dbsum)
+	printf 'id,result,called_at\n2,busy,2026-12-01 10:00\n' > "$T/f.csv"
+	CS_NOW=2026-11-30T09:00:00 run cs-revisit import "$T/f.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"f.csv:2: called_at: a call time in the future (2026-12-01 10:00)"* ]]
+	printf 'id,result,called_at\n2,busy,2026-11-27 09:00\n' > "$T/f.csv"
+	CS_NOW=2026-11-30T09:00:00 run cs-revisit import "$T/f.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"f.csv:2: called_at: before the last call of the task (2026-11-27T17:00:00+08:00) (2026-11-27 09:00)"* ]]
+	printf 'id,result,called_at\n2,busy,星期五\n' > "$T/f.csv"
+	CS_NOW=2026-11-30T09:00:00 run cs-revisit import "$T/f.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == *"f.csv:2: called_at: not a time (use 2026-11-24 10:30) (星期五)"* ]]
+	[ "$(dbsum)" = "$before" ]
+}
+
 @test "a sheet filled in with only a result records no old score again, and opens no second complaint" {
 	campaign
 	# a busy line, but the customer had time to be unhappy: a complaint
