@@ -217,38 +217,43 @@ fail(int *field, int f, char **problem, const char *why)
  * cancelled, and that resolving the ticket again brings back. */
 #define REOPENED_NOTE "工单已重开"
 
+/* Steps an UPDATE ... RETURNING id that changes at most one row, and
+ * logs the status change of the task it changed, if any. */
+static int
+move_task(sqlite3_stmt *st, const char *from, const char *to,
+    const char *note)
+{
+	int64_t task;
+	int rc = sqlite3_step(st);
+
+	task = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail("revisit");
+	return task ? cs_log_change("revisit", task, "status", from, to,
+	    note) : 0;
+}
+
 /* A reopened ticket is not resolved: its automatic revisit, not yet made,
  * is cancelled until the ticket is resolved again (auto_revisit). */
 static int
 hold_revisit(int64_t id)
 {
-	sqlite3_stmt *st = cs_sql("SELECT id FROM revisit WHERE ticket_id = ?1 "
-	    "AND period = 'ticket:' || ?1 AND status = 'open'");
-	int64_t task;
-	int rc;
+	sqlite3_stmt *st = cs_sql("UPDATE revisit SET status = 'cancelled', "
+	    "agent_id = NULL, assigned_at = NULL, note = ?2 WHERE ticket_id = "
+	    "?1 AND period = 'ticket:' || ?1 AND status = 'open' RETURNING id");
 
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	task = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (!task)
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-		    cs_db_fail("revisit");
-	st = cs_sql("UPDATE revisit SET status = 'cancelled', agent_id = NULL, "
-	    "assigned_at = NULL, note = ? WHERE id = ?");
-	cs_bind_text(st, 1, REOPENED_NOTE, 0);
-	sqlite3_bind_int64(st, 2, task);
-	if ((rc = cs_step_done(st, "revisit")))
-		return rc;
-	return cs_log_change("revisit", task, "status", "open", "cancelled",
-	    REOPENED_NOTE);
+	cs_bind_text(st, 2, REOPENED_NOTE, 0);
+	return move_task(st, "open", "cancelled", REOPENED_NOTE);
 }
 
 static int
 auto_revisit(int64_t id, int64_t resolved_at)
 {
 	sqlite3_stmt *st;
-	int64_t task;
 	int days = -1, rc;
 	char reason[128] = "", due[16], period[32];
 
@@ -288,15 +293,7 @@ auto_revisit(int64_t id, int64_t resolved_at)
 	sqlite3_bind_int64(st, 2, id);
 	cs_bind_text(st, 3, period, 0);
 	cs_bind_text(st, 4, REOPENED_NOTE, 0);
-	rc = sqlite3_step(st);
-	task = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	while (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return cs_db_fail("revisit");
-	return task ? cs_log_change("revisit", task, "status", "cancelled",
-	    "open", "工单再次解决") : 0;
+	return move_task(st, "cancelled", "open", "工单再次解决");
 }
 
 int
