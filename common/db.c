@@ -322,12 +322,11 @@ day_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
 	    (s = (const char *)sqlite3_value_text(argv[0])) == NULL)
 		return;
-	if (cs_parse_ymd(s, ymd) == 0)
-		;
-	else if (cs_parse_time(s, &t) == 0)
+	if (cs_parse_ymd(s, ymd) != 0) {
+		if (cs_parse_time(s, &t) != 0)
+			return;
 		cs_fmt_date(t, ymd);
-	else
-		return;
+	}
 	sqlite3_result_text(ctx, ymd, -1, SQLITE_TRANSIENT);
 }
 
