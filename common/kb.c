@@ -32,22 +32,6 @@ nz(const char *s)
 	return s && *s;
 }
 
-/* Nothing but white space (also the full-width space of Chinese
- * input), or NULL. */
-static int
-blank(const char *s)
-{
-	char *t;
-	int r;
-
-	if (!s)
-		return 1;
-	t = cs_text_trim(cs_xstrdup(s));
-	r = !*t;
-	free(t);
-	return r;
-}
-
 char *
 cs_kb_body_norm(const char *s)
 {
@@ -115,7 +99,7 @@ prepare(const struct cs_kb_in *in, char *out[CS_KB_NFIELDS], int *field,
 	for (f = 0; f < CS_KB_NFIELDS; f++) {
 		/* an empty status (a CSV cell, "status:") is one left out:
 		 * draft for a new article, unchanged for an old one */
-		if (!in->v[f] || (f == CS_KB_STATUS && blank(in->v[f])))
+		if (!in->v[f] || (f == CS_KB_STATUS && cs_text_blank(in->v[f])))
 			continue;
 		if ((why = check_field(f, in->v[f]))) {
 			*field = f;
@@ -514,7 +498,7 @@ cs_kb_move(int64_t id, const char *action, const char *reason,
 		free(ok);
 		return -1;
 	}
-	if (strcmp(action, "reject") == 0 && blank(reason)) {
+	if (strcmp(action, "reject") == 0 && cs_text_blank(reason)) {
 		*problem = cs_xasprintf("rejecting article %lld needs --reason",
 		    (long long)id);
 		return -1;
