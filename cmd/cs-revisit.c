@@ -301,7 +301,7 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 		case O_DATE_FIELD: field = g.arg; break;
 		case O_SEGMENT: segment = g.arg; break;
 		case O_TAG: tag = g.arg; break;
-		case O_SKILL: p.skill = g.arg; break;
+		case O_SKILL: p.skill = rf.skill = g.arg; break;
 		case O_PERIOD: p.period = g.arg; break;
 		case O_DRY_RUN: p.dry_run = 1; break;
 		case O_AFTER_RESOLVED:
@@ -342,7 +342,8 @@ cmd_plan(const struct cs_cmd *cmd, int argc, char **argv)
 		    "--segment or --tag");
 	if (window == 0)
 		return cs_usage(cmd, "--window is at least 1d");
-	/* a type that does not exist is a typo, not a plan of nothing */
+	/* a type or skill that does not exist is a typo, not a plan of
+	 * nothing or of tasks nobody may take */
 	if ((rc = cs_db_open(p.dry_run ? CS_DB_READ : CS_DB_WRITE, NULL)) ||
 	    (rc = cs_report_filter_check(&rf, cmd->name)) ||
 	    (!p.dry_run && (rc = cs_begin())))

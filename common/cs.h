@@ -956,7 +956,7 @@ void cs_chart_free(struct cs_chart *c);
 
 struct cs_report_filter {
 	const char *section;	/* NULL: all */
-	const char *type, *agent, *team;
+	const char *type, *agent, *team, *skill;
 };
 
 /* One figure: value NULL when undefined (no data), never "0" for that. */
@@ -998,8 +998,8 @@ const char *cs_metric_label(const char *name);
 int cs_metric_better(const char *name);
 int cs_report_section_known(const char *name);
 /* Refuses (CS_EX_DATAERR, reported as "CMD: --team X: ...") a --type,
- * --agent or --team that names nothing the database knows, so that a typo
- * is no report of zeros. Opens the database. */
+ * --agent, --team or --skill that names nothing the database knows, so
+ * that a typo is no report of zeros. Opens the database. */
 int cs_report_filter_check(const struct cs_report_filter *f,
     const char *cmd);
 /* Data of a chart of the HTML report: daily (series = type, label =

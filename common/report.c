@@ -578,6 +578,10 @@ cs_report_filter_check(const struct cs_report_filter *f, const char *cmd)
 	if (f->team && !known("SELECT 1 FROM agent WHERE team = ?", f->team))
 		return cs_err(CS_EX_DATAERR, "%s: --team %s: no agent is in "
 		    "team '%s': see cs-agent list", cmd, f->team, f->team);
+	if (f->skill && !known("SELECT 1 FROM agent_skill WHERE skill = ?",
+	    f->skill))
+		return cs_err(CS_EX_DATAERR, "%s: --skill %s: no agent has "
+		    "skill '%s': see cs-agent list", cmd, f->skill, f->skill);
 	return 0;
 }
 

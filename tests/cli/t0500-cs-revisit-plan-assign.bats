@@ -682,7 +682,15 @@ li.na 2" ]
 	run --separate-stderr cs-revisit assign
 	[ "$status" -eq 0 ]
 	[ "$(q "SELECT agent FROM v_revisits WHERE reason = '远程协助'")" = zhang.min ]
-	# 售 is not 售后
+	# 售 is not 售后: a skill nobody has is refused at plan time
+	run --separate-stderr sh -c 'printf "code\nC003\n" | cs-revisit plan --reason 售前回访 --skill 售 -'
+	[ "$status" -eq 65 ]
+	[[ "$stderr" == *"--skill 售: no agent has skill '售'"* ]]
+	[ "$(q "SELECT count(*) FROM revisit WHERE reason = '售前回访'")" = 0 ]
+	# and one only an inactive agent has is planned, but li.na's 售后
+	# does not take it
+	cs-agent add zhou.xu --skills 售 >/dev/null 2>&1
+	cs-agent deactivate zhou.xu >/dev/null 2>&1
 	codes C003 | cs-revisit plan --reason 售前回访 --skill 售 - 2>/dev/null
 	run --separate-stderr cs-revisit assign
 	[ "$status" -eq 0 ]
