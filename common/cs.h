@@ -147,6 +147,14 @@ char *cs_text_trim(char *s);
 /* The clock: $CS_NOW or a value given to cs_set_now(), else time(). */
 int64_t cs_now(void);
 int cs_set_now(const char *s);	/* 0, or -1 when s is no time */
+/* The clock held at t for what a record of the past does at its own time
+ * (a call on an imported sheet), then given back as it was. */
+struct cs_clock {
+	int set;
+	int64_t val;
+};
+void cs_clock_hold(int64_t t, struct cs_clock *was);
+void cs_clock_give(const struct cs_clock *was);
 
 /*
  * ISO 8601: 2026-11-24, 2026-11-24T09:30, 2026-11-24 09:30:15,

@@ -356,73 +356,21 @@ cs_revisit_assign(const char *due, const char *reason, int dry_run,
 
 /* ---- attempts ----------------------------------------------------------- */
 
-int
-cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
-    const char **column, char **problem)
+/* The attempt of cs_revisit_log, checked, at `now`: the complaint a low
+ * score opens, the attempt, the contact marked, the task moved on. */
+static int
+attempt_write(const struct cs_attempt *at, int64_t customer, int64_t agent,
+    int64_t attempts, int64_t now, int64_t *ticket, const char **column,
+    char **problem)
 {
 	static const char *const invalid[] = { "refused", "invalid-number",
 		"suspended", NULL };
 	struct cs_ticket_in tin = { { 0 }, 0 };
 	sqlite3_stmt *st;
-	char status[16], ref[32], day[16], subject[256];
+	char ref[32], day[16], subject[256];
 	const char *why, *to;
-	int64_t customer, agent, attempts, last, now = cs_now();
 	int rc, i, finish = 0, field;
 
-	*problem = NULL;
-	*ticket = 0;
-	*column = "result";
-	if (!at->result || !strstr(" reached no-answer busy refused "
-	    "invalid-number suspended ", at->result) || !*at->result ||
-	    strchr(at->result, ' ')) {
-		*problem = cs_xstrdup("unknown result: use reached, no-answer, "
-		    "busy, refused, invalid-number or suspended");
-		return -1;
-	}
-	*column = "score";
-	if (at->score && (at->score < 1 || at->score > 5)) {
-		*problem = cs_xstrdup("a score is 1 to 5");
-		return -1;
-	}
-	*column = "id";
-	st = cs_sql("SELECT customer_id, coalesce(agent_id, 0), attempts, "
-	    "status, (SELECT max(a.at) FROM revisit_attempt a WHERE "
-	    "a.revisit_id = revisit.id) FROM revisit WHERE id = ?");
-	sqlite3_bind_int64(st, 1, at->task);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		*problem = cs_xstrdup("no such revisit task");
-		return CS_NOT_FOUND;
-	}
-	customer = sqlite3_column_int64(st, 0);
-	agent = sqlite3_column_int64(st, 1);
-	attempts = sqlite3_column_int64(st, 2);
-	snprintf(status, sizeof(status), "%s", cs_col_text(st, 3));
-	last = sqlite3_column_int64(st, 4);
-	sqlite3_reset(st);
-	/* The attempt a sheet row stands for is known by its number: the
-	 * same sheet imported again records nothing new. */
-	if (at->seq && at->seq <= attempts)
-		return CS_ROW_UNCHANGED;
-	if (strcmp(status, "open") != 0) {
-		*problem = cs_xasprintf("the task is %s, not open", status);
-		return -1;
-	}
-	/* A call made earlier, written down now: the sheet says when. */
-	if (at->when) {
-		*column = "called_at";
-		if (at->when > now) {
-			*problem = cs_xstrdup("a call time in the future");
-			return -1;
-		}
-		if (at->when < last) {
-			*problem = cs_xasprintf("before the last call of the "
-			    "task (%s)", cs_fmt_time(last, ref));
-			return -1;
-		}
-		now = at->when;
-		*column = "id";
-	}
 	if ((at->score && at->score <= 2) || at->complaint) {
 		tin.v[CS_TK_CUSTOMER] = ref;
 		snprintf(ref, sizeof(ref), "id:%lld", (long long)customer);
@@ -519,4 +467,78 @@ cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
 	if ((rc = cs_step_done(st, "revisit")))
 		return rc;
 	return CS_ROW_ADDED;
+}
+
+int
+cs_revisit_log(const struct cs_attempt *at, int64_t *ticket,
+    const char **column, char **problem)
+{
+	struct cs_clock was;
+	sqlite3_stmt *st;
+	char status[16], ref[32];
+	int64_t customer, agent, attempts, last, now = cs_now();
+	int rc;
+
+	*problem = NULL;
+	*ticket = 0;
+	*column = "result";
+	if (!at->result || !strstr(" reached no-answer busy refused "
+	    "invalid-number suspended ", at->result) || !*at->result ||
+	    strchr(at->result, ' ')) {
+		*problem = cs_xstrdup("unknown result: use reached, no-answer, "
+		    "busy, refused, invalid-number or suspended");
+		return -1;
+	}
+	*column = "score";
+	if (at->score && (at->score < 1 || at->score > 5)) {
+		*problem = cs_xstrdup("a score is 1 to 5");
+		return -1;
+	}
+	*column = "id";
+	st = cs_sql("SELECT customer_id, coalesce(agent_id, 0), attempts, "
+	    "status, (SELECT max(a.at) FROM revisit_attempt a WHERE "
+	    "a.revisit_id = revisit.id) FROM revisit WHERE id = ?");
+	sqlite3_bind_int64(st, 1, at->task);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		*problem = cs_xstrdup("no such revisit task");
+		return CS_NOT_FOUND;
+	}
+	customer = sqlite3_column_int64(st, 0);
+	agent = sqlite3_column_int64(st, 1);
+	attempts = sqlite3_column_int64(st, 2);
+	snprintf(status, sizeof(status), "%s", cs_col_text(st, 3));
+	last = sqlite3_column_int64(st, 4);
+	sqlite3_reset(st);
+	/* The attempt a sheet row stands for is known by its number: the
+	 * same sheet imported again records nothing new. */
+	if (at->seq && at->seq <= attempts)
+		return CS_ROW_UNCHANGED;
+	if (strcmp(status, "open") != 0) {
+		*problem = cs_xasprintf("the task is %s, not open", status);
+		return -1;
+	}
+	/* A call made earlier, written down now: the sheet says when. */
+	if (at->when) {
+		*column = "called_at";
+		if (at->when > now) {
+			*problem = cs_xstrdup("a call time in the future");
+			return -1;
+		}
+		if (at->when < last) {
+			*problem = cs_xasprintf("before the last call of the "
+			    "task (%s)", cs_fmt_time(last, ref));
+			return -1;
+		}
+		*column = "id";
+	}
+	if (!at->when)
+		return attempt_write(at, customer, agent, attempts, now,
+		    ticket, column, problem);
+	/* the complaint it opens and the contact it marks are of then */
+	cs_clock_hold(at->when, &was);
+	rc = attempt_write(at, customer, agent, attempts, at->when, ticket,
+	    column, problem);
+	cs_clock_give(&was);
+	return rc;
 }

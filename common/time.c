@@ -309,6 +309,22 @@ cs_set_now(const char *s)
 	return 0;
 }
 
+void
+cs_clock_hold(int64_t t, struct cs_clock *was)
+{
+	was->set = now_set;
+	was->val = now_val;
+	now_val = t;
+	now_set = 1;
+}
+
+void
+cs_clock_give(const struct cs_clock *was)
+{
+	now_set = was->set;
+	now_val = was->val;
+}
+
 /* ---- parsing -------------------------------------------------------- */
 
 static int

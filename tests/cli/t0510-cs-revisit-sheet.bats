@@ -472,6 +472,25 @@ tester link revisit:  → 1 — score 1" ]
 	[ "$(dbsum)" = "$before" ]
 }
 
+@test "a low score with called_at opens its complaint at the call, and a refusal marks the contact then" {
+	campaign
+	cat > "$T/calls.csv" <<-'CSV'
+		id,result,score,note,called_at
+		1,reached,1,赠品没收到,2026-11-27 16:30
+		2,refused,,,2026-11-27 17:05
+	CSV
+	CS_NOW=2026-11-30T09:00:00 run --separate-stderr cs-revisit import "$T/calls.csv"
+	[ "$status" -eq 0 ]
+	# the complaint was made on Friday's call, not on Monday's import
+	[ "$(q "SELECT created_at FROM v_tickets WHERE type = 'complaint'")" = 2026-11-27T16:30:00 ]
+	[ "$(q "SELECT group_concat(kind || '@' || at, ' ') FROM v_ticket_events")" = "created@2026-11-27T16:30:00 link@2026-11-27T16:30:00" ]
+	# so it counts in 2026-W48's complaints
+	CS_NOW=2026-11-30T09:00:00 run cs-report 2026-W48 --section tickets -f csv
+	[[ "$output" == *"created,type=complaint,1,"* ]]
+	# the refusal marked the customer's contact at 17:05 on Friday
+	[ "$(q "SELECT contact_reason || ' ' || datetime(updated_at, 'unixepoch', 'localtime') FROM customer WHERE contact_reason IS NOT NULL")" = "refused 2026-11-27 17:05:00" ]
+}
+
 @test "a sheet filled in with only a result records no old score again, and opens no second complaint" {
 	campaign
 	# a busy line, but the customer had time to be unhappy: a complaint
