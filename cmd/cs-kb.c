@@ -1236,7 +1236,7 @@ static int
 md_next(void *src, const struct cs_record **rec)
 {
 	struct mdsrc *md = src;
-	char *text;
+	char *text, *utf8;
 	size_t len;
 	long bad;
 	int f, rc = 0;
@@ -1254,7 +1254,20 @@ md_next(void *src, const struct cs_record **rec)
 	md->rec.line = 1;
 	md->rec.names = md->names;
 	md->rec.values = md->values;
-	if (cs_kb_doc_parse(text, len, md->v, md->line, &bad,
+	/* a file written on Chinese Windows, with --encoding gbk */
+	if ((rc = cs_decode(cs_conf.encoding, text, len, &utf8, &bad,
+	    &md->error)) > 0) {
+		free(text);
+		return rc;
+	}
+	if (utf8) {
+		free(text);
+		len = strlen(utf8);
+		text = utf8;
+	}
+	if (rc < 0) {
+		md->rec.line = bad;
+	} else if (cs_kb_doc_parse(text, len, md->v, md->line, &bad,
 	    &md->error)) {
 		md->rec.line = bad;
 	} else {
@@ -1305,7 +1318,9 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct mdsrc md;
 	struct stat sb;
+	char *text, *problem;
 	size_t len;
+	long line;
 	int rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -1318,6 +1333,11 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	if (len && strcmp(argv[g.ind], "-") != 0 &&
 	    stat(argv[g.ind], &sb) == 0 && (S_ISDIR(sb.st_mode) ||
 	    (len > 3 && strcmp(argv[g.ind] + len - 3, ".md") == 0))) {
+		/* an unknown --encoding is told before the database opens */
+		if ((rc = cs_decode(cs_conf.encoding, "", 0, &text, &line,
+		    &problem)) > 0)
+			return rc;
+		free(text);
 		if (!S_ISDIR(sb.st_mode))
 			md_open_file(&md, argv[g.ind]);
 		else if ((rc = md_open(&md, argv[g.ind])))

@@ -451,6 +451,14 @@ struct cs_in_spec {
  * "utf-8", "gbk", "gb18030". A missing file is 66. Returns 0 or a
  * status, *r owned by the caller (cs_reader_close).
  */
+/* The text s of len bytes in `encoding` (gbk, gb18030) as UTF-8 in *out
+ * (NUL-terminated, caller frees; NULL for NULL or utf-8: s as it is).
+ * 0; CS_EX_USAGE for an unknown encoding (told); or -1 with *line the
+ * line of the first byte that is no such text and *problem (caller
+ * frees). Whole documents, such as Markdown files; records go through
+ * cs_reader_open. */
+int cs_decode(const char *encoding, const char *s, size_t len, char **out,
+    long *line, char **problem);
 int cs_reader_open(struct cs_reader **r, const char *path,
     enum cs_in_format format, const char *encoding,
     const struct cs_in_spec *spec);

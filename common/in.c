@@ -1246,6 +1246,76 @@ cs_in_format_parse(const char *s)
 	return -1;
 }
 
+/* iconv's name of an --encoding in *iname, NULL for UTF-8; 0, or
+ * CS_EX_USAGE for an encoding it is not (told). */
+static int
+enc_name(const char *encoding, const char **iname)
+{
+	*iname = NULL;
+	if (encoding == NULL || strcasecmp(encoding, "utf-8") == 0 ||
+	    strcasecmp(encoding, "utf8") == 0)
+		return 0;
+	/* GB2312 and code page 936 are what Windows and many users call
+	 * the same files; GBK reads all of them. */
+	if (strcasecmp(encoding, "gbk") == 0 ||
+	    strcasecmp(encoding, "gb2312") == 0 ||
+	    strcasecmp(encoding, "cp936") == 0)
+		*iname = "GBK";
+	else if (strcasecmp(encoding, "gb18030") == 0)
+		*iname = "GB18030";
+	else
+		return cs_err(CS_EX_USAGE, "unknown encoding '%s' (use "
+		    "utf-8, gbk or gb18030)", encoding);
+	return 0;
+}
+
+int
+cs_decode(const char *encoding, const char *s, size_t len, char **out,
+    long *line, char **problem)
+{
+	const char *iname, *p;
+	char *in = (char *)s, *o;
+	size_t inleft = len, outleft, cap, done = 0;
+	iconv_t cd;
+	int st;
+
+	*out = NULL;
+	*problem = NULL;
+	if ((st = enc_name(encoding, &iname)) || !iname)
+		return st;
+	if ((cd = iconv_open("UTF-8", iname)) == (iconv_t)-1)
+		return cs_err(CS_EX_SOFTWARE, "cannot decode %s: %s", iname,
+		    cs_strerror(errno));
+	cap = len * 2 + 16;
+	*out = cs_xmalloc(cap);
+	while (inleft > 0) {
+		o = *out + done;
+		outleft = cap - done - 1;
+		if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1) {
+			done = (size_t)(o - *out);
+			continue;
+		}
+		done = (size_t)(o - *out);
+		if (errno == E2BIG) {
+			cap *= 2;
+			*out = cs_xrealloc(*out, cap);
+			continue;
+		}
+		for (*line = 1, p = s; p < in; p++)
+			*line += *p == '\n';
+		*problem = cs_xasprintf("invalid %s text (is it UTF-8? try "
+		    "without --encoding%s)", iname, strcmp(iname, "GBK") == 0 ?
+		    "; GB18030? try --encoding gb18030" : "");
+		iconv_close(cd);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	iconv_close(cd);
+	(*out)[done] = '\0';
+	return 0;
+}
+
 int
 cs_reader_open(struct cs_reader **rp, const char *path,
     enum cs_in_format format, const char *encoding,
@@ -1257,20 +1327,8 @@ cs_reader_open(struct cs_reader **rp, const char *path,
 	int st, c;
 
 	*rp = NULL;
-	if (encoding == NULL || strcasecmp(encoding, "utf-8") == 0 ||
-	    strcasecmp(encoding, "utf8") == 0)
-		iname = NULL;
-	/* GB2312 and code page 936 are what Windows and many users call
-	 * the same files; GBK reads all of them. */
-	else if (strcasecmp(encoding, "gbk") == 0 ||
-	    strcasecmp(encoding, "gb2312") == 0 ||
-	    strcasecmp(encoding, "cp936") == 0)
-		iname = "GBK";
-	else if (strcasecmp(encoding, "gb18030") == 0)
-		iname = "GB18030";
-	else
-		return cs_err(CS_EX_USAGE, "unknown encoding '%s' (use "
-		    "utf-8, gbk or gb18030)", encoding);
+	if ((st = enc_name(encoding, &iname)))
+		return st;
 
 	r = cs_xcalloc(1, sizeof(*r));
 	r->cd = (iconv_t)-1;

@@ -2,6 +2,7 @@
 # cs-kb: articles, the review lifecycle and who may approve, versions and
 # diff, votes and views, list filters, import and export.
 load helper
+bats_require_minimum_version 1.5.0
 
 SAMPLE="$BATS_TEST_DIRNAME/../../share/sample/kb"
 
@@ -526,6 +527,40 @@ SH
 	# list output is import input too
 	cs-kb list -f csv | CS_DB="$T/third.db" cs-kb import - 2>/dev/null
 	[ "$(sqlite3 "$T/third.db" 'SELECT count(*) FROM article')" = 13 ]
+}
+
+@test "import --encoding gbk reads Markdown files written on Chinese Windows; a file that is no GBK is named with its line" {
+	mkdir "$T/kb"
+	printf -- '---\ntitle: 退货流程\ncategory: 售后\ntags: 退货;七天\n---\n七天无理由退货，请保留包装。\n' | iconv -t GBK > "$T/kb/退货.md"
+	printf -- '---\ntitle: 发票\n---\n电子发票在订单页下载。\n' | iconv -t GBK > "$T/kb/发票.md"
+	# without --encoding: not UTF-8, refused, nothing written
+	run cs-kb import "$T/kb"
+	[ "$status" -eq 65 ]
+	[[ $output == *"not valid UTF-8"* ]]
+	[ "$(sqlite3 "$CS_DB" 'SELECT count(*) FROM article')" = 0 ]
+	run cs-kb import --encoding gbk "$T/kb"
+	[ "$status" -eq 0 ]
+	[[ $output == *"added 2, "* ]]
+	[ "$(sqlite3 "$CS_DB" "SELECT category || ' ' || tags || ' ' || body FROM article WHERE title = '退货流程'")" = "售后 七天;退货 七天无理由退货，请保留包装。" ]
+	[ "$(sqlite3 "$CS_DB" "SELECT body FROM article WHERE title = '发票'")" = 电子发票在订单页下载。 ]
+	# one file alone, again: unchanged
+	run cs-kb import --encoding gb18030 "$T/kb/发票.md"
+	[ "$status" -eq 0 ]
+	[[ $output == *"unchanged 1"* ]]
+	# bytes that are no GBK: the file and the line, nothing written
+	printf -- '---\ntitle: 坏\n---\n第一行\n' | iconv -t GBK > "$T/bad.md"
+	printf '\x81\x20\n' >> "$T/bad.md"
+	before=$(dbsum)
+	run cs-kb import --encoding gbk "$T/bad.md"
+	[ "$status" -eq 65 ]
+	[[ $output == *"bad.md:5: invalid GBK text"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# an unknown encoding is a usage error, before any database is made
+	rm -rf "${CS_DB%/*}"
+	run cs-kb import --encoding latin9 "$T/kb"
+	[ "$status" -eq 2 ]
+	[[ $output == *"unknown encoding 'latin9'"* ]]
+	[ ! -e "$CS_DB" ]
 }
 
 @test "import errors name the file and line; nothing is written unless --skip-invalid" {
