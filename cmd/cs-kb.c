@@ -822,9 +822,10 @@ stale_before(const char *s, int64_t *out)
 	if (n > 0 && n <= 6 && p[n] && strchr("dwmy", p[n]) && !p[n + 1] &&
 	    strspn(p, "0") < n) {
 		rel = cs_xasprintf("-%s", p);
-		/* the same time of day, that many days or months ago */
+		/* the same time of day by the clock, that many days or
+		 * months ago (across a change of summer time too) */
 		if (cs_parse_date(rel, now, &day) == 0) {
-			*out = day + (now - cs_day_start(now));
+			*out = cs_day_at(day, now);
 			rc = 0;
 		}
 		free(rel);

@@ -663,7 +663,7 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 		{ "overdue_h", "超时(小时)", CS_COL_NUM },
 	};
 	const char *assignee = NULL, *v[9];
-	int64_t soon = 0, now, due;
+	int64_t soon = -1, now, due;
 	char buf[32], hours[32];
 	struct cs_getopt g;
 	sqlite3_stmt *st;
@@ -694,7 +694,7 @@ cmd_overdue(const struct cs_cmd *cmd, int argc, char **argv)
 	    "t.id");
 	/* The last due time listed: past due is before now (instants are
 	 * whole seconds), and within --soon 2h includes exactly 2h ahead. */
-	sqlite3_bind_int64(st, 1, soon ? now + soon : now - 1);
+	sqlite3_bind_int64(st, 1, soon >= 0 ? now + soon : now - 1);
 	cs_bind_text(st, 2, assignee, 0);
 	o = cs_out_new(stdout, cs_fmt_default(stdout), cols, 9);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)

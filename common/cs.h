@@ -185,6 +185,9 @@ char *cs_fmt_date(int64_t t, char *buf);
 /* Local midnight of the day holding t; adds days in local time (DST). */
 int64_t cs_day_start(int64_t t);
 int64_t cs_add_days(int64_t day_start, int days);
+/* The instant on the local day of day_start at the clock time of day of
+ * t (09:30 on that day for t at 09:30), across a change of summer time. */
+int64_t cs_day_at(int64_t day_start, int64_t t);
 
 enum cs_period_kind {
 	CS_PERIOD_DAY,

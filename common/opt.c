@@ -315,10 +315,19 @@ int
 cs_period_arg(const struct cs_cmd *cmd, int argc, char **argv, int ind,
     const char *from, const char *to, struct cs_period *p)
 {
+	const char *bad;
+	int64_t t;
+
 	if (from || to) {
 		if (!from || !to || ind != argc)
 			return cs_usage(cmd, "give PERIOD, or both --from and "
 			    "--to");
+		bad = cs_parse_date(from, cs_now(), &t) < 0 ? from :
+		    cs_parse_date(to, cs_now(), &t) < 0 ? to : NULL;
+		if (bad)
+			return cs_usage(cmd, "--%s: not a date (%s): give e.g. "
+			    "2026-11-01, today or -2w", bad == from ? "from" :
+			    "to", bad);
 		if (cs_period_range(from, to, cs_now(), p) < 0)
 			return cs_usage(cmd, "--from %s --to %s is no range (the "
 			    "end is not included, so it must be later)", from,

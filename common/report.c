@@ -794,8 +794,12 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		/* every day of the period, a day without tickets too; a
 		 * long period by week (up to 200 days: its Monday) or by
 		 * month, so that the bars stay readable */
-#define BUCKET(d) "CASE WHEN ?2 - ?1 <= 62 * 86400 THEN " d " WHEN " \
-	"?2 - ?1 <= 200 * 86400 THEN date(" d ", 'weekday 0', '-6 days') " \
+		/* (days counted by the calendar: a day of a change of
+		 * summer time is one day, not 23 or 25 hours) */
+#define NDAYS "(julianday(date(?2 - 1, 'unixepoch', 'localtime')) - " \
+	"julianday(date(?1, 'unixepoch', 'localtime')) + 1)"
+#define BUCKET(d) "CASE WHEN " NDAYS " <= 62 THEN " d " WHEN " NDAYS \
+	" <= 200 THEN date(" d ", 'weekday 0', '-6 days') " \
 	"ELSE strftime('%Y-%m', " d ") END"
 		st = prep(&c, "WITH RECURSIVE days(d) AS (SELECT date(?1, "
 		    "'unixepoch', 'localtime') UNION ALL SELECT date(d, "
@@ -809,6 +813,7 @@ cs_report_chart(const char *name, const struct cs_report_filter *f,
 		    TF " ORDER BY t.type LIMIT 1), " BUCKET("d") ", 0 FROM days) "
 		    "ORDER BY k, ty");
 #undef BUCKET
+#undef NDAYS
 	else if (strcmp(name, "resolution") == 0)
 		/* resolution hours in buckets: <4, 4-8, 8-24, 24-48, 48-72,
 		 * >=72 */

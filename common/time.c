@@ -584,6 +584,20 @@ cs_add_days(int64_t day_start, int days)
 	return day_begin(dn + days);
 }
 
+int64_t
+cs_day_at(int64_t day_start, int64_t t)
+{
+	time_t a = (time_t)day_start, b = (time_t)t;
+	struct tm d, c;
+	int64_t out;
+
+	if (localtime_r(&a, &d) == NULL || localtime_r(&b, &c) == NULL ||
+	    cs_local_to_utc(d.tm_year + 1900, d.tm_mon + 1, d.tm_mday,
+	    c.tm_hour, c.tm_min, c.tm_sec, &out) == -1)
+		return day_start + (t - cs_day_start(t));
+	return out;
+}
+
 /* ---- periods -------------------------------------------------------- */
 
 static void
