@@ -13,14 +13,6 @@ enum {
 	O_CUSTOMER, O_LIMIT
 };
 
-/* CS_OPTS_INPUT for the readers that take any columns, which pick the
- * ones they know (a list of customers, ids on standard input): there
- * --ignore-unknown is accepted, for scripts that give it everywhere, and
- * changes nothing. */
-#define INPUT_ANY_COLUMNS CS_OPTS_INPUT_FORMAT, \
-	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
-	    "accepted; other columns are ignored anyway", NULL }
-
 static const struct cs_opt plan_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT",
 	    "why to call, e.g. 售后回访, 春节关怀, 续费提醒 (required)",
@@ -53,7 +45,7 @@ static const struct cs_opt plan_opts[] = {
 	    NULL },
 	{ O_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL,
 	    "print what would be planned", NULL },
-	INPUT_ANY_COLUMNS,
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
@@ -114,9 +106,12 @@ static const struct cs_opt import_opts[] = {
 	CS_OPT_END
 };
 
+/* the commands that read task ids from standard input (-) */
+static const struct cs_opt ids_opts[] = { CS_OPTS_INPUT_ANY, CS_OPT_END };
+
 static const struct cs_opt cancel_opts[] = {
 	{ O_REASON, "reason", 'r', CS_OPT_ARG, "TEXT", "why", NULL },
-	INPUT_ANY_COLUMNS,
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
@@ -128,8 +123,6 @@ static const struct cs_opt summary_opts[] = {
 	{ O_TO, "to", 0, CS_OPT_ARG, "DATE", "to DATE (not included)", NULL },
 	CS_OPT_END
 };
-
-static const struct cs_opt no_opts[] = { CS_OPT_END };
 
 static int
 days_of(const struct cs_cmd *cmd, const char *opt, const char *s, int *days)
@@ -1158,7 +1151,7 @@ static const struct cs_cmd cmds[] = {
 	{ "cancel", cmd_cancel, "ID...|- [--reason TEXT]", "cancel open tasks",
 	    cancel_opts },
 	{ "reassign", cmd_reassign, "ID...|- LOGIN",
-	    "give open tasks to another agent", no_opts },
+	    "give open tasks to another agent", ids_opts },
 	{ "summary", cmd_summary, "PERIOD | --from DATE --to DATE",
 	    "the revisit summary report (回访总结报告)", summary_opts },
 	{ NULL, NULL, NULL, NULL, NULL }

@@ -90,12 +90,14 @@ static const struct cs_opt pend_opts[] = {
 	{ O_UNTIL, "until", 0, CS_OPT_ARG, "DATE", "waiting until then",
 	    NULL },
 	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "why", NULL },
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
 static const struct cs_opt note_opts[] = {
 	{ O_NOTE, "note", 0, CS_OPT_ARG, "TEXT", "a note on the change",
 	    NULL },
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
@@ -106,6 +108,7 @@ static const struct cs_opt resolve_opts[] = {
 	    "the root cause", "@root_causes" },
 	{ O_STAGE, "stage", 0, CS_OPT_ARG, "TEXT",
 	    "the stage (环节) at fault", "@stages" },
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
@@ -113,6 +116,7 @@ static const struct cs_opt escalate_opts[] = {
 	{ O_TO, "to", 0, CS_OPT_ARG, "LOGIN|TEAM", "who takes it over",
 	    "@agents_teams" },
 	{ O_REASON, "reason", 0, CS_OPT_ARG, "TEXT", "why", NULL },
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
@@ -203,10 +207,13 @@ static const struct cs_opt update_opts[] = {
 	{ O_ROOT_CAUSE, "root-cause", 0, CS_OPT_ARG, "TEXT",
 	    "the root cause", "@root_causes" },
 	{ O_SUBJECT, "subject", 's', CS_OPT_ARG, "TEXT", "one line", NULL },
+	CS_OPTS_INPUT_ANY,
 	CS_OPT_END
 };
 
 static const struct cs_opt no_opts[] = { CS_OPT_END };
+/* assign, which reads ticket ids from standard input (-) */
+static const struct cs_opt ids_opts[] = { CS_OPTS_INPUT_ANY, CS_OPT_END };
 
 /* Runs fn on each ticket in one transaction: all or nothing. */
 static int
@@ -1603,7 +1610,7 @@ static const struct cs_cmd cmds[] = {
 	{ "show", cmd_show, "ID", "the fields and the whole timeline",
 	    no_opts },
 	{ "assign", cmd_assign, "ID...|- LOGIN", "give tickets to an agent",
-	    no_opts },
+	    ids_opts },
 	{ "update", cmd_update, "ID...|- [--priority P] [--root-cause TEXT] "
 	    "...", "change priority, category, stage, root cause, subtype or "
 	    "subject", update_opts },

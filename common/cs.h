@@ -287,6 +287,14 @@ enum {
 	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
 	    "drop columns that are not known instead of refusing", NULL }
 
+/* The input options of the readers that take any columns and pick the
+ * ones they know (a list of customers, ids on standard input): there
+ * --ignore-unknown is accepted, for scripts that give it everywhere, and
+ * changes nothing. */
+#define CS_OPTS_INPUT_ANY CS_OPTS_INPUT_FORMAT, \
+	{ CS_OPT_IGNORE_UNKNOWN, "ignore-unknown", 0, CS_OPT_FLAG, NULL, \
+	    "accepted; other columns are ignored anyway", NULL }
+
 /* Options of every importer: the input options, --dry-run, --skip-invalid. */
 #define CS_OPTS_IMPORT \
 	{ CS_OPT_IMPORT_DRY_RUN, "dry-run", 'n', CS_OPT_FLAG, NULL, \
