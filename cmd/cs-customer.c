@@ -754,12 +754,13 @@ cmd_show(const struct cs_cmd *cmd, int argc, char **argv)
 /* ---- changes to one or more customers ---------------------------------- */
 
 /* The customers named by the operands, or read from "-" as a record set
- * with an id, customer_id or code column (what list writes). */
+ * with a customer_id, id or code column (what list writes). customer_id
+ * comes first: in a list of tickets or revisit tasks, id is theirs. */
 static int
 refs(const struct cs_cmd *cmd, int argc, char **argv, int64_t **ids,
     size_t *n)
 {
-	static const char *const cols[] = { "id", "customer_id", "code",
+	static const char *const cols[] = { "customer_id", "id", "code",
 		NULL };
 	const struct cs_record *rec;
 	struct cs_reader *r;

@@ -1525,12 +1525,27 @@ prepare(const char *sql, const struct param *p, int n, sqlite3_stmt **out)
 int
 cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 {
-	struct query *q = cs_xcalloc(1, sizeof(*q));
+	struct query *q;
+	sqlite3_stmt *st;
 	char *digits, *pat, *srch;
 	size_t i;
 	int rc = 0, k;
 	const char *s;
 
+	/* a login that is no agent is a typo, not a list of nobody that a
+	 * pipe into cs-revisit plan would take in silence */
+	if (f->owner) {
+		if ((rc = cs_db_open(CS_DB_READ, NULL)))
+			return rc;
+		st = cs_sql("SELECT 1 FROM agent WHERE login = ?");
+		cs_bind_text(st, 1, f->owner, 0);
+		k = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!k)
+			return cs_err(CS_EX_DATAERR, "--owner %s: no agent "
+			    "'%s': see cs-agent list", f->owner, f->owner);
+	}
+	q = cs_xcalloc(1, sizeof(*q));
 	cs_buf_adds(&q->sql, "SELECT c.id, c.code, c.name, c.phone, c.phone2, "
 	    "c.email, c.wechat, c.company, c.city, c.segment, "
 	    "nullif(c.tags, ''), (SELECT login FROM agent a WHERE a.id = "

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,6 +47,7 @@ cs_db_schema_version(void)
 char *
 cs_db_path(void)
 {
+	const struct passwd *pw;
 	const char *s;
 
 	if (cs_conf.db && *cs_conf.db)
@@ -54,8 +56,12 @@ cs_db_path(void)
 		return cs_xstrdup(s);
 	if ((s = getenv("XDG_DATA_HOME")) && *s == '/')
 		return cs_xasprintf("%s/cs/cs.db", s);
-	if (!(s = getenv("HOME")) || !*s)
-		s = ".";
+	/* without HOME (an odd cron or service), the home of the user in
+	 * the password file: never the current folder, which would be
+	 * another database for each folder a script starts in */
+	if ((!(s = getenv("HOME")) || !*s) && (!(pw = getpwuid(getuid())) ||
+	    !(s = pw->pw_dir) || !*s))
+		s = "";
 	return cs_xasprintf("%s/.local/share/cs/cs.db", s);
 }
 
