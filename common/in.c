@@ -44,6 +44,8 @@ struct cs_reader {
 	size_t rpos, rlen, rcap, rscan;
 	int eof;
 	int bom_done;
+	int bom_over;		/* a UTF-8 BOM overrode --encoding */
+	int cr_ends;		/* a lone CR ends lines: 1, -1, 0 not known */
 	long line;		/* physical lines handed out so far */
 	iconv_t cd;		/* (iconv_t)-1 when the input is UTF-8 */
 	const char *encname;
@@ -374,25 +376,66 @@ src_decode(struct cs_reader *r, const char **s, size_t *n)
 	return 0;
 }
 
+#define HASBYTE(w, c) \
+	((((w) ^ (ONES * (c))) - ONES) & ~((w) ^ (ONES * (c))) & HIGHS)
+
 /*
- * The next physical line, with its '\n' when it has one: 0, -1 at the
- * end, or a status. The text is UTF-8 without NUL bytes and stays valid
- * until the next call.
+ * The first CR or LF in s[0..n), or NULL. Both are looked for in one
+ * pass, eight bytes at a time: two memchr() calls would scan a whole
+ * buffer of CR-only lines for a LF once per line.
+ */
+static const char *
+eol_find(const char *s, size_t n)
+{
+	uint64_t w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (HASBYTE(w, '\n') | HASBYTE(w, '\r'))
+			break;
+	}
+	for (; i < n; i++)
+		if (s[i] == '\n' || s[i] == '\r')
+			return s + i;
+	return NULL;
+}
+
+/*
+ * The next physical line, with its line end when it has one: 0, -1 at
+ * the end, or a status. The text is UTF-8 without NUL bytes and stays
+ * valid until the next call.
+ *
+ * A line ends with LF or CR LF, and in a file whose first line ends with
+ * a lone CR (old Excel for Mac) with a lone CR too. Elsewhere a lone CR
+ * is data (a quoted field's), and lines are numbered as sed, grep -n and
+ * vi number them.
  */
 static int
 src_line(struct cs_reader *r, const char **s, size_t *n)
 {
-	const char *p, *nl;
+	const char *p, *eol, *end;
 	size_t len;
 	int st;
 
 	for (;;) {
-		nl = memchr(r->raw + r->rscan, '\n', r->rlen - r->rscan);
-		if (nl) {
-			len = (size_t)(nl + 1 - (r->raw + r->rpos));
+		end = r->raw + r->rlen;
+		eol = r->cr_ends < 0 ?
+		    memchr(r->raw + r->rscan, '\n', r->rlen - r->rscan) :
+		    eol_find(r->raw + r->rscan, r->rlen - r->rscan);
+		if (eol && *eol == '\r' && eol + 1 == end && !r->eof) {
+			/* the byte after it tells a CR LF, read in two
+			 * parts, from two line ends */
+			r->rscan = (size_t)(eol - r->raw);
+		} else if (eol) {
+			if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
+				eol++;
+			if (r->cr_ends == 0)
+				r->cr_ends = *eol == '\r' ? 1 : -1;
+			len = (size_t)(eol + 1 - (r->raw + r->rpos));
 			break;
-		}
-		r->rscan = r->rlen;
+		} else
+			r->rscan = r->rlen;
 		if ((st = src_fill(r)) > 0)
 			return st;
 		if (st < 0) {
@@ -409,6 +452,14 @@ src_line(struct cs_reader *r, const char **s, size_t *n)
 	if (!r->bom_done && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
 		len -= 3;
+		/* The BOM says UTF-8 whatever --encoding says: a script
+		 * that gives --encoding gbk for every file also gets
+		 * Excel's "CSV UTF-8", which GBK would turn to mojibake. */
+		if (r->cd != (iconv_t)-1) {
+			iconv_close(r->cd);
+			r->cd = (iconv_t)-1;
+			r->bom_over = 1;
+		}
 	}
 	st = r->cd != (iconv_t)-1 ? memchr(p, '\0', len) != NULL :
 	    utf8_line_check(p, len);
@@ -416,7 +467,9 @@ src_line(struct cs_reader *r, const char **s, size_t *n)
 		return rerr(r, r->line, NULL, NULL,
 		    "NUL byte in the input (is it UTF-16? save it as UTF-8)");
 	if (st == 2)
-		return rerr(r, r->line, NULL, NULL,
+		return rerr(r, r->line, NULL, NULL, r->bom_over ?
+		    "invalid UTF-8 (the file starts with a UTF-8 byte order "
+		    "mark, which overrides --encoding)" :
 		    "invalid UTF-8 (is it GBK? try --encoding gbk)");
 	if (r->cd != (iconv_t)-1) {
 		if ((st = src_decode(r, &p, &len)) != 0)
@@ -1283,6 +1336,9 @@ cs_decode(const char *encoding, const char *s, size_t len, char **out,
 	*problem = NULL;
 	if ((st = enc_name(encoding, &iname)) || !iname)
 		return st;
+	/* a UTF-8 BOM wins over --encoding, as in cs_reader_open */
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		return 0;
 	if ((cd = iconv_open("UTF-8", iname)) == (iconv_t)-1)
 		return cs_err(CS_EX_SOFTWARE, "cannot decode %s: %s", iname,
 		    cs_strerror(errno));

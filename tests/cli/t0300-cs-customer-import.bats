@@ -567,3 +567,51 @@ J4,12345678901234567.0,\"$T/b.jsonl:6: notes: more digits than a number keeps, q
 	[[ "$output" == *"nope.csv"* ]]
 	[ ! -e "$CS_DB" ]
 }
+
+@test "CR-only line ends (old Excel for Mac): a bad record is named by the line it starts on, as with CR LF and LF" {
+	agents
+	printf 'code,name,phone\rK7,张七,13811112222\rK8,张八,12345\r' > "$T/cr.csv"
+	before=$(dbsum)
+	run cs-customer import "$T/cr.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == "cs-customer: $T/cr.csv:3: phone: "*"(12345)"* ]]
+	[ "$(dbsum)" = "$before" ]
+	# a line break inside quotes and blank lines count; the three line
+	# ends give the same numbers
+	for eol in '\r' '\r\n' '\n'; do
+		printf "code,name,notes,phone${eol}${eol}K1,张一,\"第一行${eol}第二行\",13811110000${eol}${eol}K2,张二,,12345${eol}" > "$T/m.csv"
+		run cs-customer import "$T/m.csv"
+		[ "$status" -eq 65 ]
+		[[ "$output" == "cs-customer: $T/m.csv:6: phone: "*"(12345)"* ]]
+		[ "$(dbsum)" = "$before" ]
+	done
+	run cs-customer import "$T/m.csv" --skip-invalid "$T/rej.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 1, updated 0, unchanged 0, rejected 1"* ]]
+	grep -q "m.csv:6: phone: " "$T/rej.csv"
+	# the reader is shared: cs-agent import counts the same way
+	printf 'login,name,weight\rl.a,甲,1\r\rl.b,乙,abc\r' > "$T/a.csv"
+	run cs-agent import "$T/a.csv"
+	[ "$status" -eq 65 ]
+	[[ "$output" == "cs-agent: $T/a.csv:4: weight: "*"(abc)"* ]]
+}
+
+@test "a UTF-8 BOM wins over --encoding gbk: the file is read as UTF-8, not stored as mojibake" {
+	agents
+	printf '\xef\xbb\xbfcode,name\r\nK1,张三\r\n' > "$T/bom.csv"
+	run cs-customer import --encoding gbk "$T/bom.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"added 1, updated 0, unchanged 0, rejected 0"* ]]
+	[ "$(sqlite3 "$CS_DB" "SELECT name FROM customer WHERE code = 'K1'")" = 张三 ]
+	printf '\xef\xbb\xbf{"code":"K2","name":"李四"}\n' > "$T/bom.jsonl"
+	run cs-customer import --encoding gb18030 "$T/bom.jsonl"
+	[ "$status" -eq 0 ]
+	[ "$(sqlite3 "$CS_DB" "SELECT name FROM customer WHERE code = 'K2'")" = 李四 ]
+	# GBK text behind a UTF-8 BOM is no UTF-8: refused, saying why
+	{ printf '\xef\xbb\xbfcode,name\r\n'; printf 'K3,王五\r\n' | iconv -f UTF-8 -t GBK; } > "$T/mixed.csv"
+	before=$(dbsum)
+	run cs-customer import --encoding gbk "$T/mixed.csv"
+	[ "$status" -eq 65 ]
+	[ "$output" = "cs-customer: $T/mixed.csv:2: invalid UTF-8 (the file starts with a UTF-8 byte order mark, which overrides --encoding)" ]
+	[ "$(dbsum)" = "$before" ]
+}

@@ -532,8 +532,100 @@ test_csv_bom_crlf(void **state)
 	g = slurp("a,b\r1,2\r3,4\r", CS_IN_AUTO);
 	assert_ok(g, 2);
 	assert_string_equal(g->r[1].vals[0], "3");
-	assert_int_equal(g->r[1].line, 1);
+	assert_int_equal(g->r[1].line, 3);
 	got_free(g);
+}
+
+/*
+ * In a file whose first line ends with a lone CR (old Excel for Mac), CR
+ * LF, a lone CR and a lone LF each end one line. Elsewhere a lone CR is
+ * no line end, as for sed and grep -n.
+ */
+static void
+test_csv_cr_lines(void **state)
+{
+	struct got *g;
+	char *big;
+	size_t n, at;
+
+	(void)state;
+	/* quoted line breaks and blank lines count, as with LF */
+	g = slurp("\ra,b\r1,\"x\ry\r\rz\"\r\r\r2,3\r4\r", CS_IN_AUTO);
+	assert_int_equal(g->n, 2);
+	assert_int_equal(g->r[0].line, 3);
+	assert_string_equal(g->r[0].vals[1], "x\ry\r\rz");
+	assert_int_equal(g->r[1].line, 9);
+	assert_int_equal(g->st, CS_EX_DATAERR);
+	assert_msg(g, ":10: expected 2 fields, found 1");
+	got_free(g);
+	g = slurp("a,b\r1,\"x\ny\"\r\n2,3\n\r4,5\r", CS_IN_AUTO);
+	assert_ok(g, 3);
+	assert_int_equal(g->r[0].line, 2);
+	assert_string_equal(g->r[0].vals[1], "x\ny");
+	assert_int_equal(g->r[1].line, 4);
+	assert_int_equal(g->r[2].line, 6);
+	got_free(g);
+	/* a bad quote and bad bytes are on their own line */
+	g = slurp("a,b\r1,2\r3,x\"y\r", CS_IN_AUTO);
+	assert_msg(g, ":3: malformed CSV: a quote inside an unquoted field "
+	    "(quote the field and double the quote)");
+	got_free(g);
+	g = slurp("a\r1\r\xff\r", CS_IN_AUTO);
+	assert_msg(g, ":3: invalid UTF-8 (is it GBK? try --encoding gbk)");
+	got_free(g);
+	/* JSON lines */
+	g = slurp("{\"a\": \"1\"}\r\r{\"a\": \"2\"}\r", CS_IN_AUTO);
+	assert_ok(g, 2);
+	assert_int_equal(g->r[1].line, 3);
+	got_free(g);
+
+	/* CR LF and LF files: a lone CR, in a quoted field or not, is no
+	 * line end (the lines of sed -n and grep -n) */
+	g = slurp("a,b\r\n1,\"x\ry\"\r\n2,3\r4,5\r\n6,7\r\n", CS_IN_AUTO);
+	assert_ok(g, 4);
+	assert_string_equal(g->r[0].vals[1], "x\ry");
+	assert_int_equal(g->r[1].line, 3);
+	assert_int_equal(g->r[2].line, 3);
+	assert_int_equal(g->r[3].line, 4);
+	got_free(g);
+	g = slurp("a,b\n1,\"\rx\"\n\r\n2,3\n", CS_IN_AUTO);
+	assert_ok(g, 2);
+	assert_string_equal(g->r[0].vals[1], "\rx");
+	assert_int_equal(g->r[1].line, 4);
+	got_free(g);
+
+	/* A CR last in the first read (256 KiB) and its LF first in the
+	 * next are one line end; a lone CR there is one too. */
+	n = 256 * 1024 + 64;
+	big = malloc(n);
+	assert_non_null(big);
+	memcpy(big, "a,b\r1,", 6);
+	at = 256 * 1024 - 1;
+	memset(big + 6, 'x', at - 6);
+	memcpy(big + at, "\r\n2,3\r", 6);
+	g = slurp_n(big, at + 6, CS_IN_AUTO, NULL, NULL);
+	assert_ok(g, 2);
+	assert_int_equal(g->r[1].line, 3);
+	got_free(g);
+	memcpy(big + at, "\r\r2,3\r", 6);
+	g = slurp_n(big, at + 6, CS_IN_AUTO, NULL, NULL);
+	assert_ok(g, 2);
+	assert_int_equal(g->r[1].line, 4);
+	got_free(g);
+	/* the CR the last byte of the file */
+	g = slurp_n(big, at + 1, CS_IN_AUTO, NULL, NULL);
+	assert_ok(g, 1);
+	assert_int_equal(strlen(g->r[0].vals[1]), at - 6);
+	got_free(g);
+	/* the first line's CR the last byte of the first read */
+	memset(big, 'a', at);
+	memcpy(big + at, "\r\n\"b\rc\"\r\nd\r\n", 12);
+	g = slurp_n(big, at + 12, CS_IN_AUTO, NULL, NULL);
+	assert_ok(g, 2);
+	assert_string_equal(g->r[0].vals[0], "b\rc");
+	assert_int_equal(g->r[1].line, 3);
+	got_free(g);
+	free(big);
 }
 
 static void
@@ -1020,10 +1112,23 @@ test_gb18030(void **state)
 	assert_string_equal(g->hdr, "a");
 	assert_string_equal(g->r[0].vals[0], "中");
 	got_free(g);
-	/* a UTF-8 BOM before GBK text */
-	g = slurp_n(BOM "a\n\xd6\xd0\n", 8, CS_IN_AUTO, "gbk", NULL);
+	/* a UTF-8 BOM says UTF-8 whatever --encoding says: no mojibake
+	 * (寮犱笁) of a script's --encoding gbk given for every file */
+	g = slurp_enc(BOM "a\r\n张三\r\n", "gbk");
 	assert_ok(g, 1);
 	assert_string_equal(g->hdr, "a");
+	assert_string_equal(g->r[0].vals[0], "张三");
+	got_free(g);
+	g = slurp_enc(BOM "[{\"a\": \"张三\"}]", "gb18030");
+	assert_ok(g, 1);
+	assert_string_equal(g->r[0].vals[0], "张三");
+	got_free(g);
+	/* so GBK text after one is no UTF-8, and the message says why */
+	g = slurp_enc(BOM "a\n\xd6\xd0\n", "gbk");
+	assert_int_equal(g->n, 0);
+	assert_int_equal(g->st, CS_EX_DATAERR);
+	assert_msg(g, ":2: invalid UTF-8 (the file starts with a UTF-8 byte "
+	    "order mark, which overrides --encoding)");
 	got_free(g);
 	/* a GBK JSON file */
 	g = slurp_enc("[{\"a\": \"\xd6\xd0\"}]", "gbk");
@@ -1035,6 +1140,29 @@ test_gb18030(void **state)
 	assert_msg(g, ":2: invalid GBK text (is it UTF-8? try without "
 	    "--encoding; GB18030? try --encoding gb18030)");
 	got_free(g);
+}
+
+static void
+test_decode(void **state)
+{
+	char *out, *problem;
+	long line = 0;
+
+	(void)state;
+	assert_int_equal(cs_decode("gbk", "a\n\xd6\xd0\n", 5, &out, &line,
+	    &problem), 0);
+	assert_string_equal(out, "a\n中\n");
+	free(out);
+	/* a UTF-8 BOM: the text is UTF-8 already, given as it is */
+	assert_int_equal(cs_decode("gbk", BOM "张三\n", 10, &out, &line,
+	    &problem), 0);
+	assert_null(out);
+	assert_null(problem);
+	assert_int_equal(cs_decode("gbk", "a\n\xd6\n", 4, &out, &line,
+	    &problem), -1);
+	assert_null(out);
+	assert_int_equal(line, 2);
+	free(problem);
 }
 
 static void
@@ -1512,6 +1640,7 @@ main(void)
 		cmocka_unit_test(test_csv_basic),
 		cmocka_unit_test(test_csv_get),
 		cmocka_unit_test(test_csv_bom_crlf),
+		cmocka_unit_test(test_csv_cr_lines),
 		cmocka_unit_test(test_csv_lines),
 		cmocka_unit_test(test_csv_ragged),
 		cmocka_unit_test(test_skip_bad),
@@ -1526,6 +1655,7 @@ main(void)
 		cmocka_unit_test(test_gbk_alipay),
 		cmocka_unit_test(test_gbk_jieba),
 		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_bom_files),
 		cmocka_unit_test(test_json_values),
 		cmocka_unit_test(test_json_errors),
