@@ -1319,9 +1319,7 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	struct cs_getopt g;
 	struct mdsrc md;
 	struct stat sb;
-	char *text, *problem;
 	size_t len;
-	long line;
 	int rc;
 
 	cs_getopt_init(&g, cmd, argc, argv);
@@ -1335,10 +1333,8 @@ cmd_import(const struct cs_cmd *cmd, int argc, char **argv)
 	    stat(argv[g.ind], &sb) == 0 && (S_ISDIR(sb.st_mode) ||
 	    (len > 3 && strcmp(argv[g.ind] + len - 3, ".md") == 0))) {
 		/* an unknown --encoding is told before the database opens */
-		if ((rc = cs_decode(cs_conf.encoding, "", 0, &text, &line,
-		    &problem)) > 0)
+		if ((rc = cs_encoding_check(cs_conf.encoding)))
 			return rc;
-		free(text);
 		if (!S_ISDIR(sb.st_mode))
 			md_open_file(&md, argv[g.ind]);
 		else if ((rc = md_open(&md, argv[g.ind])))

@@ -470,6 +470,9 @@ struct cs_in_spec {
  * cs_reader_open. */
 int cs_decode(const char *encoding, const char *s, size_t len, char **out,
     long *line, char **problem);
+/* 0 for an --encoding that cs_decode and cs_reader_open take, else
+ * CS_EX_USAGE (told): for a check before the database opens. */
+int cs_encoding_check(const char *encoding);
 int cs_reader_open(struct cs_reader **r, const char *path,
     enum cs_in_format format, const char *encoding,
     const struct cs_in_spec *spec);

@@ -1526,7 +1526,6 @@ int
 cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 {
 	struct query *q;
-	sqlite3_stmt *st;
 	char *digits, *pat, *srch;
 	size_t i;
 	int rc = 0, k;
@@ -1537,11 +1536,7 @@ cs_customer_query(const struct cs_customer_filter *f, sqlite3_stmt **out)
 	if (f->owner) {
 		if ((rc = cs_db_open(CS_DB_READ, NULL)))
 			return rc;
-		st = cs_sql("SELECT 1 FROM agent WHERE login = ?");
-		cs_bind_text(st, 1, f->owner, 0);
-		k = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (!k)
+		if (!cs_agent_id(f->owner))
 			return cs_err(CS_EX_DATAERR, "--owner %s: no agent "
 			    "'%s': see cs-agent list", f->owner, f->owner);
 	}

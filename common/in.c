@@ -1323,6 +1323,14 @@ enc_name(const char *encoding, const char **iname)
 }
 
 int
+cs_encoding_check(const char *encoding)
+{
+	const char *iname;
+
+	return enc_name(encoding, &iname);
+}
+
+int
 cs_decode(const char *encoding, const char *s, size_t len, char **out,
     long *line, char **problem)
 {
